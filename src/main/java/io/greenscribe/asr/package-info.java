@@ -1,0 +1,2 @@
+/** Speech recognition: the SpeechRecognizer SPI, Whisper on DJL, model lifecycle. */
+package io.greenscribe.asr;

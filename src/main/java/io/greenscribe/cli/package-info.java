@@ -1,0 +1,2 @@
+/** Command-line entry that transcribes files to stdout. */
+package io.greenscribe.cli;

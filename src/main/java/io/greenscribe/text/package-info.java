@@ -1,0 +1,2 @@
+/** Inverse text normalization and transcript writers (TXT, SRT, VTT, JSON). */
+package io.greenscribe.text;
