@@ -1,0 +1,60 @@
+package io.greenscribe.asr;
+
+import java.util.List;
+
+/**
+ * How to decode. The safeguards are Whisper's usual ones: a decode whose text compresses too well
+ * (repetition) or whose tokens are too unlikely is retried at the next temperature, and a window
+ * the model believes silent produces no text.
+ *
+ * @param language ISO code, or {@code null} to detect per window
+ * @param translate translate to English instead of transcribing
+ * @param initialPrompt text fed as previous context (style, spelling of names)
+ * @param hotwords terms the user wants recognised, fed as prompt context
+ * @param timestamps predict segment timestamps (otherwise one segment per window)
+ * @param temperatures fallback ladder; the first is used first, 0 means greedy
+ * @param compressionRatioThreshold above it a decode counts as repetitive
+ * @param logProbThreshold below it (mean token log-probability) a decode counts as failed
+ * @param noSpeechThreshold above it, with a failed log-probability, the window counts as silent
+ * @param maxNewTokens cap on tokens generated per window
+ * @param seed seed for sampling at non-zero temperature, so runs are reproducible
+ */
+public record RecognitionOptions(
+        String language,
+        boolean translate,
+        String initialPrompt,
+        List<String> hotwords,
+        boolean timestamps,
+        List<Double> temperatures,
+        double compressionRatioThreshold,
+        double logProbThreshold,
+        double noSpeechThreshold,
+        int maxNewTokens,
+        long seed) {
+
+    public RecognitionOptions {
+        hotwords = hotwords == null ? List.of() : List.copyOf(hotwords);
+        temperatures = temperatures == null || temperatures.isEmpty() ? List.of(0.0) : List.copyOf(temperatures);
+    }
+
+    /** Whisper's defaults: detect language, timestamps on, temperatures 0 … 1 in steps of 0.2. */
+    public static RecognitionOptions defaults() {
+        return new RecognitionOptions(
+                null, false, null, List.of(), true, List.of(0.0, 0.2, 0.4, 0.6, 0.8, 1.0), 2.4, -1.0, 0.6, 224, 0);
+    }
+
+    public RecognitionOptions withLanguage(String code) {
+        return new RecognitionOptions(code, translate, initialPrompt, hotwords, timestamps, temperatures,
+                compressionRatioThreshold, logProbThreshold, noSpeechThreshold, maxNewTokens, seed);
+    }
+
+    public RecognitionOptions withPrompt(String prompt, List<String> words) {
+        return new RecognitionOptions(language, translate, prompt, words, timestamps, temperatures,
+                compressionRatioThreshold, logProbThreshold, noSpeechThreshold, maxNewTokens, seed);
+    }
+
+    public RecognitionOptions withTemperatures(List<Double> ladder) {
+        return new RecognitionOptions(language, translate, initialPrompt, hotwords, timestamps, ladder,
+                compressionRatioThreshold, logProbThreshold, noSpeechThreshold, maxNewTokens, seed);
+    }
+}

@@ -1,0 +1,156 @@
+package io.greenscribe.asr.whisper;
+
+import ai.djl.engine.EngineException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import io.greenscribe.asr.AudioWindow;
+import io.greenscribe.asr.RecognitionOptions;
+import io.greenscribe.asr.SpeechRecognizer;
+import io.greenscribe.asr.WindowTranscript;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Whisper on DJL's PyTorch engine. Windows go through the encoder and decoder in batches; a batch
+ * that runs out of device memory is halved and retried, down to one window, before giving up.
+ */
+public final class DjlWhisperRecognizer implements SpeechRecognizer, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DjlWhisperRecognizer.class);
+
+    private final WhisperModel model;
+    private final BatchDecoder decoder;
+    private final SegmentSplitter splitter;
+    private final WindowJudge judge = new WindowJudge();
+    private volatile int batchSize;
+
+    DjlWhisperRecognizer(WhisperModel model, int batchSize) {
+        this.model = model;
+        this.decoder = new BatchDecoder(model.network, model.tokenizer);
+        this.splitter = new SegmentSplitter(model.tokenizer);
+        this.batchSize = Math.max(1, batchSize);
+    }
+
+    @Override
+    public String modelName() {
+        return model.name;
+    }
+
+    /** Batch size in use: lower than configured once the device has run out of memory. */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    @Override
+    public List<WindowTranscript> recognize(List<AudioWindow> windows, RecognitionOptions options) {
+        List<WindowTranscript> out = new ArrayList<>(windows.size());
+        int next = 0;
+        while (next < windows.size()) {
+            int size = Math.min(batchSize, windows.size() - next);
+            List<AudioWindow> batch = windows.subList(next, next + size);
+            try {
+                out.addAll(recognizeBatch(batch, options));
+                next += size;
+            } catch (EngineException e) {
+                if (!isOutOfMemory(e) || size == 1) {
+                    throw e;
+                }
+                batchSize = Math.max(1, size / 2);
+                log.warn("{} ran out of memory at batch size {}; retrying at {}", model.device, size, batchSize);
+            }
+        }
+        return out;
+    }
+
+    private List<WindowTranscript> recognizeBatch(List<AudioWindow> batch, RecognitionOptions options) {
+        float[][] audio = batch.stream().map(AudioWindow::samples).toArray(float[][]::new);
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDArray encoded = model.network.encode(model.features.compute(model.manager, audio));
+            List<BatchDecoder.LanguageGuess> languages = languages(encoded, batch.size(), options);
+            PromptBuilder prompts = new PromptBuilder(model.tokenizer, model.multilingual(), options);
+            LogitRules rules = new LogitRules(model.tokenizer, model.suppress, model.suppressAtBegin, options.timestamps());
+            Random random = new Random(options.seed());
+            DecodedSequence[] accepted = new DecodedSequence[batch.size()];
+            List<Integer> pending = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                pending.add(i);
+            }
+            for (double temperature : options.temperatures()) {
+                if (pending.isEmpty()) {
+                    break;
+                }
+                NDArray rows = encoded.get(new NDIndex("{}", model.manager.create(pending.stream().mapToLong(Integer::longValue).toArray())));
+                int[][] prefixes = pending.stream().map(i -> prompts.prefix(languages.get(i).code())).toArray(int[][]::new);
+                List<DecodedSequence> decoded = decoder.decode(rows, prefixes, prompts.sotIndex(), rules, temperature,
+                        options.maxNewTokens(), random);
+                List<Integer> retry = new ArrayList<>();
+                for (int k = 0; k < pending.size(); k++) {
+                    int row = pending.get(k);
+                    DecodedSequence candidate = decoded.get(k);
+                    accepted[row] = candidate;
+                    if (judge.needsFallback(candidate, text(candidate), options)) {
+                        retry.add(row);
+                    }
+                }
+                pending = retry;
+            }
+            List<WindowTranscript> out = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                out.add(transcript(batch.get(i), languages.get(i), accepted[i], options));
+            }
+            return out;
+        }
+    }
+
+    private List<BatchDecoder.LanguageGuess> languages(NDArray encoded, int size, RecognitionOptions options) {
+        if (options.language() != null || !model.multilingual()) {
+            String code = options.language() != null ? options.language().toLowerCase(Locale.ROOT) : "en";
+            if (model.tokenizer.languageToken(code) == null) {
+                throw new UnsupportedLanguageException(code, model.name);
+            }
+            List<BatchDecoder.LanguageGuess> fixed = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                fixed.add(new BatchDecoder.LanguageGuess(code, 1.0));
+            }
+            return fixed;
+        }
+        return decoder.detectLanguage(encoded);
+    }
+
+    private WindowTranscript transcript(AudioWindow window, BatchDecoder.LanguageGuess language,
+            DecodedSequence decoded, RecognitionOptions options) {
+        String text = text(decoded);
+        double ratio = WindowJudge.compressionRatio(text);
+        boolean silent = judge.isNoSpeech(decoded, options);
+        var segments = silent ? List.<io.greenscribe.asr.Segment>of()
+                : splitter.split(decoded, window.offsetSeconds(), window.durationSeconds());
+        return new WindowTranscript(window.index(), language.code(), language.probability(), segments,
+                decoded.avgLogProb(), decoded.noSpeechProb(), ratio, decoded.temperature(), silent);
+    }
+
+    private String text(DecodedSequence decoded) {
+        return model.tokenizer.decode(decoded.tokens());
+    }
+
+    static boolean isOutOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            if (message.contains("out of memory") || message.contains("can't allocate memory")
+                    || message.contains("failed to allocate")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

@@ -1,0 +1,111 @@
+package io.greenscribe.asr.whisper;
+
+import java.util.List;
+
+/**
+ * Whisper's constraints on the next token, applied in place to one row of logits: never emit
+ * control tokens or the suppressed non-speech symbols, don't start with a blank, and keep
+ * timestamps paired, non-decreasing and forced when they are more likely than any text.
+ */
+final class LogitRules {
+
+    /** Whisper allows the first timestamp at most 1 s into the window (50 steps of 20 ms). */
+    private static final int MAX_INITIAL_TIMESTAMP_STEPS = 50;
+
+    private final WhisperTokenizer tokens;
+    private final int[] suppress;
+    private final int[] suppressAtBegin;
+    private final boolean timestamps;
+
+    LogitRules(WhisperTokenizer tokens, int[] suppress, int[] suppressAtBegin, boolean timestamps) {
+        this.tokens = tokens;
+        this.suppress = suppress;
+        this.suppressAtBegin = suppressAtBegin;
+        this.timestamps = timestamps;
+    }
+
+    void apply(float[] logits, List<Integer> sampled) {
+        for (int id : suppress) {
+            mask(logits, id);
+        }
+        for (int id = tokens.endOfText + 1; id < tokens.timestampBegin && id < logits.length; id++) {
+            logits[id] = Float.NEGATIVE_INFINITY;
+        }
+        if (sampled.isEmpty()) {
+            for (int id : suppressAtBegin) {
+                mask(logits, id);
+            }
+        }
+        if (!timestamps) {
+            fill(logits, tokens.timestampBegin, logits.length);
+            return;
+        }
+        applyTimestampRules(logits, sampled);
+    }
+
+    private void applyTimestampRules(float[] logits, List<Integer> sampled) {
+        int n = sampled.size();
+        boolean lastWasTimestamp = n >= 1 && tokens.isTimestamp(sampled.get(n - 1));
+        boolean penultimateWasTimestamp = n < 2 || tokens.isTimestamp(sampled.get(n - 2));
+        if (lastWasTimestamp) {
+            if (penultimateWasTimestamp) {
+                fill(logits, tokens.timestampBegin, logits.length);
+            } else {
+                fill(logits, 0, tokens.endOfText);
+            }
+        }
+        int lastTimestamp = -1;
+        for (int i = n - 1; i >= 0; i--) {
+            if (tokens.isTimestamp(sampled.get(i))) {
+                lastTimestamp = sampled.get(i);
+                break;
+            }
+        }
+        if (lastTimestamp >= 0) {
+            // a closing timestamp may repeat the opening one; after a closed pair time must advance
+            int floor = lastWasTimestamp && !penultimateWasTimestamp ? lastTimestamp : lastTimestamp + 1;
+            fill(logits, tokens.timestampBegin, Math.min(floor, logits.length));
+        }
+        if (n == 0) {
+            fill(logits, 0, tokens.timestampBegin);
+            fill(logits, tokens.timestampBegin + MAX_INITIAL_TIMESTAMP_STEPS + 1, logits.length);
+        }
+        forceTimestampWhenLikelier(logits);
+    }
+
+    private void forceTimestampWhenLikelier(float[] logits) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (float l : logits) {
+            max = Math.max(max, l);
+        }
+        double sum = 0;
+        for (float l : logits) {
+            sum += Math.exp(l - max);
+        }
+        double logZ = max + Math.log(sum);
+        double timestampSum = 0;
+        for (int id = tokens.timestampBegin; id < logits.length; id++) {
+            timestampSum += Math.exp(logits[id] - max);
+        }
+        double timestampLogProb = timestampSum == 0 ? Double.NEGATIVE_INFINITY : max + Math.log(timestampSum) - logZ;
+        double maxText = Double.NEGATIVE_INFINITY;
+        for (int id = 0; id < tokens.timestampBegin; id++) {
+            maxText = Math.max(maxText, logits[id]);
+        }
+        if (timestampLogProb > maxText - logZ) {
+            fill(logits, 0, tokens.timestampBegin);
+        }
+    }
+
+    private static void mask(float[] logits, int id) {
+        if (id >= 0 && id < logits.length) {
+            logits[id] = Float.NEGATIVE_INFINITY;
+        }
+    }
+
+    private static void fill(float[] logits, int from, int to) {
+        for (int i = Math.max(0, from); i < Math.min(to, logits.length); i++) {
+            logits[i] = Float.NEGATIVE_INFINITY;
+        }
+    }
+}

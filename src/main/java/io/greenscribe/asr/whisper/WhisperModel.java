@@ -1,0 +1,85 @@
+package io.greenscribe.asr.whisper;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.greenscribe.asr.ModelNotFoundException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A Whisper checkpoint loaded onto one device: weights, tokenizer and feature extractor. Closing it
+ * frees the device memory the weights held.
+ */
+final class WhisperModel implements AutoCloseable {
+
+    final String name;
+    final Device device;
+    final NDManager manager;
+    final WhisperNetwork network;
+    final WhisperTokenizer tokenizer;
+    final LogMelSpectrogram features;
+    final int[] suppress;
+    final int[] suppressAtBegin;
+
+    private WhisperModel(String name, Device device, NDManager manager, Ct2Weights weights, WhisperTokenizer tokenizer,
+            int[] suppress, int[] suppressAtBegin) {
+        this.name = name;
+        this.device = device;
+        this.manager = manager;
+        this.network = new WhisperNetwork(weights);
+        this.tokenizer = tokenizer;
+        this.features = new LogMelSpectrogram(manager, network.dimensions().melBins());
+        this.suppress = suppress;
+        this.suppressAtBegin = suppressAtBegin;
+    }
+
+    /** Loads {@code dir} (a faster-whisper model directory) onto {@code device}. */
+    static WhisperModel load(String name, Path dir, Device device) {
+        Path bin = dir.resolve("model.bin");
+        if (!Files.isRegularFile(bin) || !Files.isRegularFile(dir.resolve("tokenizer.json"))) {
+            throw new ModelNotFoundException("model '" + name + "' is not installed in " + dir
+                    + "; fetch it with: python3 models/fetch.py " + name);
+        }
+        JsonNode config = readConfig(dir.resolve("config.json"));
+        NDManager manager = NDManager.newBaseManager(device, "PyTorch");
+        try {
+            Ct2Weights weights = Ct2Weights.load(bin, manager);
+            WhisperTokenizer tokenizer = new WhisperTokenizer(dir);
+            return new WhisperModel(name, device, manager, weights, tokenizer,
+                    ints(config.path("suppress_ids")), ints(config.path("suppress_ids_begin")));
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    private static JsonNode readConfig(Path file) {
+        try {
+            return Files.isRegularFile(file) ? new ObjectMapper().readTree(file.toFile()) : new ObjectMapper().createObjectNode();
+        } catch (IOException e) {
+            throw new ModelNotFoundException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int[] ints(JsonNode array) {
+        int[] out = new int[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = array.get(i).asInt();
+        }
+        return out;
+    }
+
+    boolean multilingual() {
+        return network.dimensions().multilingual();
+    }
+
+    @Override
+    public void close() {
+        tokenizer.close();
+        features.close();
+        manager.close();
+    }
+}

@@ -1,0 +1,167 @@
+package io.greenscribe.asr.whisper;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.convolutional.Conv1d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.LayerNorm;
+
+/**
+ * The Whisper transformer written with DJL NDArray operations on the PyTorch engine.
+ *
+ * <p>We write the forward pass instead of exporting TorchScript because the registry packages ship
+ * CTranslate2 weights and no PyTorch checkpoint, and exporting would need the 2 GB PyTorch wheel at
+ * fetch time; the operations are the same kernels (MKL/cuBLAS matmul, fused layer norm) either way.
+ * Callers wrap each call in an {@link ai.djl.ndarray.NDScope} so intermediates are freed at once.
+ */
+final class WhisperNetwork {
+
+    private static final float LAYER_NORM_EPS = 1e-5f;
+
+    private final Ct2Weights weights;
+    private final WhisperDimensions dims;
+    private final float attentionScale;
+
+    WhisperNetwork(Ct2Weights weights) {
+        this.weights = weights;
+        this.dims = WhisperDimensions.of(weights);
+        this.attentionScale = (float) (1.0 / Math.sqrt(dims.headWidth()));
+    }
+
+    WhisperDimensions dimensions() {
+        return dims;
+    }
+
+    /** Log-mel batch [B, mels, 3000] → encoder states [B, 1500, width]. */
+    NDArray encode(NDArray mel) {
+        NDArray x = conv(mel, "encoder/conv1", 1);
+        x = conv(x, "encoder/conv2", 2);
+        x = x.transpose(0, 2, 1).add(weights.tensor("encoder/position_encodings/encodings"));
+        for (int layer = 0; layer < dims.encoderLayers(); layer++) {
+            String p = "encoder/layer_" + layer;
+            NDArray h = norm(x, p + "/self_attention/layer_norm");
+            NDList qkv = linear(h, p + "/self_attention/linear_0").split(3, 2);
+            NDArray attended = attend(heads(qkv.get(0)), heads(qkv.get(1)), heads(qkv.get(2)), null);
+            x = x.add(linear(merge(attended), p + "/self_attention/linear_1"));
+            x = x.add(feedForward(x, p));
+        }
+        return norm(x, "encoder/layer_norm");
+    }
+
+    /** Per-layer cross-attention keys and values, computed once per batch of windows. */
+    DecoderState startDecoding(NDArray encoded) {
+        NDArray[] keys = new NDArray[dims.decoderLayers()];
+        NDArray[] values = new NDArray[dims.decoderLayers()];
+        for (int layer = 0; layer < dims.decoderLayers(); layer++) {
+            NDList kv = linear(encoded, "decoder/layer_" + layer + "/attention/linear_1").split(2, 2);
+            keys[layer] = heads(kv.get(0));
+            values[layer] = heads(kv.get(1));
+        }
+        return new DecoderState(keys, values);
+    }
+
+    /**
+     * Runs the decoder over new tokens [B, T] (int64), appending to the self-attention cache, and
+     * returns the final hidden states [B, T, width].
+     */
+    NDArray decode(NDArray tokens, DecoderState state) {
+        long batch = tokens.getShape().get(0);
+        long length = tokens.getShape().get(1);
+        int offset = state.length();
+        NDArray embedded = weights.tensor("decoder/embeddings/weight")
+                .get(new NDIndex("{}", tokens.flatten()))
+                .reshape(batch, length, dims.modelWidth());
+        NDArray positions = weights.tensor("decoder/position_encodings/encodings")
+                .get(new NDIndex("{}:{}", offset, offset + length));
+        NDArray x = embedded.add(positions);
+        NDArray mask = length > 1 ? causalMask(tokens.getManager(), (int) length, offset) : null;
+        for (int layer = 0; layer < dims.decoderLayers(); layer++) {
+            String p = "decoder/layer_" + layer;
+            NDArray h = norm(x, p + "/self_attention/layer_norm");
+            NDList qkv = linear(h, p + "/self_attention/linear_0").split(3, 2);
+            NDArray k = state.appendKeys(layer, heads(qkv.get(1)));
+            NDArray v = state.appendValues(layer, heads(qkv.get(2)));
+            NDArray self = attend(heads(qkv.get(0)), k, v, mask);
+            x = x.add(linear(merge(self), p + "/self_attention/linear_1"));
+
+            h = norm(x, p + "/attention/layer_norm");
+            NDArray q = heads(linear(h, p + "/attention/linear_0"));
+            NDArray cross = attend(q, state.crossKeys(layer), state.crossValues(layer), null);
+            x = x.add(linear(merge(cross), p + "/attention/linear_2"));
+            x = x.add(feedForward(x, p));
+        }
+        state.advance((int) length);
+        return norm(x, "decoder/layer_norm");
+    }
+
+    /** Vocabulary logits [B, V] for hidden states [B, width]: the output layer shares the embedding. */
+    NDArray logits(NDArray hidden) {
+        return hidden.matMul(weights.tensor("decoder/embeddings/weight").transpose());
+    }
+
+    private NDArray feedForward(NDArray x, String prefix) {
+        NDArray h = norm(x, prefix + "/ffn/layer_norm");
+        return linear(Activation.gelu(linear(h, prefix + "/ffn/linear_0")), prefix + "/ffn/linear_1");
+    }
+
+    private NDArray attend(NDArray q, NDArray k, NDArray v, NDArray mask) {
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(attentionScale);
+        if (mask != null) {
+            scores = scores.add(mask);
+        }
+        return scores.softmax(-1).matMul(v);
+    }
+
+    /** [B, T, width] → [B, heads, T, headWidth]. */
+    private NDArray heads(NDArray x) {
+        Shape s = x.getShape();
+        return x.reshape(s.get(0), s.get(1), dims.heads(), dims.headWidth()).transpose(0, 2, 1, 3);
+    }
+
+    /** [B, heads, T, headWidth] → [B, T, width]. */
+    private NDArray merge(NDArray x) {
+        Shape s = x.getShape();
+        return x.transpose(0, 2, 1, 3).reshape(s.get(0), s.get(2), dims.modelWidth());
+    }
+
+    private NDArray linear(NDArray x, String prefix) {
+        NDArray bias = weights.has(prefix + "/bias") ? weights.tensor(prefix + "/bias") : null;
+        return Linear.linear(x, weights.tensor(prefix + "/weight"), bias).singletonOrThrow();
+    }
+
+    private NDArray norm(NDArray x, String prefix) {
+        return LayerNorm.layerNorm(
+                        x,
+                        new Shape(dims.modelWidth()),
+                        weights.tensor(prefix + "/gamma"),
+                        weights.tensor(prefix + "/beta"),
+                        LAYER_NORM_EPS)
+                .singletonOrThrow();
+    }
+
+    private NDArray conv(NDArray x, String prefix, int stride) {
+        NDArray out = Conv1d.conv1d(
+                        x,
+                        weights.tensor(prefix + "/weight"),
+                        weights.tensor(prefix + "/bias"),
+                        new Shape(stride),
+                        new Shape(1),
+                        new Shape(1))
+                .singletonOrThrow();
+        return Activation.gelu(out);
+    }
+
+    private static NDArray causalMask(NDManager manager, int length, int offset) {
+        float[] mask = new float[length * (offset + length)];
+        for (int i = 0; i < length; i++) {
+            for (int j = offset + i + 1; j < offset + length; j++) {
+                mask[i * (offset + length) + j] = Float.NEGATIVE_INFINITY;
+            }
+        }
+        return manager.create(mask, new Shape(length, offset + length));
+    }
+}
