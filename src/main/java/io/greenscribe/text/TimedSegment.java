@@ -1,0 +1,32 @@
+package io.greenscribe.text;
+
+import java.util.List;
+
+/**
+ * One timed piece of a transcript: what the writers turn into a line, a cue or a JSON object.
+ *
+ * @param index position of the segment in its transcript, as the producer numbered it
+ * @param start seconds from the start of the audio
+ * @param end seconds from the start of the audio
+ * @param text the text to show: normalized when inverse text normalization is on, else the raw text
+ * @param rawText the text exactly as the recognizer produced it
+ * @param words word timings; empty when the recognizer gave none
+ */
+public record TimedSegment(int index, double start, double end, String text, String rawText, List<TimedWord> words) {
+
+    public TimedSegment {
+        rawText = rawText == null ? "" : rawText;
+        text = text == null ? rawText : text;
+        words = words == null ? List.of() : List.copyOf(words);
+    }
+
+    /** A segment straight from the recognizer, not yet normalized: its text is its raw text. */
+    public static TimedSegment of(int index, double start, double end, String rawText, List<TimedWord> words) {
+        return new TimedSegment(index, start, end, rawText, rawText, words);
+    }
+
+    /** This segment with {@code text} recomputed from {@code rawText}, so normalizing twice is harmless. */
+    public TimedSegment normalizedWith(TextNormalizer normalizer) {
+        return new TimedSegment(index, start, end, normalizer.normalize(rawText), rawText, words);
+    }
+}
