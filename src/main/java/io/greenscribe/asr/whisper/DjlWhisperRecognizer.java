@@ -1,39 +1,38 @@
 package io.greenscribe.asr.whisper;
 
-import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import io.greenscribe.asr.AudioWindow;
 import io.greenscribe.asr.RecognitionOptions;
-import io.greenscribe.asr.SpeechRecognizer;
+import io.greenscribe.asr.AutoCloseableRecognizer;
 import io.greenscribe.asr.WindowTranscript;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Whisper on DJL's PyTorch engine. Windows go through the encoder and decoder in batches; a batch
  * that runs out of device memory is halved and retried, down to one window, before giving up.
  */
-public final class DjlWhisperRecognizer implements SpeechRecognizer, AutoCloseable {
+public final class DjlWhisperRecognizer implements AutoCloseableRecognizer {
 
-    private static final Logger log = LoggerFactory.getLogger(DjlWhisperRecognizer.class);
+    private static final double SILENCE_RMS = Math.pow(10, -70 / 20.0);
 
     private final WhisperModel model;
     private final BatchDecoder decoder;
     private final SegmentSplitter splitter;
     private final WindowJudge judge = new WindowJudge();
-    private volatile int batchSize;
+    private final AtomicInteger batchSize;
 
     DjlWhisperRecognizer(WhisperModel model, int batchSize) {
         this.model = model;
         this.decoder = new BatchDecoder(model.network, model.tokenizer);
         this.splitter = new SegmentSplitter(model.tokenizer);
-        this.batchSize = Math.max(1, batchSize);
+        this.batchSize = new AtomicInteger(Math.max(1, batchSize));
     }
 
     @Override
@@ -41,30 +40,50 @@ public final class DjlWhisperRecognizer implements SpeechRecognizer, AutoCloseab
         return model.name;
     }
 
-    /** Batch size in use: lower than configured once the device has run out of memory. */
+    @Override
     public int batchSize() {
-        return batchSize;
+        return batchSize.get();
     }
 
     @Override
     public List<WindowTranscript> recognize(List<AudioWindow> windows, RecognitionOptions options) {
+        checkLanguage(options);
+        List<AudioWindow> audible = windows.stream().filter(w -> !isSilent(w.samples())).toList();
+        Iterator<WindowTranscript> decoded =
+                AdaptiveBatches.run(audible, batchSize, batch -> recognizeBatch(batch, options)).iterator();
         List<WindowTranscript> out = new ArrayList<>(windows.size());
-        int next = 0;
-        while (next < windows.size()) {
-            int size = Math.min(batchSize, windows.size() - next);
-            List<AudioWindow> batch = windows.subList(next, next + size);
-            try {
-                out.addAll(recognizeBatch(batch, options));
-                next += size;
-            } catch (EngineException e) {
-                if (!isOutOfMemory(e) || size == 1) {
-                    throw e;
-                }
-                batchSize = Math.max(1, size / 2);
-                log.warn("{} ran out of memory at batch size {}; retrying at {}", model.device, size, batchSize);
-            }
+        for (AudioWindow window : windows) {
+            out.add(isSilent(window.samples()) ? silent(window, options) : decoded.next());
         }
         return out;
+    }
+
+    private void checkLanguage(RecognitionOptions options) {
+        if (options.language() == null) {
+            return;
+        }
+        String code = options.language().toLowerCase(Locale.ROOT);
+        if (model.tokenizer.languageToken(code) == null || (!model.multilingual() && !code.equals("en"))) {
+            throw new UnsupportedLanguageException(code, model.name);
+        }
+    }
+
+    /**
+     * Below -70 dBFS RMS there is nothing to hear, and Whisper is known to invent a word or two for
+     * such input ("you", "Thank you.") with confident log-probabilities that its own no-speech gate
+     * lets through; so such windows are not decoded at all.
+     */
+    static boolean isSilent(float[] samples) {
+        double energy = 0;
+        for (float s : samples) {
+            energy += s * s;
+        }
+        return samples.length == 0 || Math.sqrt(energy / samples.length) < SILENCE_RMS;
+    }
+
+    private WindowTranscript silent(AudioWindow window, RecognitionOptions options) {
+        String language = options.language() != null ? options.language() : model.multilingual() ? "und" : "en";
+        return new WindowTranscript(window.index(), language, 0, List.of(), 0, 1, 0, 0, true);
     }
 
     private List<WindowTranscript> recognizeBatch(List<AudioWindow> batch, RecognitionOptions options) {
@@ -111,9 +130,6 @@ public final class DjlWhisperRecognizer implements SpeechRecognizer, AutoCloseab
     private List<BatchDecoder.LanguageGuess> languages(NDArray encoded, int size, RecognitionOptions options) {
         if (options.language() != null || !model.multilingual()) {
             String code = options.language() != null ? options.language().toLowerCase(Locale.ROOT) : "en";
-            if (model.tokenizer.languageToken(code) == null) {
-                throw new UnsupportedLanguageException(code, model.name);
-            }
             List<BatchDecoder.LanguageGuess> fixed = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
                 fixed.add(new BatchDecoder.LanguageGuess(code, 1.0));
@@ -136,17 +152,6 @@ public final class DjlWhisperRecognizer implements SpeechRecognizer, AutoCloseab
 
     private String text(DecodedSequence decoded) {
         return model.tokenizer.decode(decoded.tokens());
-    }
-
-    static boolean isOutOfMemory(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-            if (message.contains("out of memory") || message.contains("can't allocate memory")
-                    || message.contains("failed to allocate")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override

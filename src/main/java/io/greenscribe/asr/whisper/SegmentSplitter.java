@@ -31,7 +31,7 @@ final class SegmentSplitter {
             }
             double time = Math.min(windowSeconds, (token - tokenizer.timestampBegin) * SECONDS_PER_TIMESTAMP);
             if (open && !text.isEmpty()) {
-                add(segments, decoded, text, offset + start, offset + Math.max(start, time));
+                add(segments, decoded, text, offset + start, offset + Math.max(start, time), offset + windowSeconds);
                 text.clear();
                 open = false;
             } else if (!open) {
@@ -41,20 +41,18 @@ final class SegmentSplitter {
         }
         if (!text.isEmpty()) {
             double from = open ? start : 0;
-            add(segments, decoded, text, offset + from, offset + Math.max(from, windowSeconds));
+            add(segments, decoded, text, offset + from, offset + Math.max(from, windowSeconds), offset + windowSeconds);
         }
         return segments;
     }
 
-    private void add(List<Segment> out, DecodedSequence decoded, List<Integer> tokens, double start, double end) {
+    private void add(List<Segment> out, DecodedSequence decoded, List<Integer> tokens, double start, double end, double limit) {
         String text = tokenizer.decode(tokens);
         if (text.isBlank()) {
             return;
         }
-        out.add(new Segment(round(start), round(end), text, decoded.avgLogProb(), decoded.noSpeechProb(), decoded.temperature()));
-    }
-
-    private static double round(double seconds) {
-        return Math.round(seconds * 1000) / 1000.0;
+        double to = Math.min(limit, Math.round(end * 1000) / 1000.0);
+        double from = Math.min(to, Math.round(start * 1000) / 1000.0);
+        out.add(new Segment(from, to, text, decoded.avgLogProb(), decoded.noSpeechProb(), decoded.temperature()));
     }
 }

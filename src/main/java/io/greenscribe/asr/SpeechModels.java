@@ -1,0 +1,102 @@
+package io.greenscribe.asr;
+
+import ai.djl.Device;
+import io.greenscribe.asr.whisper.WhisperRecognizers;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The models of one device and their lifecycle: each loads on first use, unloads after it has been
+ * idle for a while (or on demand), and the device cache can be cleared on demand. The console and
+ * API call {@link #unload}, {@link #clearCache} and {@link #status}.
+ */
+public final class SpeechModels implements AutoCloseable {
+
+    private final Path modelsRoot;
+    private final Device device;
+    private final int batchSize;
+    private final Duration idleTimeout;
+    private final Clock clock;
+    private final Map<String, LoadableRecognizer> models = new ConcurrentHashMap<>();
+
+    public SpeechModels(Path modelsRoot, Device device, int batchSize, Duration idleTimeout, Clock clock) {
+        this.modelsRoot = modelsRoot;
+        this.device = device;
+        this.batchSize = batchSize;
+        this.idleTimeout = idleTimeout;
+        this.clock = clock;
+    }
+
+    /** A recognizer for {@code name}; the weights load when it is first used, not here. */
+    public SpeechRecognizer recognizer(String name) {
+        if (!name.matches("[A-Za-z0-9._-]+")) {
+            throw new ModelNotFoundException("invalid model name '" + name + "'");
+        }
+        if (!Files.isDirectory(modelsRoot.resolve(name))) {
+            throw new ModelNotFoundException("model '" + name + "' is not installed in " + modelsRoot
+                    + "; fetch it with: python3 models/fetch.py " + name);
+        }
+        return models.computeIfAbsent(name, n -> new LoadableRecognizer(n, this::open, clock));
+    }
+
+    private AutoCloseableRecognizer open(String name) {
+        return WhisperRecognizers.open(name, modelsRoot, device, batchSize);
+    }
+
+    /** Model directories present under the models root. */
+    public List<String> installed() {
+        try (Stream<Path> dirs = Files.list(modelsRoot)) {
+            return dirs.filter(d -> Files.isRegularFile(d.resolve("model.bin")))
+                    .map(d -> d.getFileName().toString())
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** Unloads models idle for longer than the configured timeout; returns how many. */
+    public int unloadIdle() {
+        Instant cutoff = clock.instant().minus(idleTimeout);
+        int unloaded = 0;
+        for (LoadableRecognizer model : models.values()) {
+            if (model.unloadIfIdleSince(cutoff)) {
+                unloaded++;
+            }
+        }
+        return unloaded;
+    }
+
+    /** Unloads one model now, waiting for recognitions in flight; false when it was not loaded. */
+    public boolean unload(String name) {
+        LoadableRecognizer model = models.get(name);
+        return model != null && model.unload();
+    }
+
+    /** Returns cached, unused device memory to the driver (CUDA); a no-op on CPU. */
+    public DeviceMemory clearCache() {
+        return DeviceMemory.clearCache(device);
+    }
+
+    public ModelStatus status() {
+        List<ModelStatus.Loaded> loaded = new ArrayList<>();
+        for (LoadableRecognizer model : models.values()) {
+            model.snapshot().ifPresent(loaded::add);
+        }
+        return new ModelStatus(device.toString(), installed(), loaded, DeviceMemory.of(device));
+    }
+
+    @Override
+    public void close() {
+        models.values().forEach(LoadableRecognizer::unload);
+    }
+}
