@@ -1,0 +1,160 @@
+package io.greenscribe.carbon;
+
+import io.greenscribe.carbon.CarbonPlanner.Expected;
+import io.greenscribe.carbon.CarbonPlanner.Planning;
+import io.greenscribe.carbon.SchedulingDecision.Reason;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The search for the greenest feasible start. Emissions of a run are piecewise linear in its
+ * start, with kinks only where the start or the end crosses a slot boundary, so the optimum is at
+ * the window's ends, at a boundary, or at a boundary minus the run time. Those candidates are
+ * produced in time order and each costs two prefix-sum look-ups: O(slots) per job.
+ */
+final class WindowSearch {
+
+    private final ForecastIndex index;
+    private final Planning p;
+    private final CapacityLedger ledger;
+    private final PlannerPolicy policy;
+
+    WindowSearch(ForecastIndex index, Planning p, CapacityLedger ledger, PlannerPolicy policy) {
+        this.index = index;
+        this.p = p;
+        this.ledger = ledger;
+        this.policy = policy;
+    }
+
+    Optional<SchedulingDecision> decide() {
+        long lo = p.earliest.getEpochSecond();
+        long hi = p.latestSafe.getEpochSecond();
+        long d = Math.max(1, (p.runTime.toMillis() + 999) / 1000);
+        long[] cand = candidates(lo, hi, d);
+        double[] cost = new double[cand.length];
+        int best = -1;
+        int hintA = 0;
+        int hintB = 0;
+        for (int i = 0; i < cand.length; i++) {
+            long s = cand[i];
+            if (s < index.start() || s + d > index.end()) {
+                cost[i] = Double.NaN;
+                continue;
+            }
+            hintA = index.slotFrom(s, hintA);
+            hintB = index.slotFrom(s + d, Math.max(hintA, hintB));
+            if (index.gapAt(s + d, hintB) - index.gapAt(s, hintA) != 0) {
+                cost[i] = Double.NaN;
+                continue;
+            }
+            cost[i] = index.at(s + d, hintB) - index.at(s, hintA);
+            if (best < 0 || cost[i] < cost[best] - 1e-9) {
+                best = i;
+            }
+        }
+        if (best < 0) {
+            return Optional.empty();
+        }
+        double baseline = cand[0] == lo ? cost[0] : Double.NaN;
+        int chosen = pick(cand, cost, best, d, baseline);
+        if (chosen < 0) {
+            return Optional.of(p.book(p.earliest, Reason.CAPACITY_EXHAUSTED, "device " + p.request.deviceId()
+                    + " has no free slot (capacity " + ledger.capacity(p.request.deviceId()) + ") before "
+                    + p.latestSafe + "; starting as early as possible", expected(cost[0], baseline, d)));
+        }
+        Reason reason;
+        String detail;
+        double saving = pct(baseline, cost[chosen]);
+        if (chosen != best) {
+            boolean tooSmall = chosen == 0 && !Double.isNaN(baseline) && pct(baseline, cost[best]) < policy.minSavingPct();
+            reason = tooSmall ? Reason.SAVING_TOO_SMALL : Reason.CAPACITY_CONSTRAINED;
+            detail = tooSmall
+                    ? String.format("greenest start would save %.1f%% (< %.1f%%); running now", pct(baseline, cost[best]), policy.minSavingPct())
+                    : String.format("greenest start %s is full; next greenest with room saves %.1f%%", Instant.ofEpochSecond(cand[best]), saving);
+        } else if (cand[chosen] == lo) {
+            reason = Reason.GREENEST_NOW;
+            detail = String.format("now is the greenest start before %s (%.0f g/kWh over the run)", p.latestSafe, cost[chosen] / d);
+        } else {
+            reason = Reason.GREENEST_WINDOW;
+            detail = String.format("waiting %d min for %.0f g/kWh over the run instead of %.0f now (%.1f%% less)",
+                    (cand[chosen] - lo) / 60, cost[chosen] / d, baseline / d, saving);
+        }
+        return Optional.of(p.book(Instant.ofEpochSecond(cand[chosen]), reason, detail, expected(cost[chosen], baseline, d)));
+    }
+
+    /** The greenest candidate with room on the device, or -1. Prefers starting now when the gain is tiny. */
+    private int pick(long[] cand, double[] cost, int best, long d, double baseline) {
+        long padded = p.padded.toSeconds();
+        if (!Double.isNaN(baseline) && best != 0 && pct(baseline, cost[best]) < policy.minSavingPct() && fits(cand[0], padded)) {
+            return 0;
+        }
+        if (fits(cand[best], padded)) {
+            return best;
+        }
+        Integer[] order = new Integer[cand.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(key(cost[a]), key(cost[b])));
+        for (int i : order) {
+            if (!Double.isNaN(cost[i]) && fits(cand[i], padded)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static double key(double c) {
+        return Double.isNaN(c) ? Double.MAX_VALUE : c;
+    }
+
+    private boolean fits(long start, long padded) {
+        return ledger.fits(p.request.deviceId(), Instant.ofEpochSecond(start), Instant.ofEpochSecond(start + padded));
+    }
+
+    private Expected expected(double cost, double baseline, long d) {
+        CarbonForecast f = index.forecast;
+        return new Expected(cost / d, baseline / d, pct(baseline, cost), f.source(), f.fetchedAt(), f.signalType());
+    }
+
+    private static double pct(double baseline, double cost) {
+        return Double.isNaN(baseline) || baseline <= 0 ? Double.NaN : (baseline - cost) / baseline * 100;
+    }
+
+    /** lo, hi, and every boundary b and b − d strictly between them, ascending. */
+    private long[] candidates(long lo, long hi, long d) {
+        long[] t = index.t;
+        long[] out = new long[2 * t.length + 2];
+        int n = 0;
+        out[n++] = lo;
+        int i = lowerBound(t, lo + 1);
+        int j = lowerBound(t, lo + 1 + d);
+        while (true) {
+            long a = i < t.length ? t[i] : Long.MAX_VALUE;
+            long b = j < t.length ? t[j] - d : Long.MAX_VALUE;
+            long next = Math.min(a, b);
+            if (next >= hi) {
+                break;
+            }
+            if (next != out[n - 1]) {
+                out[n++] = next;
+            }
+            if (a == next) {
+                i++;
+            }
+            if (b == next) {
+                j++;
+            }
+        }
+        if (hi != out[n - 1]) {
+            out[n++] = hi;
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    private static int lowerBound(long[] t, long x) {
+        int i = Arrays.binarySearch(t, x);
+        return i >= 0 ? i : -i - 1;
+    }
+}
