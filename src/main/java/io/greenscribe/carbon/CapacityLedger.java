@@ -45,22 +45,53 @@ public final class CapacityLedger {
 
     /** Whether a run on {@code deviceId} over {@code [from, to)} fits beside the bookings made so far. */
     public boolean fits(String deviceId, Instant from, Instant to) {
-        int cap = capacity(deviceId);
-        if (cap == Integer.MAX_VALUE) {
+        return fits(deviceId, from, to, capacity(deviceId));
+    }
+
+    /** Whether the run fits while leaving the device no more than {@code limit} bookings deep. */
+    public boolean fits(String deviceId, Instant from, Instant to, int limit) {
+        if (limit == Integer.MAX_VALUE) {
             return true;
         }
         Timeline t = timelines.get(deviceId);
-        return t == null || t.max(first(from), last(to)) < cap;
+        return t == null || t.max(first(from), last(to)) < limit;
+    }
+
+    /**
+     * How deep a job may book: jobs with more than {@code urgentSlack} of slack (and jobs without a
+     * deadline) leave {@code 1 - flexibleShare} of the workers to urgent jobs, so a green window
+     * filled by patient jobs never locks out one that must run now.
+     */
+    public int limitFor(String deviceId, boolean urgent, double flexibleShare) {
+        int cap = capacity(deviceId);
+        if (urgent || cap == Integer.MAX_VALUE) {
+            return cap;
+        }
+        return Math.max(1, (int) Math.floor(cap * flexibleShare));
     }
 
     /** The latest start in {@code [notBefore, notAfter]} at which a run of {@code length} fits. */
-    public Optional<Instant> latestFit(String deviceId, Instant notBefore, Instant notAfter, Duration length) {
+    public Optional<Instant> latestFit(String deviceId, Instant notBefore, Instant notAfter, Duration length, int limit) {
         for (Instant s = notAfter; !s.isBefore(notBefore); s = s.minusSeconds(bucketSec)) {
-            if (fits(deviceId, s, s.plus(length))) {
+            if (fits(deviceId, s, s.plus(length), limit)) {
                 return Optional.of(s);
             }
         }
-        return fits(deviceId, notBefore, notBefore.plus(length)) ? Optional.of(notBefore) : Optional.empty();
+        return fits(deviceId, notBefore, notBefore.plus(length), limit) ? Optional.of(notBefore) : Optional.empty();
+    }
+
+    /** The earliest start in {@code [notBefore, notAfter]} at which a run of {@code length} fits. */
+    public Optional<Instant> earliestFit(String deviceId, Instant notBefore, Instant notAfter, Duration length, int limit) {
+        if (fits(deviceId, notBefore, notBefore.plus(length), limit)) {
+            return Optional.of(notBefore);
+        }
+        long first = Math.floorDiv(notBefore.getEpochSecond(), bucketSec) + 1;
+        for (Instant s = Instant.ofEpochSecond(first * bucketSec); !s.isAfter(notAfter); s = s.plusSeconds(bucketSec)) {
+            if (fits(deviceId, s, s.plus(length), limit)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Books {@code [from, to)} for the job, replacing any earlier booking of it. */

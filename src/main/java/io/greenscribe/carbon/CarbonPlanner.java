@@ -42,12 +42,18 @@ public final class CarbonPlanner {
                 ? request.runTime()
                 : throughput.estimateRunTime(request.deviceId(), request.audioDuration());
         Duration padded = policy.padded(runTime);
-        Planning p = new Planning(request, now, earliest, runTime, padded);
+        Planning p = new Planning(request, now, earliest, runTime, padded, policy.reserved(runTime));
         if (request.runNow()) {
             return p.book(earliest, Reason.RUN_NOW_REQUESTED, "run-now override", null);
         }
         if (request.deadline() == null) {
-            return p.book(earliest, Reason.NO_DEADLINE, "no deadline: runs as soon as submitted", null);
+            // "At once" means at the first free worker: booking over a full device would push
+            // jobs that do have deadlines past them.
+            Instant at = ledger.earliestFit(request.deviceId(), earliest, earliest.plus(policy.horizon()), p.reserved,
+                    ledger.capacity(request.deviceId())).orElse(earliest);
+            return p.book(at, Reason.NO_DEADLINE, at.equals(earliest)
+                    ? "no deadline: runs as soon as submitted"
+                    : "no deadline: runs at the first free worker", null);
         }
         Instant latestSafe = request.deadline().minus(padded);
         p.latestSafe = latestSafe;
@@ -131,7 +137,14 @@ public final class CarbonPlanner {
         if (policy.outagePolicy() == OutagePolicy.RUN_NOW) {
             return p.book(p.earliest, reason, why + "; policy RUN_NOW", null);
         }
-        Instant at = ledger.latestFit(p.request.deviceId(), p.earliest, p.latestSafe, p.padded).orElse(p.earliest);
+        String device = p.request.deviceId();
+        Instant at = ledger.latestFit(device, p.earliest, p.latestSafe, p.reserved, p.limit())
+                .or(() -> ledger.latestFit(device, p.earliest, p.latestSafe, p.reserved, ledger.capacity(device)))
+                .orElse(null);
+        if (at == null) {
+            return p.book(p.earliest, Reason.CAPACITY_EXHAUSTED, why + "; and device " + device
+                    + " has no free worker before " + p.latestSafe + ": starting as early as possible", null);
+        }
         return p.book(at, reason, why + "; policy LATEST_SAFE_START", null);
     }
 
@@ -142,18 +155,27 @@ public final class CarbonPlanner {
         final Instant earliest;
         final Duration runTime;
         final Duration padded;
+        final Duration reserved;
         Instant latestSafe;
 
-        Planning(PlanRequest request, Instant now, Instant earliest, Duration runTime, Duration padded) {
+        Planning(PlanRequest request, Instant now, Instant earliest, Duration runTime, Duration padded, Duration reserved) {
             this.request = request;
             this.now = now;
             this.earliest = earliest;
             this.runTime = runTime;
             this.padded = padded;
+            this.reserved = reserved;
+        }
+
+        /** How many bookings deep this job may go: urgent jobs may use the headroom. */
+        int limit() {
+            boolean urgent = latestSafe == null
+                    || java.time.Duration.between(earliest, latestSafe).compareTo(policy.urgentSlack()) <= 0;
+            return ledger.limitFor(request.deviceId(), urgent, policy.flexibleShare());
         }
 
         SchedulingDecision book(Instant runAt, Reason reason, String detail, Expected expected) {
-            ledger.reserve(request.jobId(), request.deviceId(), runAt, runAt.plus(padded));
+            ledger.reserve(request.jobId(), request.deviceId(), runAt, runAt.plus(reserved));
             Expected e = expected != null ? expected : Expected.NONE;
             return new SchedulingDecision(request.jobId(), runAt, reason, detail, e.intensity(), e.savingPct(),
                     e.baseline(), runTime, latestSafe, now, e.source(), e.fetchedAt(), e.signalType());

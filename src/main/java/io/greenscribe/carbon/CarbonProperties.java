@@ -106,15 +106,19 @@ public record CarbonProperties(
      * @param ledgerBucket time resolution of the capacity ledger
      * @param defaultCapacity concurrent jobs per device, unless listed in {@code capacity}
      * @param capacity concurrent jobs per device id
+     * @param urgentSlack jobs with less slack than this may book every worker
+     * @param flexibleShare share of a device's workers that jobs with more slack may book
      */
-    public record Planner(@DefaultValue("1.2") double runTimeFactor, @DefaultValue("5m") Duration safetyMargin,
+    public record Planner(@DefaultValue("1.1") double runTimeFactor, @DefaultValue("30m") Duration safetyMargin,
             @DefaultValue("1.0") double minSavingPct, @DefaultValue("72h") Duration horizon,
-            @DefaultValue("LATEST_SAFE_START") OutagePolicy outagePolicy, @DefaultValue("1.0") double defaultSpeed,
-            @DefaultValue("0.2") double speedAlpha, @DefaultValue("5m") Duration ledgerBucket,
-            @DefaultValue("1") int defaultCapacity, Map<String, Integer> capacity) {
+            @DefaultValue("RUN_NOW") OutagePolicy outagePolicy, @DefaultValue("1.0") double defaultSpeed,
+            @DefaultValue("0.2") double speedAlpha, @DefaultValue("1m") Duration ledgerBucket,
+            @DefaultValue("1") int defaultCapacity, Map<String, Integer> capacity,
+            @DefaultValue("2h") Duration urgentSlack, @DefaultValue("0.75") double flexibleShare) {
 
         PlannerPolicy policy() {
-            return new PlannerPolicy(runTimeFactor, safetyMargin, minSavingPct, horizon, outagePolicy);
+            return new PlannerPolicy(runTimeFactor, safetyMargin, minSavingPct, horizon, outagePolicy, urgentSlack,
+                    flexibleShare);
         }
     }
 }

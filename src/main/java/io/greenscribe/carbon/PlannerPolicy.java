@@ -10,9 +10,18 @@ import java.time.Duration;
  * @param minSavingPct wait only if the forecast saving is at least this many percent
  * @param horizon how far ahead forecasts are requested
  * @param outagePolicy what to do without a usable forecast
+ * @param urgentSlack a job with less slack than this may use every worker of its device
+ * @param flexibleShare the share of a device's workers that jobs with more slack may book
  */
 public record PlannerPolicy(
-        double runTimeFactor, Duration safetyMargin, double minSavingPct, Duration horizon, OutagePolicy outagePolicy) {
+        double runTimeFactor, Duration safetyMargin, double minSavingPct, Duration horizon, OutagePolicy outagePolicy,
+        Duration urgentSlack, double flexibleShare) {
+
+    /** Without headroom for urgent jobs: every job may book every worker. */
+    public PlannerPolicy(double runTimeFactor, Duration safetyMargin, double minSavingPct, Duration horizon,
+            OutagePolicy outagePolicy) {
+        this(runTimeFactor, safetyMargin, minSavingPct, horizon, outagePolicy, Duration.ZERO, 1.0);
+    }
 
     public PlannerPolicy {
         if (runTimeFactor < 1) {
@@ -21,11 +30,20 @@ public record PlannerPolicy(
     }
 
     public static PlannerPolicy defaults() {
-        return new PlannerPolicy(1.2, Duration.ofMinutes(5), 1.0, Duration.ofHours(72), OutagePolicy.LATEST_SAFE_START);
+        return new PlannerPolicy(1.1, Duration.ofMinutes(30), 1.0, Duration.ofHours(72), OutagePolicy.RUN_NOW,
+                Duration.ofHours(2), 0.75);
     }
 
-    /** The time to reserve for a run of {@code runTime}: padded by factor and margin. */
+    /** The time a run of {@code runTime} must be planned to end before its deadline: factor and margin. */
     public Duration padded(Duration runTime) {
-        return Duration.ofMillis(Math.round(runTime.toMillis() * runTimeFactor)).plus(safetyMargin);
+        return reserved(runTime).plus(safetyMargin);
+    }
+
+    /**
+     * The time a run of {@code runTime} books a worker for: the factor covers an overrun; the fixed
+     * margin guards the deadline, not the worker, so it is not booked.
+     */
+    public Duration reserved(Duration runTime) {
+        return Duration.ofMillis(Math.round(runTime.toMillis() * runTimeFactor));
     }
 }

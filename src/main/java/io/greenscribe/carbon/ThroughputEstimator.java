@@ -6,8 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Learns each device's speed, in audio seconds per wall second, from finished jobs (exponentially
- * weighted), and estimates run times conservatively: from the mean speed less one standard
- * deviation. Until a device has finished a job, the conservative default applies.
+ * weighted), and estimates run times conservatively: from the mean speed less two standard
+ * deviations, so a booked run rarely overruns and pushes the next one late. Until a device has
+ * finished a few jobs, the conservative default caps the estimate.
  */
 public final class ThroughputEstimator {
 
@@ -39,7 +40,7 @@ public final class ThroughputEstimator {
     /** The conservative speed used for planning, in audio seconds per wall second. */
     public double speed(String deviceId) {
         Stats s = byDevice.get(deviceId);
-        return s == null ? defaultSpeed : s.conservative();
+        return s == null ? defaultSpeed : s.conservative(defaultSpeed);
     }
 
     public Duration estimateRunTime(String deviceId, Duration audio) {
@@ -47,6 +48,8 @@ public final class ThroughputEstimator {
     }
 
     private static final class Stats {
+        private static final int WARM_UP = 5;
+
         private double mean;
         private double variance;
         private int count;
@@ -61,8 +64,9 @@ public final class ThroughputEstimator {
             variance = (1 - alpha) * (variance + alpha * diff * diff);
         }
 
-        synchronized double conservative() {
-            return Math.max(mean - Math.sqrt(variance), mean * 0.25);
+        synchronized double conservative(double defaultSpeed) {
+            double speed = Math.max(mean - 2 * Math.sqrt(variance), mean * 0.25);
+            return count < WARM_UP ? Math.min(speed, defaultSpeed) : speed;
         }
     }
 }

@@ -19,12 +19,14 @@ final class WindowSearch {
     private final Planning p;
     private final CapacityLedger ledger;
     private final PlannerPolicy policy;
+    private final int limit;
 
     WindowSearch(ForecastIndex index, Planning p, CapacityLedger ledger, PlannerPolicy policy) {
         this.index = index;
         this.p = p;
         this.ledger = ledger;
         this.policy = policy;
+        this.limit = p.limit();
     }
 
     Optional<SchedulingDecision> decide() {
@@ -85,32 +87,38 @@ final class WindowSearch {
 
     /** The greenest candidate with room on the device, or -1. Prefers starting now when the gain is tiny. */
     private int pick(long[] cand, double[] cost, int best, long d, double baseline) {
-        long padded = p.padded.toSeconds();
+        long padded = (p.reserved.toMillis() + 999) / 1000;
         if (!Double.isNaN(baseline) && best != 0 && pct(baseline, cost[best]) < policy.minSavingPct() && fits(cand[0], padded)) {
             return 0;
         }
         if (fits(cand[best], padded)) {
             return best;
         }
-        Integer[] order = new Integer[cand.length];
+        // Greenest first; ties go to the earlier start. The float key keeps the sort primitive.
+        long[] order = new long[cand.length];
         for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+            float c = Double.isNaN(cost[i]) ? Float.MAX_VALUE : (float) cost[i];
+            order[i] = ((long) Float.floatToIntBits(c) << 32) | i;
         }
-        Arrays.sort(order, (a, b) -> Double.compare(key(cost[a]), key(cost[b])));
-        for (int i : order) {
-            if (!Double.isNaN(cost[i]) && fits(cand[i], padded)) {
-                return i;
+        Arrays.sort(order);
+        int full = ledger.capacity(p.request.deviceId());
+        for (int depth : limit < full ? new int[] {limit, full} : new int[] {limit}) {
+            for (long o : order) {
+                int i = (int) o;
+                if (!Double.isNaN(cost[i]) && fits(cand[i], padded, depth)) {
+                    return i;
+                }
             }
         }
         return -1;
     }
 
-    private static double key(double c) {
-        return Double.isNaN(c) ? Double.MAX_VALUE : c;
+    private boolean fits(long start, long padded) {
+        return fits(start, padded, limit);
     }
 
-    private boolean fits(long start, long padded) {
-        return ledger.fits(p.request.deviceId(), Instant.ofEpochSecond(start), Instant.ofEpochSecond(start + padded));
+    private boolean fits(long start, long padded, int depth) {
+        return ledger.fits(p.request.deviceId(), Instant.ofEpochSecond(start), Instant.ofEpochSecond(start + padded), depth);
     }
 
     private Expected expected(double cost, double baseline, long d) {

@@ -249,7 +249,9 @@ class CarbonPlannerTests {
         // given a device measured at 4× real time
         feed.serve(T0, HOUR, 300, 300, 300, 300);
         ThroughputEstimator speed = new ThroughputEstimator(1.0, 0.5);
-        speed.record("gpu", Duration.ofHours(4), HOUR);
+        for (int i = 0; i < 5; i++) {
+            speed.record("gpu", Duration.ofHours(4), HOUR);
+        }
         CarbonPlanner planner = new CarbonPlanner(feed, clock, speed, CapacityLedger.unlimited(), exact);
 
         // when
@@ -257,5 +259,36 @@ class CarbonPlannerTests {
 
         // then
         assertThat(d.estimatedRunTime()).isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
+    void patientJobsLeaveHeadroomForUrgentOnes() {
+        // given 4 workers, 75 % for jobs with more than 2 h of slack, one green hour
+        feed.serve(T0, HOUR, 300, 100, 300, 300, 300, 300, 300, 300, 300, 300, 300, 300);
+        PlannerPolicy policy = new PlannerPolicy(1.0, Duration.ZERO, 0, Duration.ofHours(48), OutagePolicy.RUN_NOW,
+                Duration.ofHours(2), 0.75);
+        CapacityLedger ledger = new CapacityLedger(Map.of(), 4, Duration.ofMinutes(1));
+        CarbonPlanner planner = planner(policy, ledger);
+
+        // when four patient jobs want the green hour
+        for (int i = 0; i < 4; i++) {
+            planner.plan(job("p" + i, HOUR, T0.plus(HOUR.multipliedBy(12))));
+        }
+
+        // then only three get it, and an urgent job still finds a worker there
+        assertThat(ledger.bookedAt("cpu", T0.plus(Duration.ofMinutes(90)))).isEqualTo(3);
+        SchedulingDecision urgent = planner.plan(job("u", HOUR, T0.plus(HOUR.multipliedBy(2))));
+        assertThat(urgent.runAt()).isEqualTo(T0.plus(HOUR));
+    }
+
+    @Test
+    void aJobWithoutDeadlineTakesTheFirstFreeWorker() {
+        feed.serve(T0, HOUR, 300, 300, 300);
+        CapacityLedger ledger = new CapacityLedger(Map.of(), 1, Duration.ofMinutes(1));
+        CarbonPlanner planner = planner(exact, ledger);
+        planner.plan(job("busy", HOUR, T0.plus(HOUR.multipliedBy(3))).runningNow());
+        SchedulingDecision d = planner.plan(PlanRequest.withoutDeadline("j", GB, "cpu", HOUR, T0));
+        assertThat(d.reason()).isEqualTo(Reason.NO_DEADLINE);
+        assertThat(d.runAt()).isEqualTo(T0.plus(HOUR));
     }
 }

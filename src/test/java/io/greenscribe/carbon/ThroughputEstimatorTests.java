@@ -35,7 +35,14 @@ class ThroughputEstimatorTests {
         for (int i = 0; i < 20; i++) {
             e.record("cpu", Duration.ofMinutes(i % 2 == 0 ? 20 : 40), Duration.ofMinutes(10));
         }
-        assertThat(e.speed("cpu")).isLessThan(3.0).isGreaterThan(1.0);
+        assertThat(e.speed("cpu")).isLessThan(2.0).isGreaterThan(0.7);
+    }
+
+    @Test
+    void theDefaultCapsTheFirstFewObservations() {
+        ThroughputEstimator e = new ThroughputEstimator(1.0, 0.2);
+        e.record("cpu", Duration.ofMinutes(50), Duration.ofMinutes(5));
+        assertThat(e.speed("cpu")).isEqualTo(1.0);
     }
 
     @Test

@@ -14,7 +14,6 @@ import io.greenscribe.carbon.WaitingJob;
 import io.greenscribe.carbon.trace.RecordedTrace;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -69,7 +68,7 @@ final class Replay {
         CarbonIntensityFeed feed = feedFactory.apply(clock);
         ThroughputEstimator speed = new ThroughputEstimator(1.0, 0.1);
         CarbonPlanner planner = new CarbonPlanner(feed, clock, speed,
-                new CapacityLedger(Map.of(DEVICE, workers), workers, Duration.ofMinutes(5)), policy);
+                new CapacityLedger(Map.of(DEVICE, workers), workers, Duration.ofMinutes(1)), policy);
         PriorityQueue<Event> events = new PriorityQueue<>((a, b) -> {
             int c = a.at().compareTo(b.at());
             return c != 0 ? c : Integer.compare(a.kind().ordinal(), b.kind().ordinal());
@@ -80,7 +79,13 @@ final class Replay {
         int[] version = new int[jobs.size()];
         Instant[] started = new Instant[jobs.size()];
         Map<Integer, WaitingJob> waiting = new HashMap<>();
-        TreeMap<Instant, ArrayDeque<Integer>> ready = new TreeMap<>();
+        // The queue serves due jobs earliest deadline first (no deadline last), for every strategy.
+        PriorityQueue<Integer> ready = new PriorityQueue<>((a, b) -> {
+            Instant da = jobs.get(a).deadline();
+            Instant db = jobs.get(b).deadline();
+            int c = (da == null ? Instant.MAX : da).compareTo(db == null ? Instant.MAX : db);
+            return c != 0 ? c : Integer.compare(a, b);
+        });
         Map<SchedulingDecision.Reason, Integer> reasons = new EnumMap<>(SchedulingDecision.Reason.class);
         int free = workers;
         long planNanos = 0;
@@ -126,7 +131,7 @@ final class Replay {
                     }
                     waiting.remove(e.job());
                     version[e.job()] = -1; // no more re-planning once due
-                    ready.computeIfAbsent(e.at(), k -> new ArrayDeque<>()).add(e.job());
+                    ready.add(e.job());
                 }
                 case FINISH -> {
                     free++;
@@ -136,11 +141,7 @@ final class Replay {
                 }
             }
             while (free > 0 && !ready.isEmpty()) {
-                var first = ready.firstEntry();
-                int id = first.getValue().poll();
-                if (first.getValue().isEmpty()) {
-                    ready.pollFirstEntry();
-                }
+                int id = ready.poll();
                 free--;
                 started[id] = e.at();
                 events.add(new Event(e.at().plus(jobs.get(id).actualRunTime()), Kind.FINISH, id, 0));
