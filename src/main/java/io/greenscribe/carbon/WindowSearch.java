@@ -72,15 +72,18 @@ final class WindowSearch {
             boolean tooSmall = chosen == 0 && !Double.isNaN(baseline) && pct(baseline, cost[best]) < policy.minSavingPct();
             reason = tooSmall ? Reason.SAVING_TOO_SMALL : Reason.CAPACITY_CONSTRAINED;
             detail = tooSmall
-                    ? String.format("greenest start would save %.1f%% (< %.1f%%); running now", pct(baseline, cost[best]), policy.minSavingPct())
-                    : String.format("greenest start %s is full; next greenest with room saves %.1f%%", Instant.ofEpochSecond(cand[best]), saving);
+                    ? "greenest start would save " + one(pct(baseline, cost[best])) + "% (< " + one(policy.minSavingPct())
+                            + "%); running now"
+                    : "greenest start " + Instant.ofEpochSecond(cand[best]) + " is full; next greenest with room saves "
+                            + one(saving) + "%";
         } else if (cand[chosen] == lo) {
             reason = Reason.GREENEST_NOW;
-            detail = String.format("now is the greenest start before %s (%.0f g/kWh over the run)", p.latestSafe, cost[chosen] / d);
+            detail = "now is the greenest start before " + p.latestSafe + " (" + Math.round(cost[chosen] / d)
+                    + " g/kWh over the run)";
         } else {
             reason = Reason.GREENEST_WINDOW;
-            detail = String.format("waiting %d min for %.0f g/kWh over the run instead of %.0f now (%.1f%% less)",
-                    (cand[chosen] - lo) / 60, cost[chosen] / d, baseline / d, saving);
+            detail = "waiting " + (cand[chosen] - lo) / 60 + " min for " + Math.round(cost[chosen] / d)
+                    + " g/kWh over the run instead of " + Math.round(baseline / d) + " now (" + one(saving) + "% less)";
         }
         return Optional.of(p.book(Instant.ofEpochSecond(cand[chosen]), reason, detail, expected(cost[chosen], baseline, d)));
     }
@@ -124,6 +127,11 @@ final class WindowSearch {
     private Expected expected(double cost, double baseline, long d) {
         CarbonForecast f = index.forecast;
         return new Expected(cost / d, baseline / d, pct(baseline, cost), f.source(), f.fetchedAt(), f.signalType());
+    }
+
+    // String.format costs more than the whole search; decisions are made by the hundred thousand.
+    private static String one(double v) {
+        return Double.isNaN(v) ? "?" : Double.toString(Math.round(v * 10) / 10.0);
     }
 
     private static double pct(double baseline, double cost) {
