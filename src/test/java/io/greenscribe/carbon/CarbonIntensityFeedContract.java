@@ -1,5 +1,6 @@
 package io.greenscribe.carbon;
 
+import io.greenscribe.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package io.greenscribe.carbon.bench;
 
+import io.greenscribe.testing.MutableClock;
 import io.greenscribe.carbon.CarbonFeedException;
 import io.greenscribe.carbon.CarbonForecast;
 import io.greenscribe.carbon.CarbonIntensityFeed;
 import io.greenscribe.carbon.GridZone;
-import io.greenscribe.carbon.MutableClock;
 import io.greenscribe.carbon.OutagePolicy;
 import io.greenscribe.carbon.PlannerPolicy;
 import io.greenscribe.carbon.trace.RecordedForecastCarbonFeed;

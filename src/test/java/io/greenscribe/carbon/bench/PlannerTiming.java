@@ -1,9 +1,9 @@
 package io.greenscribe.carbon.bench;
 
+import io.greenscribe.testing.MutableClock;
 import io.greenscribe.carbon.CachingCarbonFeed;
 import io.greenscribe.carbon.CapacityLedger;
 import io.greenscribe.carbon.CarbonPlanner;
-import io.greenscribe.carbon.MutableClock;
 import io.greenscribe.carbon.PlanRequest;
 import io.greenscribe.carbon.PlannerPolicy;
 import io.greenscribe.carbon.SchedulingDecision;

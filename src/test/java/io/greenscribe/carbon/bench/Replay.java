@@ -1,11 +1,11 @@
 package io.greenscribe.carbon.bench;
 
+import io.greenscribe.testing.MutableClock;
 import io.greenscribe.carbon.CapacityLedger;
 import io.greenscribe.carbon.CarbonForecast;
 import io.greenscribe.carbon.CarbonIntensityFeed;
 import io.greenscribe.carbon.CarbonPlanner;
 import io.greenscribe.carbon.GridZone;
-import io.greenscribe.carbon.MutableClock;
 import io.greenscribe.carbon.PlanRequest;
 import io.greenscribe.carbon.PlannerPolicy;
 import io.greenscribe.carbon.SchedulingDecision;

@@ -1,4 +1,4 @@
-package io.greenscribe.carbon;
+package io.greenscribe.testing;
 
 import java.time.Clock;
 import java.time.Duration;
