@@ -11,6 +11,7 @@ import io.greenscribe.audio.ffmpeg.FfmpegAudioDecoder;
 import io.greenscribe.system.GreenScribeException;
 import io.greenscribe.text.TranscriptFormat;
 import io.greenscribe.text.TranscriptWriter;
+import io.greenscribe.transcription.FileOutcome;
 import io.greenscribe.transcription.FileTranscriber;
 import io.greenscribe.transcription.TranscriptionResult;
 import io.greenscribe.vad.VadOptions;
@@ -47,6 +48,9 @@ public final class TranscribeCommand {
               --format F           txt | srt | vtt | json | jsonl (default txt)
               --no-timestamps      one segment per window
             """;
+
+    /** Files whose windows share recognizer batches; bounds the decoded audio held at once. */
+    private static final int FILES_PER_POOL = 16;
 
     private TranscribeCommand() {}
 
@@ -87,15 +91,15 @@ public final class TranscribeCommand {
                 VoiceActivityDetector vad = vad(cli.get("vad", "silero"))) {
             double loadSeconds = (System.nanoTime() - load) / 1e9;
             FileTranscriber transcriber = new FileTranscriber(new FfmpegAudioDecoder(), vad, new WindowPlanner(VadOptions.defaults()));
-            for (Path file : cli.files()) {
-                try {
-                    TranscriptionResult result = transcriber.transcribe(file, recognizer, options, itn);
-                    out.println(writerFormat == null ? jsonLine(file, result, loadSeconds, device)
-                            : new TranscriptWriter().write(result.document(), writerFormat));
-                } catch (GreenScribeException e) {
+            for (FileOutcome outcome : transcriber.transcribeAll(cli.files(), recognizer, options, itn, FILES_PER_POOL)) {
+                if (outcome.error() != null) {
                     failures++;
-                    err.println("error: " + file + ": " + e.getMessage());
+                    err.println("error: " + outcome.file() + ": " + outcome.error().getMessage());
+                    continue;
                 }
+                TranscriptionResult result = outcome.result();
+                out.println(writerFormat == null ? jsonLine(outcome.file(), result, loadSeconds, device)
+                        : new TranscriptWriter().write(result.document(), writerFormat));
             }
         } catch (Exception e) {
             if (e instanceof GreenScribeException g) {
