@@ -47,6 +47,7 @@ public final class TranscribeCommand {
               --itn on|off         inverse text normalization (default on)
               --format F           txt | srt | vtt | json | jsonl (default txt)
               --no-timestamps      one segment per window
+              --word-timestamps    time every word (json and jsonl carry them)
             """;
 
     /** Files whose windows share recognizer batches; bounds the decoded audio held at once. */
@@ -116,7 +117,7 @@ public final class TranscribeCommand {
         return new RecognitionOptions(cli.get("language", null), false, cli.get("prompt", null), cli.list("hotwords"),
                 !cli.flag("no-timestamps"), temperatures.isEmpty() ? defaults.temperatures() : temperatures,
                 defaults.compressionRatioThreshold(), defaults.logProbThreshold(), defaults.noSpeechThreshold(),
-                defaults.maxNewTokens(), defaults.seed());
+                defaults.maxNewTokens(), defaults.seed(), cli.flag("word-timestamps"));
     }
 
     private static VoiceActivityDetector vad(String name) {

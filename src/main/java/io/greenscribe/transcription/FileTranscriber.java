@@ -11,6 +11,7 @@ import io.greenscribe.system.GreenScribeException;
 import io.greenscribe.text.InverseTextNormalizer;
 import io.greenscribe.text.TextNormalizer;
 import io.greenscribe.text.TimedSegment;
+import io.greenscribe.text.TimedWord;
 import io.greenscribe.text.TranscriptDocument;
 import io.greenscribe.vad.SpeechPlan;
 import io.greenscribe.vad.SpeechWindow;
@@ -143,7 +144,10 @@ public final class FileTranscriber {
         segments.sort(Comparator.comparingDouble(Segment::start));
         List<TimedSegment> timed = new ArrayList<>(segments.size());
         for (Segment s : segments) {
-            timed.add(TimedSegment.of(timed.size(), s.start(), s.end(), s.text().strip(), List.of()));
+            List<TimedWord> words = s.words().stream()
+                    .map(w -> new TimedWord(w.start(), w.end(), w.word().strip(), w.probability()))
+                    .toList();
+            timed.add(TimedSegment.of(timed.size(), s.start(), s.end(), s.text().strip(), words));
         }
         String language = languageVotes.entrySet().stream()
                 .max(Map.Entry.comparingByValue())
