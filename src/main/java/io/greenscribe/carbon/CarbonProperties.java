@@ -91,8 +91,13 @@ public record CarbonProperties(
      * @param file a CSV in one of the layouts of {@code shared/data/carbon}, or a folder of UK API files
      * @param loop replay the trace by whole weeks outside its own dates
      */
-    public record Trace(@DefaultValue("../shared/data/carbon/lets-wait-awhile-2020/gb_ci.csv") Path file,
+    public record Trace(@DefaultValue("../shared/data/carbon/lets-wait-awhile-2020/gb_ci.csv") String file,
             @DefaultValue("true") boolean loop) {
+
+        /** Bound as text: a web context would resolve a relative {@code Path} as a servlet resource. */
+        public Path path() {
+            return Path.of(file);
+        }
     }
 
     /**
