@@ -28,7 +28,7 @@ public class TestDatabaseConfiguration {
     @Bean
     @Conditional(NoDocker.class)
     JdbcConnectionDetails embeddedPostgres() {
-        String url = TestPostgres.embeddedJdbcUrl();
+        String url = TestPostgres.freshDatabase();
         return new JdbcConnectionDetails() {
             @Override
             public String getUsername() {

@@ -16,12 +16,17 @@ public final class TestPostgres {
 
     private TestPostgres() {}
 
-    public static boolean dockerAvailable() {
-        try {
-            return DockerClientFactory.instance().isDockerAvailable();
-        } catch (Throwable e) {
-            return false;
+    private static Boolean docker;
+
+    public static synchronized boolean dockerAvailable() {
+        if (docker == null) {
+            try {
+                docker = DockerClientFactory.instance().isDockerAvailable();
+            } catch (Throwable e) {
+                docker = false;
+            }
         }
+        return docker;
     }
 
     /** The shared embedded server (used when no Docker engine runs, and by tests that start app processes). */
@@ -51,5 +56,20 @@ public final class TestPostgres {
 
     public static String embeddedJdbcUrl() {
         return embedded().getJdbcUrl("postgres", "postgres");
+    }
+
+    /**
+     * A new, empty database on the shared server, so that each application context (each with its
+     * own queue workers) sees only its own jobs.
+     */
+    public static String freshDatabase() {
+        String name = "gs_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (java.sql.Connection c = embedded().getPostgresDatabase().getConnection();
+                java.sql.Statement st = c.createStatement()) {
+            st.execute("create database " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return embedded().getJdbcUrl("postgres", name);
     }
 }

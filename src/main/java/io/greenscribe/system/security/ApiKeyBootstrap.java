@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * a random admin key is generated at first start and printed once.
  */
 @Component
+@EnableConfigurationProperties(SecurityProperties.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiKeyBootstrap implements ApplicationRunner {
 
