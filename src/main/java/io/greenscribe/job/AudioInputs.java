@@ -66,7 +66,7 @@ class AudioInputs {
 
     /** The real path of {@code requested} when it lies inside an allowed root; throws otherwise. */
     Path resolveAllowed(String requested) {
-        List<Path> roots = properties.allowedRoots();
+        List<String> roots = properties.allowedRoots();
         if (roots.isEmpty()) {
             throw new GreenScribeException("This server accepts uploads only: no server directories are allowed "
                     + "(greenscribe.jobs.allowed-roots).");
@@ -74,9 +74,9 @@ class AudioInputs {
         if (requested == null || requested.isBlank() || requested.indexOf('\0') >= 0) {
             throw new GreenScribeException("A path is required.");
         }
-        for (Path root : roots) {
+        for (String root : roots) {
             try {
-                Path realRoot = root.toRealPath();
+                Path realRoot = Path.of(root).toRealPath();
                 Path candidate = realRoot.resolve(requested).normalize();
                 if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
                     continue;

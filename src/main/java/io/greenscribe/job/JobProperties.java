@@ -10,7 +10,8 @@ import org.springframework.util.unit.DataSize;
  * What clients may submit and where uploads go.
  *
  * @param uploadDirectory where uploaded audio is kept until the job is deleted
- * @param allowedRoots server directories clients may name instead of uploading; empty allows none
+ * @param allowedRoots server directories clients may name instead of uploading (absolute, or
+ *     relative to the working directory); empty allows none
  * @param maxUploadSize largest upload accepted (also the multipart limit)
  * @param allowedCallbackHosts host names webhooks may be sent to; empty allows any http(s) host
  * @param webhookSecret key for the HMAC-SHA256 signature of webhook bodies
@@ -19,7 +20,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("greenscribe.jobs")
 public record JobProperties(
         @DefaultValue("data/audio") Path uploadDirectory,
-        @DefaultValue List<Path> allowedRoots,
+        @DefaultValue List<String> allowedRoots,
         @DefaultValue("512MB") DataSize maxUploadSize,
         @DefaultValue List<String> allowedCallbackHosts,
         @DefaultValue("change-me") String webhookSecret,
