@@ -1,14 +1,13 @@
 package io.greenscribe.pipeline;
 
-import io.greenscribe.asr.Segment;
+import io.greenscribe.asr.RecognitionOptions;
+import io.greenscribe.asr.WindowTranscript;
 import io.greenscribe.text.InverseTextNormalizer;
 import io.greenscribe.text.TimedSegment;
 import io.greenscribe.text.TranscriptDocument;
+import io.greenscribe.transcription.FileTranscriber;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -43,25 +42,23 @@ class AssembleStep implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
+    /**
+     * The windows' segments in time order with the majority language (as the command line builds
+     * it), each end clamped to the audio so no timestamp points past it.
+     */
     static TranscriptDocument document(List<RecognizedWindow> recognized, PipelineRequest request, double duration) {
-        List<Segment> segments = new ArrayList<>();
-        Map<String, Integer> votes = new HashMap<>();
-        for (RecognizedWindow w : recognized) {
-            segments.addAll(w.segments());
-            if (!w.noSpeech() && w.language() != null) {
-                votes.merge(w.language(), w.segments().size(), Integer::sum);
-            }
-        }
-        segments.sort(Comparator.comparingDouble(Segment::start));
+        List<WindowTranscript> windows = recognized.stream()
+                .map(w -> new WindowTranscript(w.index(), w.language(), 1, w.segments(), 0, 0, 0, 0, w.noSpeech()))
+                .toList();
+        RecognitionOptions options = RecognitionOptions.defaults().withLanguage(request.language());
+        TranscriptDocument document = FileTranscriber.document(windows, request.model(), duration, options);
         List<TimedSegment> timed = new ArrayList<>();
-        for (Segment s : segments) {
-            String text = s.text().strip();
-            if (!text.isEmpty()) {
-                timed.add(TimedSegment.of(timed.size(), s.start(), Math.min(s.end(), duration), text, List.of()));
+        for (TimedSegment s : document.segments()) {
+            if (!s.rawText().isBlank()) {
+                timed.add(TimedSegment.of(timed.size(), Math.min(s.start(), duration), Math.min(s.end(), duration),
+                        s.rawText(), s.words()));
             }
         }
-        String language = votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
-                .orElse(request.language() != null ? request.language() : "und");
-        return new TranscriptDocument(language, request.model(), duration, timed);
+        return new TranscriptDocument(document.language(), document.model(), duration, timed);
     }
 }

@@ -4,6 +4,10 @@ import io.greenscribe.asr.Devices;
 import io.greenscribe.asr.SpeechModels;
 import io.greenscribe.audio.AudioDecoder;
 import io.greenscribe.audio.ffmpeg.FfmpegAudioDecoder;
+import io.greenscribe.vad.VadOptions;
+import io.greenscribe.vad.WindowPlanner;
+import io.greenscribe.vad.energy.EnergyVoiceActivityDetector;
+import io.greenscribe.vad.silero.SileroVoiceActivityDetector;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -46,7 +50,18 @@ class PipelineConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SpeechWindowPlanner speechWindowPlanner(PipelineProperties properties) {
-        return new QuietCutPlanner(properties.maxWindowSeconds());
+        VadOptions d = VadOptions.defaults();
+        VadOptions options = new VadOptions(d.threshold(), d.minSilenceMs(), d.minSpeechMs(), d.speechPadMs(),
+                properties.maxWindowSeconds());
+        return switch (properties.vad()) {
+            case "silero" -> new VadWindowPlanner(new SileroVoiceActivityDetector(
+                    properties.modelsDirectory().resolve("silero-vad").resolve("silero_vad.jit"), options),
+                    new WindowPlanner(options));
+            case "energy" -> new VadWindowPlanner(new EnergyVoiceActivityDetector(options), new WindowPlanner(options));
+            case "none" -> new QuietCutPlanner(properties.maxWindowSeconds());
+            default -> throw new IllegalArgumentException(
+                    "greenscribe.pipeline.vad must be silero, energy or none, not '" + properties.vad() + "'");
+        };
     }
 
     @Bean

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param modelIdleTimeout a model unused this long is unloaded from the device
  * @param gridSize partitions the recognize step splits a job's windows into (run in parallel)
  * @param windowsPerCommit windows recognized per transaction; 1 commits every window on its own
+ * @param vad voice activity detector that decides the windows: {@code silero}, {@code energy}, or
+ *     {@code none} (the whole audio, cut at quiet moments)
  * @param maxWindowSeconds longest window handed to the recognizer (Whisper reads 30 s)
  * @param workDirectory decoded PCM between steps, one file per running job
  */
@@ -27,5 +29,6 @@ public record PipelineProperties(
         @DefaultValue("10m") Duration modelIdleTimeout,
         @DefaultValue("2") int gridSize,
         @DefaultValue("1") int windowsPerCommit,
+        @DefaultValue("silero") String vad,
         @DefaultValue("30") int maxWindowSeconds,
         @DefaultValue("data/work") Path workDirectory) {}

@@ -1,0 +1,147 @@
+package io.greenscribe.cli;
+
+import ai.djl.Device;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.greenscribe.asr.Devices;
+import io.greenscribe.asr.RecognitionOptions;
+import io.greenscribe.asr.whisper.DjlWhisperRecognizer;
+import io.greenscribe.asr.whisper.WhisperRecognizers;
+import io.greenscribe.audio.ffmpeg.FfmpegAudioDecoder;
+import io.greenscribe.system.GreenScribeException;
+import io.greenscribe.text.TranscriptFormat;
+import io.greenscribe.text.TranscriptWriter;
+import io.greenscribe.transcription.FileTranscriber;
+import io.greenscribe.transcription.TranscriptionResult;
+import io.greenscribe.vad.VadOptions;
+import io.greenscribe.vad.VoiceActivityDetector;
+import io.greenscribe.vad.WindowPlanner;
+import io.greenscribe.vad.energy.EnergyVoiceActivityDetector;
+import io.greenscribe.vad.silero.SileroVoiceActivityDetector;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code greenscribe transcribe [options] FILE...}: transcribes files to stdout in txt, srt, vtt,
+ * json, or jsonl (one JSON object per file with timings, for benchmarks). Runs without a server
+ * or database.
+ */
+public final class TranscribeCommand {
+
+    private static final Set<String> OPTIONS = Set.of("model", "models-dir", "device", "threads", "batch-size", "vad",
+            "language", "prompt", "hotwords", "itn", "format", "temperatures");
+
+    private static final String USAGE = """
+            usage: greenscribe transcribe [options] FILE...
+              --model NAME         model directory under --models-dir (default whisper-tiny.en)
+              --models-dir DIR     where models live (default models)
+              --device D           auto | cpu | cuda:N | mps (default cpu)
+              --threads N          CPU threads for the engine (default: all cores)
+              --batch-size N       windows per batch (default 4; halved on out-of-memory)
+              --vad V              silero | energy | none (default silero)
+              --language CODE      fix the language instead of detecting it
+              --prompt TEXT        initial prompt;  --hotwords a,b,c  terms to recognise
+              --itn on|off         inverse text normalization (default on)
+              --format F           txt | srt | vtt | json | jsonl (default txt)
+              --no-timestamps      one segment per window
+            """;
+
+    private TranscribeCommand() {}
+
+    /** Runs the command; returns the process exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        try {
+            CliArguments cli = CliArguments.parse(args, OPTIONS);
+            if (cli.flag("help") || cli.files().isEmpty()) {
+                err.print(USAGE);
+                return cli.flag("help") ? 0 : 2;
+            }
+            configureEngine(cli.integer("threads", Runtime.getRuntime().availableProcessors()));
+            return transcribeAll(cli, out, err);
+        } catch (GreenScribeException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** DJL reads its thread counts once, when the engine starts, so they are set before anything loads. */
+    private static void configureEngine(int threads) {
+        System.setProperty("ai.djl.offline", "true");
+        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+    }
+
+    private static int transcribeAll(CliArguments cli, PrintStream out, PrintStream err) {
+        String format = cli.get("format", "txt");
+        TranscriptFormat writerFormat = format.equalsIgnoreCase("jsonl") ? null : TranscriptFormat.parse(format);
+        RecognitionOptions options = options(cli);
+        boolean itn = !cli.get("itn", "on").equalsIgnoreCase("off");
+        Device device = Devices.resolve(cli.get("device", "cpu"));
+        Path models = Path.of(cli.get("models-dir", "models"));
+        int failures = 0;
+        long load = System.nanoTime();
+        try (DjlWhisperRecognizer recognizer = WhisperRecognizers.open(
+                        cli.get("model", "whisper-tiny.en"), models, device, cli.integer("batch-size", 4));
+                VoiceActivityDetector vad = vad(cli.get("vad", "silero"))) {
+            double loadSeconds = (System.nanoTime() - load) / 1e9;
+            FileTranscriber transcriber = new FileTranscriber(new FfmpegAudioDecoder(), vad, new WindowPlanner(VadOptions.defaults()));
+            for (Path file : cli.files()) {
+                try {
+                    TranscriptionResult result = transcriber.transcribe(file, recognizer, options, itn);
+                    out.println(writerFormat == null ? jsonLine(file, result, loadSeconds, device)
+                            : new TranscriptWriter().write(result.document(), writerFormat));
+                } catch (GreenScribeException e) {
+                    failures++;
+                    err.println("error: " + file + ": " + e.getMessage());
+                }
+            }
+        } catch (Exception e) {
+            if (e instanceof GreenScribeException g) {
+                throw g;
+            }
+            throw new GreenScribeException(e.getMessage(), e);
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    private static RecognitionOptions options(CliArguments cli) {
+        RecognitionOptions defaults = RecognitionOptions.defaults();
+        List<Double> temperatures = cli.list("temperatures").stream().map(Double::parseDouble).toList();
+        return new RecognitionOptions(cli.get("language", null), false, cli.get("prompt", null), cli.list("hotwords"),
+                !cli.flag("no-timestamps"), temperatures.isEmpty() ? defaults.temperatures() : temperatures,
+                defaults.compressionRatioThreshold(), defaults.logProbThreshold(), defaults.noSpeechThreshold(),
+                defaults.maxNewTokens(), defaults.seed());
+    }
+
+    private static VoiceActivityDetector vad(String name) {
+        VadOptions options = VadOptions.defaults();
+        return switch (name) {
+            case "silero" -> new SileroVoiceActivityDetector(options);
+            case "energy" -> new EnergyVoiceActivityDetector(options);
+            case "none" -> new WholeFileDetector();
+            default -> throw new GreenScribeException("unknown --vad '" + name + "'; use silero, energy or none");
+        };
+    }
+
+    private static String jsonLine(Path file, TranscriptionResult r, double loadSeconds, Device device) {
+        ObjectNode node = new ObjectMapper().createObjectNode();
+        node.put("file", file.toString());
+        node.put("language", r.document().language());
+        node.put("model", r.document().model());
+        node.put("device", device.toString());
+        node.put("text", r.document().fullText());
+        node.put("raw_text", r.document().rawFullText());
+        node.put("audio_seconds", r.audioSeconds());
+        node.put("speech_seconds", r.speechSeconds());
+        node.put("vad_skipped_fraction", r.skippedFraction());
+        node.put("windows", r.windows());
+        node.put("decode_seconds", r.decodeSeconds());
+        node.put("vad_seconds", r.vadSeconds());
+        node.put("recognize_seconds", r.recognizeSeconds());
+        node.put("wall_seconds", r.wallSeconds());
+        node.put("model_load_seconds", loadSeconds);
+        return node.toString();
+    }
+}

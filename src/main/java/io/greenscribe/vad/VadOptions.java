@@ -1,0 +1,74 @@
+package io.greenscribe.vad;
+
+import io.greenscribe.audio.PcmAudio;
+
+/**
+ * How speech probabilities become segments and segments become windows. Defaults follow
+ * faster-whisper's, which are tuned for feeding Whisper rather than for tight segmentation.
+ *
+ * @param threshold probability at or above which a frame starts or continues speech
+ * @param minSilenceMs silence must last this long to end a segment; shorter pauses stay inside it
+ * @param minSpeechMs segments shorter than this are dropped as clicks and noise
+ * @param speechPadMs audio kept on each side of speech when it becomes a window, so word onsets
+ *     and trailing consonants are not clipped
+ * @param maxWindowSeconds longest window handed to the recognizer; Whisper reads 30 s at a time
+ */
+public record VadOptions(
+        double threshold, int minSilenceMs, int minSpeechMs, int speechPadMs, double maxWindowSeconds) {
+
+    public static final double DEFAULT_THRESHOLD = 0.5;
+    public static final int DEFAULT_MIN_SILENCE_MS = 2000;
+    public static final int DEFAULT_MIN_SPEECH_MS = 250;
+    public static final int DEFAULT_SPEECH_PAD_MS = 400;
+    public static final double DEFAULT_MAX_WINDOW_SECONDS = 30;
+
+    /** How far below {@link #threshold()} a frame must fall to count as silence inside speech. */
+    private static final double HYSTERESIS = 0.15;
+
+    public VadOptions {
+        if (threshold <= 0 || threshold >= 1) {
+            throw new IllegalArgumentException("threshold must be between 0 and 1");
+        }
+        if (minSilenceMs < 0 || minSpeechMs < 0 || speechPadMs < 0) {
+            throw new IllegalArgumentException("durations must not be negative");
+        }
+        if (maxWindowSeconds * 1000 <= 2 * speechPadMs + minSpeechMs) {
+            throw new IllegalArgumentException("maxWindowSeconds must leave room for padding and speech");
+        }
+    }
+
+    public static VadOptions defaults() {
+        return new VadOptions(DEFAULT_THRESHOLD, DEFAULT_MIN_SILENCE_MS, DEFAULT_MIN_SPEECH_MS,
+                DEFAULT_SPEECH_PAD_MS, DEFAULT_MAX_WINDOW_SECONDS);
+    }
+
+    /** Exit threshold: speech ends only below this, so a probability hovering at the threshold does not flicker. */
+    public double negativeThreshold() {
+        return Math.max(0.01, threshold - HYSTERESIS);
+    }
+
+    public int minSilenceSamples() {
+        return msToSamples(minSilenceMs);
+    }
+
+    public int minSpeechSamples() {
+        return msToSamples(minSpeechMs);
+    }
+
+    public int speechPadSamples() {
+        return msToSamples(speechPadMs);
+    }
+
+    public int maxWindowSamples() {
+        return (int) Math.round(maxWindowSeconds * PcmAudio.SAMPLE_RATE);
+    }
+
+    /** Longest segment a detector emits: one that still fits a window once padded on both sides. */
+    public int maxSpeechSamples() {
+        return maxWindowSamples() - 2 * speechPadSamples();
+    }
+
+    private static int msToSamples(int ms) {
+        return (int) ((long) ms * PcmAudio.SAMPLE_RATE / 1000);
+    }
+}

@@ -1,0 +1,2 @@
+/** A model-free {@code VoiceActivityDetector}: frame energy against an adaptive noise floor. */
+package io.greenscribe.vad.energy;
