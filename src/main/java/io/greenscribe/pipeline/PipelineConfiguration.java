@@ -104,8 +104,15 @@ class PipelineConfiguration {
                 .partitioner("recognizeWindows", windowPartitioner)
                 .step(recognizeWindows)
                 .gridSize(properties.gridSize())
-                .taskExecutor(new SimpleAsyncTaskExecutor("window-"))
+                .taskExecutor(partitionExecutor())
                 .build();
+    }
+
+    private static SimpleAsyncTaskExecutor partitionExecutor() {
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("window-");
+        // an unfinished window is simply recognized again by whoever resumes the job
+        executor.setDaemon(true);
+        return executor;
     }
 
     @Bean

@@ -58,7 +58,7 @@ public class QueueWorker implements SmartLifecycle {
             return;
         }
         timers = Executors.newScheduledThreadPool(2, threads("queue-timer-", true));
-        workers = Executors.newFixedThreadPool(properties.concurrentJobs(), threads("job-", false));
+        workers = Executors.newFixedThreadPool(properties.concurrentJobs(), threads("job-", true));
         long poll = properties.pollInterval().toMillis();
         timers.scheduleWithFixedDelay(guard(this::poll), 0, poll, TimeUnit.MILLISECONDS);
         timers.scheduleWithFixedDelay(guard(this::heartbeat), properties.heartbeatInterval().toMillis(),
@@ -125,7 +125,7 @@ public class QueueWorker implements SmartLifecycle {
         timers.shutdownNow();
         workers.shutdownNow();
         try {
-            workers.awaitTermination(10, TimeUnit.SECONDS);
+            workers.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

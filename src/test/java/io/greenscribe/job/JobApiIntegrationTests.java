@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
         "greenscribe.jobs.allowed-roots=../shared/data/speech",
         "greenscribe.jobs.max-upload-size=5MB",
         "greenscribe.queue.poll-interval=100ms",
-        "greenscribe.queue.concurrent-jobs=2"})
+        "greenscribe.queue.concurrent-jobs=2",
+        "greenscribe.jobs.webhook-secret=test-secret"})
 @Import(TestDatabaseConfiguration.class)
 class JobApiIntegrationTests {
 
