@@ -104,6 +104,6 @@ public class TranscriptionPipeline {
         return new PipelineResult(ok, ok ? null : FailureReasons.of(execution),
                 context.getDouble("audioSeconds", 0.0), context.getDouble("speechSeconds", 0.0),
                 context.getInt("windows", 0), context.getString("language", request.language()),
-                request.model(), models.status().device());
+                request.model(), models.status().device().replace("()", ""));
     }
 }
