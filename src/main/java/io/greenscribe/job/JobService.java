@@ -26,6 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class JobService {
 
+    /** Claims after which a job that never finishes is failed rather than handed out again. */
+    static final int MAX_ATTEMPTS = 5;
+
     private final TranscriptionJobRepository jobs;
     private final AudioInputs inputs;
     private final JobOptionsValidator validator;
@@ -147,12 +150,26 @@ public class JobService {
         }));
     }
 
-    /** The pipeline request for a job this worker has just claimed; empty when it no longer holds it. */
+    /**
+     * The pipeline request for a job this worker has just claimed; empty when it no longer holds
+     * it, or when the job has already been claimed {@link #MAX_ATTEMPTS} times (a job that kills
+     * its worker every time must not take the fleet down with it): that job is failed instead.
+     */
     Optional<PipelineRequest> claimed(UUID id, String workerId) {
-        return jobs.findById(id)
-                .filter(j -> j.status == JobStatus.RUNNING && workerId.equals(j.workerId))
-                .map(j -> new PipelineRequest(j.id, j.tenantId, Path.of(j.audioPath), j.model, j.language,
-                        JobViews.lines(j.hotwords), j.itn, workerId));
+        return Optional.ofNullable(tx.execute(s -> {
+            TranscriptionJob j = jobs.findById(id).orElse(null);
+            if (j == null || j.status != JobStatus.RUNNING || !workerId.equals(j.workerId)) {
+                return null;
+            }
+            if (j.attempts > MAX_ATTEMPTS) {
+                j.fail("Gave up after " + MAX_ATTEMPTS + " attempts: each time, the worker running this job stopped "
+                        + "before it finished.", clock.instant());
+                jobs.saveAndFlush(j);
+                return null;
+            }
+            return new PipelineRequest(j.id, j.tenantId, Path.of(j.audioPath), j.model, j.language,
+                    JobViews.lines(j.hotwords), j.itn, workerId);
+        }));
     }
 
     /** Records how a run ended, unless the job was cancelled or re-queued meanwhile. */

@@ -4,11 +4,13 @@ import io.greenscribe.pipeline.PipelineRequest;
 import io.greenscribe.pipeline.PipelineResult;
 import io.greenscribe.pipeline.TranscriptionPipeline;
 import io.greenscribe.queue.JobHandler;
+import io.greenscribe.queue.JobQueue;
 import io.greenscribe.system.GreenScribeException;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
 /** Runs a claimed job through the pipeline, records the outcome and sends the webhook. */
@@ -20,11 +22,13 @@ class PipelineJobHandler implements JobHandler {
     private final JobService service;
     private final TranscriptionPipeline pipeline;
     private final Webhooks webhooks;
+    private final JobQueue queue;
 
-    PipelineJobHandler(JobService service, TranscriptionPipeline pipeline, Webhooks webhooks) {
+    PipelineJobHandler(JobService service, TranscriptionPipeline pipeline, Webhooks webhooks, JobQueue queue) {
         this.service = service;
         this.pipeline = pipeline;
         this.webhooks = webhooks;
+        this.queue = queue;
     }
 
     @Override
@@ -36,12 +40,19 @@ class PipelineJobHandler implements JobHandler {
         PipelineResult result;
         try {
             result = pipeline.run(request.get());
+        } catch (TransientDataAccessException e) {
+            result = null;
+            log.warn("Job {} hit a transient database error; back to the queue: {}", jobId, e.getMessage());
         } catch (GreenScribeException e) {
-            result = new PipelineResult(false, e.getMessage(), 0, 0, 0, null, request.get().model(), null);
+            result = new PipelineResult(false, false, e.getMessage(), 0, 0, 0, null, request.get().model(), null);
         } catch (RuntimeException e) {
             log.error("Job {} failed unexpectedly", jobId, e);
-            result = new PipelineResult(false, "Internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+            result = new PipelineResult(false, false, "Internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
                     0, 0, 0, null, request.get().model(), null);
+        }
+        if (result == null || result.retryable()) {
+            queue.requeue(jobId, workerId);
+            return;
         }
         if (Thread.currentThread().isInterrupted()) {
             return; // cancelled or lease lost while running: the job row is someone else's now

@@ -111,6 +111,7 @@ class TranscriptionJob {
     void retry(Instant now) {
         status = status.moveTo(JobStatus.QUEUED);
         error = null;
+        attempts = 0; // a person asked for a fresh start: the give-up counter starts again
         finishedAt = null;
         runAt = now;
         queuedAt = now;

@@ -13,6 +13,7 @@ import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,6 +60,8 @@ public class TranscriptionPipeline {
             execution = operator.start(job, parameters);
         } catch (JobInstanceAlreadyCompleteException e) {
             execution = repository.getLastJobExecution(PipelineConfiguration.JOB_NAME, parameters);
+        } catch (TransientDataAccessException e) {
+            throw e;
         } catch (Exception e) {
             throw new GreenScribeException("Could not start the pipeline for job " + request.jobId() + ": " + e.getMessage(), e);
         }
@@ -101,7 +104,7 @@ public class TranscriptionPipeline {
     private PipelineResult result(PipelineRequest request, JobExecution execution) {
         ExecutionContext context = execution.getExecutionContext();
         boolean ok = execution.getStatus() == BatchStatus.COMPLETED;
-        return new PipelineResult(ok, ok ? null : FailureReasons.of(execution),
+        return new PipelineResult(ok, !ok && FailureReasons.isTransient(execution), ok ? null : FailureReasons.of(execution),
                 context.getDouble("audioSeconds", 0.0), context.getDouble("speechSeconds", 0.0),
                 context.getInt("windows", 0), context.getString("language", request.language()),
                 request.model(), models.status().device().replace("()", ""));

@@ -104,6 +104,16 @@ public class JobQueue {
                 .list();
     }
 
+    /** Hands one job this worker holds back to the queue at once (a transient failure: try again). */
+    public boolean requeue(UUID job, String workerId) {
+        return jdbc.sql("""
+                        update transcription_job
+                        set status = 'QUEUED', worker_id = null, lease_until = null, queued_at = ?, version = version + 1
+                        where id = ? and status = 'RUNNING' and worker_id = ?""")
+                .params(now(), job, workerId)
+                .update() == 1;
+    }
+
     /** Hands this worker's running jobs back to the queue at once (graceful shutdown). */
     public List<UUID> release(String workerId) {
         return jdbc.sql("""

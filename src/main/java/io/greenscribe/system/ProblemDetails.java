@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -36,6 +37,12 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
                 "The upload is larger than this server accepts (greenscribe.jobs.max-upload-size).");
         return handleExceptionInternal(e, body, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> concurrentChange(OptimisticLockingFailureException e, HttpServletRequest request) {
+        return problem(HttpStatus.CONFLICT, "The job changed while this request was handled (a worker claimed or "
+                + "finished it); read it again and retry.", request);
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
