@@ -5,19 +5,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 
-/** A clock tests move forward by hand instead of sleeping. */
+/** A clock tests move by hand. */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    public MutableClock(Instant start) {
-        this.now = start.truncatedTo(ChronoUnit.MICROS);
+    public MutableClock(Instant now) {
+        this.now = now;
     }
 
-    public void advance(Duration by) {
-        now = now.plus(by);
+    public static MutableClock at(String iso) {
+        return new MutableClock(Instant.parse(iso));
+    }
+
+    public void set(Instant instant) {
+        now = instant;
+    }
+
+    public void advance(Duration d) {
+        now = now.plus(d);
     }
 
     @Override

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.greenscribe.asr.ModelNotFoundException;
+import io.greenscribe.system.NativeMemory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +24,10 @@ final class WhisperModel implements AutoCloseable {
     final LogMelSpectrogram features;
     final int[] suppress;
     final int[] suppressAtBegin;
+    final int[][] alignmentHeads;
 
     private WhisperModel(String name, Device device, NDManager manager, Ct2Weights weights, WhisperTokenizer tokenizer,
-            int[] suppress, int[] suppressAtBegin) {
+            int[] suppress, int[] suppressAtBegin, int[][] alignmentHeads) {
         this.name = name;
         this.device = device;
         this.manager = manager;
@@ -34,6 +36,7 @@ final class WhisperModel implements AutoCloseable {
         this.features = new LogMelSpectrogram(manager, network.dimensions().melBins());
         this.suppress = suppress;
         this.suppressAtBegin = suppressAtBegin;
+        this.alignmentHeads = alignmentHeads;
     }
 
     /** Loads {@code dir} (a faster-whisper model directory) onto {@code device}. */
@@ -43,13 +46,15 @@ final class WhisperModel implements AutoCloseable {
             throw new ModelNotFoundException("model '" + name + "' is not installed in " + dir
                     + "; fetch it with: python3 models/fetch.py " + name);
         }
+        NativeMemory.configure();
         JsonNode config = readConfig(dir.resolve("config.json"));
         NDManager manager = NDManager.newBaseManager(device, "PyTorch");
         try {
             Ct2Weights weights = Ct2Weights.load(bin, manager);
             WhisperTokenizer tokenizer = new WhisperTokenizer(dir);
             return new WhisperModel(name, device, manager, weights, tokenizer,
-                    ints(config.path("suppress_ids")), ints(config.path("suppress_ids_begin")));
+                    ints(config.path("suppress_ids")), ints(config.path("suppress_ids_begin")),
+                    pairs(config.path("alignment_heads")));
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -72,6 +77,14 @@ final class WhisperModel implements AutoCloseable {
         return out;
     }
 
+    private static int[][] pairs(JsonNode array) {
+        int[][] out = new int[array.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = new int[] {array.get(i).get(0).asInt(), array.get(i).get(1).asInt()};
+        }
+        return out;
+    }
+
     boolean multilingual() {
         return network.dimensions().multilingual();
     }
@@ -81,5 +94,6 @@ final class WhisperModel implements AutoCloseable {
         tokenizer.close();
         features.close();
         manager.close();
+        NativeMemory.trim();
     }
 }
