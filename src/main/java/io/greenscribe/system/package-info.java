@@ -1,2 +1,2 @@
-/** Cross-cutting pieces: the root exception, clock, security, error mapping. */
+/** Cross-cutting pieces: the root exception, clock, security, error mapping, embedded PostgreSQL. */
 package io.greenscribe.system;

@@ -1,0 +1,83 @@
+package io.greenscribe.job;
+
+import io.greenscribe.system.GreenScribeException;
+import io.greenscribe.system.NotFoundException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+
+/** Batches: many files (uploads or a server directory) submitted as jobs with shared options. */
+@Service
+public class BatchService {
+
+    private static final int MAX_FILES = 10_000;
+
+    private final JobBatchRepository batches;
+    private final JobService jobs;
+    private final AudioInputs inputs;
+    private final Clock clock;
+
+    BatchService(JobBatchRepository batches, JobService jobs, AudioInputs inputs, Clock clock) {
+        this.batches = batches;
+        this.jobs = jobs;
+        this.inputs = inputs;
+        this.clock = clock;
+    }
+
+    public BatchView submit(UUID tenant, String name, List<AudioSource> sources, JobOptions options) {
+        if (sources.isEmpty()) {
+            throw new GreenScribeException("A batch needs at least one file.");
+        }
+        if (sources.size() > MAX_FILES) {
+            throw new GreenScribeException("A batch holds at most " + MAX_FILES + " files.");
+        }
+        JobBatch batch = batches.saveAndFlush(new JobBatch(UUID.randomUUID(), tenant, name, clock.instant()));
+        for (AudioSource source : sources) {
+            jobs.submit(tenant, source, options, null, batch.id);
+        }
+        return get(tenant, batch.id);
+    }
+
+    /** Every regular file directly inside an allowed server directory, in name order. */
+    public List<AudioSource> directory(String directory) {
+        Path dir = inputs.resolveAllowed(directory);
+        if (!Files.isDirectory(dir)) {
+            throw new GreenScribeException("'" + directory + "' is not a directory.");
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            List<AudioSource> sources = new ArrayList<>();
+            files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).sorted()
+                    .forEach(f -> sources.add(new AudioSource.ServerFile(f.toString())));
+            return sources;
+        } catch (IOException e) {
+            throw new GreenScribeException("'" + directory + "' cannot be listed.");
+        }
+    }
+
+    public BatchView get(UUID tenant, UUID id) {
+        JobBatch batch = batches.findByIdAndTenantId(id, tenant)
+                .orElseThrow(() -> new NotFoundException("Batch " + id + " not found."));
+        List<JobView> members = new ArrayList<>(jobs.list(tenant, null, id, null, null, Pageable.unpaged()).getContent());
+        members.sort(java.util.Comparator.comparing(j -> j.timings().createdAt()));
+        Map<JobStatus, Long> byStatus = new EnumMap<>(JobStatus.class);
+        int done = 0;
+        int total = 0;
+        for (JobView j : members) {
+            byStatus.merge(j.status(), 1L, Long::sum);
+            done += j.progress().windowsDone();
+            total += j.progress().windowsTotal();
+        }
+        boolean finished = members.stream().allMatch(j -> j.status().isFinished());
+        return new BatchView(batch.id, batch.name, batch.createdAt, members.size(), byStatus, done, total, finished,
+                members.stream().map(JobView::id).toList());
+    }
+}

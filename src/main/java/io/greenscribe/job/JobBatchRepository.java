@@ -1,0 +1,10 @@
+package io.greenscribe.job;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface JobBatchRepository extends JpaRepository<JobBatch, UUID> {
+
+    Optional<JobBatch> findByIdAndTenantId(UUID id, UUID tenantId);
+}

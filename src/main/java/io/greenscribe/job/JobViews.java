@@ -1,0 +1,37 @@
+package io.greenscribe.job;
+
+import io.greenscribe.pipeline.TranscriptionPipeline;
+import io.greenscribe.pipeline.WindowProgress;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/** Maps the aggregate to {@link JobView}, adding live window progress from the pipeline. */
+class JobViews {
+
+    private final TranscriptionPipeline pipeline;
+
+    JobViews(TranscriptionPipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    JobView of(TranscriptionJob j) {
+        WindowProgress p = pipeline.progress(j.id);
+        Double run = j.startedAt != null && j.finishedAt != null
+                ? Duration.between(j.startedAt, j.finishedAt).toMillis() / 1000.0 : null;
+        return new JobView(j.id, j.status, j.batchId, new JobView.Progress(p.done(), p.total()),
+                new JobView.Audio(j.audioName, j.audioBytes, j.audioSeconds, j.speechSeconds),
+                new JobView.Options(j.language, lines(j.hotwords), j.itn, Arrays.asList(j.formats.split(",")),
+                        j.priority, j.callbackUrl),
+                j.model, j.device, j.languageDetected,
+                new JobView.Scheduling(j.deadline, j.notBefore, j.runAt, j.schedulingReason, j.schedulingDetail,
+                        j.expectedIntensity),
+                new JobView.Timings(j.createdAt, j.queuedAt, j.startedAt, j.finishedAt, run),
+                new JobView.Carbon(j.energyWh, j.gco2e, j.counterfactualGco2e),
+                j.attempts, j.error);
+    }
+
+    static List<String> lines(String s) {
+        return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split("\n"));
+    }
+}

@@ -1,0 +1,71 @@
+package io.greenscribe.job;
+
+import io.greenscribe.pipeline.PipelineRequest;
+import io.greenscribe.pipeline.PipelineResult;
+import io.greenscribe.pipeline.TranscriptionPipeline;
+import io.greenscribe.queue.JobHandler;
+import io.greenscribe.queue.JobQueue;
+import io.greenscribe.system.GreenScribeException;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.stereotype.Component;
+
+/** Runs a claimed job through the pipeline, records the outcome and sends the webhook. */
+@Component
+class PipelineJobHandler implements JobHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(PipelineJobHandler.class);
+
+    private final JobService service;
+    private final TranscriptionPipeline pipeline;
+    private final Webhooks webhooks;
+    private final JobQueue queue;
+
+    PipelineJobHandler(JobService service, TranscriptionPipeline pipeline, Webhooks webhooks, JobQueue queue) {
+        this.service = service;
+        this.pipeline = pipeline;
+        this.webhooks = webhooks;
+        this.queue = queue;
+    }
+
+    @Override
+    public void run(UUID jobId, String workerId) {
+        Optional<PipelineRequest> request = service.claimed(jobId, workerId);
+        if (request.isEmpty()) {
+            return;
+        }
+        PipelineResult result;
+        try {
+            result = pipeline.run(request.get());
+        } catch (TransientDataAccessException e) {
+            result = null;
+            log.warn("Job {} hit a transient database error; back to the queue: {}", jobId, e.getMessage());
+        } catch (GreenScribeException e) {
+            result = new PipelineResult(false, false, e.getMessage(), 0, 0, 0, null, request.get().model(), null);
+        } catch (RuntimeException e) {
+            log.error("Job {} failed unexpectedly", jobId, e);
+            result = new PipelineResult(false, false, "Internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    0, 0, 0, null, request.get().model(), null);
+        }
+        if (result == null || result.retryable()) {
+            queue.requeue(jobId, workerId);
+            return;
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            return; // cancelled or lease lost while running: the job row is someone else's now
+        }
+        service.finish(jobId, workerId, result).ifPresent(view -> {
+            log.info("Job {} {} ({} windows){}", jobId, view.status(), view.progress().windowsTotal(),
+                    view.error() == null ? "" : ": " + view.error());
+            service.callbackUrl(jobId).ifPresent(url -> webhooks.send(url, view));
+        });
+    }
+
+    @Override
+    public void stop(UUID jobId) {
+        pipeline.stop(jobId);
+    }
+}

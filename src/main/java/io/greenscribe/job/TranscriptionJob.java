@@ -1,0 +1,125 @@
+package io.greenscribe.job;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
+
+/**
+ * The job aggregate. The queue moves QUEUED ↔ RUNNING with native SQL (and bumps {@code version}),
+ * so every change made here is checked against concurrent claims by optimistic locking.
+ */
+@Entity
+@Table(name = "transcription_job")
+@DynamicUpdate
+class TranscriptionJob {
+
+    @Id
+    UUID id;
+    UUID tenantId;
+    UUID batchId;
+    @Enumerated(EnumType.STRING)
+    JobStatus status;
+    @Version
+    long version;
+    int priority;
+    String idempotencyKey;
+
+    String audioPath;
+    String audioName;
+    long audioBytes;
+    boolean audioOwned;
+    String language;
+    String model;
+    String hotwords;
+    boolean itn;
+    String formats;
+    String callbackUrl;
+
+    Instant deadline;
+    Instant notBefore;
+    Instant runAt;
+    String schedulingReason;
+    String schedulingDetail;
+    Double expectedIntensity;
+
+    String workerId;
+    Instant leaseUntil;
+    Instant heartbeatAt;
+    int attempts;
+
+    Double audioSeconds;
+    Double speechSeconds;
+    Integer windowsTotal;
+    String device;
+    @Column(name = "language_detected")
+    String languageDetected;
+    String error;
+    Double energyWh;
+    Double gco2e;
+    Double counterfactualGco2e;
+
+    Instant createdAt;
+    Instant queuedAt;
+    Instant startedAt;
+    Instant finishedAt;
+
+    protected TranscriptionJob() {}
+
+    TranscriptionJob(UUID id, UUID tenantId, Instant createdAt) {
+        this.id = id;
+        this.tenantId = tenantId;
+        this.createdAt = createdAt;
+        this.status = JobStatus.SUBMITTED;
+    }
+
+    void schedule(JobScheduling.Decision decision, Instant now) {
+        runAt = decision.runAt();
+        schedulingReason = decision.reason();
+        schedulingDetail = decision.detail();
+        expectedIntensity = decision.expectedIntensity();
+        if (decision.runAt().isAfter(now)) {
+            status = status.moveTo(JobStatus.WAITING_FOR_WINDOW);
+        } else {
+            status = status.moveTo(JobStatus.QUEUED);
+            queuedAt = now;
+        }
+    }
+
+    void succeed(Instant now) {
+        status = status.moveTo(JobStatus.SUCCEEDED);
+        finish(now);
+    }
+
+    void fail(String reason, Instant now) {
+        status = status.moveTo(JobStatus.FAILED);
+        error = reason;
+        finish(now);
+    }
+
+    void cancel(Instant now) {
+        status = status.moveTo(JobStatus.CANCELLED);
+        finish(now);
+    }
+
+    void retry(Instant now) {
+        status = status.moveTo(JobStatus.QUEUED);
+        error = null;
+        attempts = 0; // a person asked for a fresh start: the give-up counter starts again
+        finishedAt = null;
+        runAt = now;
+        queuedAt = now;
+    }
+
+    private void finish(Instant now) {
+        finishedAt = now;
+        workerId = null;
+        leaseUntil = null;
+    }
+}

@@ -1,0 +1,32 @@
+package io.greenscribe.job;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface TranscriptionJobRepository extends JpaRepository<TranscriptionJob, UUID> {
+
+    Optional<TranscriptionJob> findByIdAndTenantId(UUID id, UUID tenantId);
+
+    Optional<TranscriptionJob> findByTenantIdAndIdempotencyKey(UUID tenantId, String idempotencyKey);
+
+    @Query("""
+            select j from TranscriptionJob j
+            where j.tenantId = :tenant
+              and (:status is null or j.status = :status)
+              and (:batch is null or j.batchId = :batch)
+              and (cast(:from as timestamp) is null or j.createdAt >= :from)
+              and (cast(:to as timestamp) is null or j.createdAt < :to)
+            order by j.createdAt desc, j.id""")
+    Page<TranscriptionJob> search(@Param("tenant") UUID tenant, @Param("status") JobStatus status,
+            @Param("batch") UUID batch, @Param("from") Instant from, @Param("to") Instant to, Pageable page);
+
+    long countByBatchIdAndStatus(UUID batchId, JobStatus status);
+
+    long countByBatchId(UUID batchId);
+}

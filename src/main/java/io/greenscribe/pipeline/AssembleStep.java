@@ -1,0 +1,64 @@
+package io.greenscribe.pipeline;
+
+import io.greenscribe.asr.RecognitionOptions;
+import io.greenscribe.asr.WindowTranscript;
+import io.greenscribe.text.InverseTextNormalizer;
+import io.greenscribe.text.TimedSegment;
+import io.greenscribe.text.TranscriptDocument;
+import io.greenscribe.transcription.FileTranscriber;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/** Step 4: windows' segments in time order, the majority language, ITN, and the transcript rows. */
+class AssembleStep implements Tasklet {
+
+    private final JobWindows windows;
+    private final Transcripts transcripts;
+    private final PcmStore pcm;
+
+    AssembleStep(JobWindows windows, Transcripts transcripts, PcmStore pcm) {
+        this.windows = windows;
+        this.transcripts = transcripts;
+        this.pcm = pcm;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
+        PipelineRequest request = JobParams.request(chunk.getStepContext().getStepExecution().getJobParameters());
+        ExecutionContext job = chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+        double duration = job.getDouble("audioSeconds", 0.0);
+        TranscriptDocument document = document(windows.results(request.jobId()), request, duration);
+        if (request.itn()) {
+            document = document.normalizedWith(InverseTextNormalizer.forLanguage(document.language()));
+        }
+        transcripts.save(request.jobId(), request.tenantId(), document);
+        job.putString("language", document.language());
+        pcm.delete(request.jobId());
+        return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * The windows' segments in time order with the majority language (as the command line builds
+     * it), each end clamped to the audio so no timestamp points past it.
+     */
+    static TranscriptDocument document(List<RecognizedWindow> recognized, PipelineRequest request, double duration) {
+        List<WindowTranscript> windows = recognized.stream()
+                .map(w -> new WindowTranscript(w.index(), w.language(), 1, w.segments(), 0, 0, 0, 0, w.noSpeech()))
+                .toList();
+        RecognitionOptions options = RecognitionOptions.defaults().withLanguage(request.language());
+        TranscriptDocument document = FileTranscriber.document(windows, request.model(), duration, options);
+        List<TimedSegment> timed = new ArrayList<>();
+        for (TimedSegment s : document.segments()) {
+            if (!s.rawText().isBlank()) {
+                timed.add(TimedSegment.of(timed.size(), Math.min(s.start(), duration), Math.min(s.end(), duration),
+                        s.rawText(), s.words()));
+            }
+        }
+        return new TranscriptDocument(document.language(), document.model(), duration, timed);
+    }
+}

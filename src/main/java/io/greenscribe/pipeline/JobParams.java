@@ -1,0 +1,46 @@
+package io.greenscribe.pipeline;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+/**
+ * Spring Batch job parameters of one transcription. Only {@code jobId} identifies the job
+ * instance, so starting the same job again resumes it instead of starting over.
+ */
+final class JobParams {
+
+    static final String JOB_ID = "jobId";
+
+    private JobParams() {}
+
+    static JobParameters of(PipelineRequest r) {
+        return new JobParametersBuilder()
+                .addString(JOB_ID, r.jobId().toString(), true)
+                .addString("tenantId", r.tenantId().toString(), false)
+                .addString("audio", r.audio().toString(), false)
+                .addString("model", r.model(), false)
+                .addString("language", r.language() == null ? "" : r.language(), false)
+                .addString("hotwords", String.join("\n", r.hotwords()), false)
+                .addString("itn", Boolean.toString(r.itn()), false)
+                .addString("worker", r.workerId() == null ? "" : r.workerId(), false)
+                .toJobParameters();
+    }
+
+    static PipelineRequest request(JobParameters p) {
+        String language = p.getString("language");
+        String hotwords = p.getString("hotwords");
+        return new PipelineRequest(
+                UUID.fromString(p.getString(JOB_ID)),
+                UUID.fromString(p.getString("tenantId")),
+                Path.of(p.getString("audio")),
+                p.getString("model"),
+                language == null || language.isEmpty() ? null : language,
+                hotwords == null || hotwords.isEmpty() ? List.of() : Arrays.asList(hotwords.split("\n")),
+                Boolean.parseBoolean(p.getString("itn")),
+                p.getString("worker"));
+    }
+}

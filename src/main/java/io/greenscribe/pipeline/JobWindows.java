@@ -1,0 +1,86 @@
+package io.greenscribe.pipeline;
+
+import io.greenscribe.asr.Segment;
+import io.greenscribe.asr.WindowTranscript;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code job_window} table: a job's windows and each window's result. A window moves from
+ * PENDING to DONE exactly once; readers of work only ever see PENDING windows, so a restart never
+ * recognizes a finished window again.
+ */
+class JobWindows {
+
+    private static final TypeReference<List<Segment>> SEGMENTS = new TypeReference<>() {};
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    JobWindows(JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Stores the plan unless one is already stored (a restart after detection keeps the old one). */
+    void plan(UUID jobId, List<WindowSpan> windows) {
+        for (WindowSpan w : windows) {
+            jdbc.sql("""
+                            insert into job_window (job_id, idx, start_sample, end_sample, status)
+                            values (?, ?, ?, ?, 'PENDING') on conflict do nothing""")
+                    .params(jobId, w.index(), w.startSample(), w.endSample()).update();
+        }
+    }
+
+    List<WindowSpan> all(UUID jobId) {
+        return jdbc.sql("select idx, start_sample, end_sample from job_window where job_id = ? order by idx")
+                .param(jobId)
+                .query((rs, n) -> new WindowSpan(rs.getInt(1), rs.getLong(2), rs.getLong(3)))
+                .list();
+    }
+
+    List<WindowSpan> pending(UUID jobId, int fromIndex, int toIndex) {
+        return jdbc.sql("""
+                        select idx, start_sample, end_sample from job_window
+                        where job_id = ? and idx between ? and ? and status = 'PENDING' order by idx""")
+                .params(jobId, fromIndex, toIndex)
+                .query((rs, n) -> new WindowSpan(rs.getInt(1), rs.getLong(2), rs.getLong(3)))
+                .list();
+    }
+
+    void complete(UUID jobId, WindowTranscript result, String workerId) {
+        jdbc.sql("""
+                        update job_window set status = 'DONE', attempts = attempts + 1, recognized_at = ?,
+                            recognized_by = ?, language = ?, no_speech = ?, segments = cast(? as jsonb)
+                        where job_id = ? and idx = ? and status = 'PENDING'""")
+                .params(Timestamp.from(clock.instant()), workerId, result.language(), result.noSpeech(),
+                        json.writeValueAsString(result.segments()), jobId, result.windowIndex())
+                .update();
+    }
+
+    List<RecognizedWindow> results(UUID jobId) {
+        return jdbc.sql("select idx, language, no_speech, segments from job_window where job_id = ? and status = 'DONE' order by idx")
+                .param(jobId)
+                .query((rs, n) -> new RecognizedWindow(rs.getInt(1), rs.getString(2), rs.getBoolean(3),
+                        json.readValue(rs.getString(4), SEGMENTS)))
+                .list();
+    }
+
+    WindowProgress progress(UUID jobId) {
+        return jdbc.sql("select count(*) filter (where status = 'DONE'), count(*) from job_window where job_id = ?")
+                .param(jobId)
+                .query((rs, n) -> new WindowProgress(rs.getInt(1), rs.getInt(2)))
+                .single();
+    }
+
+    void delete(UUID jobId) {
+        jdbc.sql("delete from job_window where job_id = ?").param(jobId).update();
+    }
+}

@@ -1,0 +1,66 @@
+package io.greenscribe.pipeline;
+
+import io.greenscribe.audio.AudioDecoder;
+import io.greenscribe.audio.PcmAudio;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.UUID;
+
+/**
+ * Decoded audio kept between steps as raw little-endian float32. When the file is missing (a
+ * restart on another machine, a cleaned work folder) the audio is decoded again: decoding is
+ * cheap next to recognition, and results are keyed by window, not by this file.
+ */
+class PcmStore {
+
+    private final Path directory;
+    private final AudioDecoder decoder;
+
+    PcmStore(Path directory, AudioDecoder decoder) {
+        this.directory = directory;
+        this.decoder = decoder;
+    }
+
+    PcmAudio load(UUID jobId, Path audio) {
+        Path file = file(jobId);
+        try {
+            if (Files.isRegularFile(file)) {
+                ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+                float[] samples = new float[bytes.remaining() / 4];
+                bytes.asFloatBuffer().get(samples);
+                return new PcmAudio(samples);
+            }
+            PcmAudio pcm = decoder.decode(audio);
+            save(file, pcm);
+            return pcm;
+        } catch (IOException e) {
+            throw new UncheckedIOException("work file " + file, e);
+        }
+    }
+
+    void delete(UUID jobId) {
+        try {
+            Files.deleteIfExists(file(jobId));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void save(Path file, PcmAudio pcm) throws IOException {
+        Files.createDirectories(directory);
+        ByteBuffer bytes = ByteBuffer.allocate(pcm.samples().length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.asFloatBuffer().put(pcm.samples());
+        Path partial = directory.resolve(file.getFileName() + ".part");
+        Files.write(partial, bytes.array());
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private Path file(UUID jobId) {
+        return directory.resolve(jobId + ".f32");
+    }
+}

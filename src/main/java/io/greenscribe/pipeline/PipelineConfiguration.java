@@ -1,0 +1,154 @@
+package io.greenscribe.pipeline;
+
+import io.greenscribe.asr.Devices;
+import io.greenscribe.asr.SpeechModels;
+import io.greenscribe.audio.AudioDecoder;
+import io.greenscribe.audio.ffmpeg.FfmpegAudioDecoder;
+import io.greenscribe.vad.VadOptions;
+import io.greenscribe.vad.WindowPlanner;
+import io.greenscribe.vad.energy.EnergyVoiceActivityDetector;
+import io.greenscribe.vad.silero.SileroVoiceActivityDetector;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The "transcribe" job, its steps, and the speech components it runs on. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PipelineProperties.class)
+class PipelineConfiguration {
+
+    static final String JOB_NAME = "transcribe";
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    SpeechModels speechModels(PipelineProperties properties, Clock clock) {
+        return new SpeechModels(properties.modelsDirectory().toAbsolutePath(), Devices.resolve(properties.device()),
+                properties.batchSize(), properties.modelIdleTimeout(), clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AudioDecoder audioDecoder() {
+        return new FfmpegAudioDecoder();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SpeechWindowPlanner speechWindowPlanner(PipelineProperties properties) {
+        VadOptions d = VadOptions.defaults();
+        VadOptions options = new VadOptions(d.threshold(), d.minSilenceMs(), d.minSpeechMs(), d.speechPadMs(),
+                properties.maxWindowSeconds());
+        return switch (properties.vad()) {
+            case "silero" -> new VadWindowPlanner(new SileroVoiceActivityDetector(
+                    properties.modelsDirectory().resolve("silero-vad").resolve("silero_vad.jit"), options),
+                    new WindowPlanner(options));
+            case "energy" -> new VadWindowPlanner(new EnergyVoiceActivityDetector(options), new WindowPlanner(options));
+            case "none" -> new QuietCutPlanner(properties.maxWindowSeconds());
+            default -> throw new IllegalArgumentException(
+                    "greenscribe.pipeline.vad must be silero, energy or none, not '" + properties.vad() + "'");
+        };
+    }
+
+    @Bean
+    PcmStore pcmStore(PipelineProperties properties, AudioDecoder decoder) {
+        return new PcmStore(properties.workDirectory(), decoder);
+    }
+
+    @Bean
+    JobWindows jobWindows(JdbcClient jdbc, JsonMapper json, Clock clock) {
+        return new JobWindows(jdbc, json, clock);
+    }
+
+    @Bean
+    Transcripts transcripts(JdbcClient jdbc, Clock clock) {
+        return new Transcripts(jdbc, clock);
+    }
+
+    @Bean
+    Job transcribeJob(JobRepository repository, Step prepareAudio, Step detectSpeech, Step recognize, Step assemble) {
+        return new JobBuilder(JOB_NAME, repository)
+                .start(prepareAudio).next(detectSpeech).next(recognize).next(assemble)
+                .build();
+    }
+
+    @Bean
+    Step prepareAudio(JobRepository repository, PlatformTransactionManager tx, PcmStore pcm) {
+        return new StepBuilder("prepareAudio", repository).tasklet(new PrepareAudioStep(pcm), tx).build();
+    }
+
+    @Bean
+    Step detectSpeech(JobRepository repository, PlatformTransactionManager tx, PcmStore pcm,
+            SpeechWindowPlanner planner, JobWindows windows) {
+        return new StepBuilder("detectSpeech", repository).tasklet(new DetectSpeechStep(pcm, planner, windows), tx).build();
+    }
+
+    @Bean
+    Step recognize(JobRepository repository, Step recognizeWindows, WindowPartitioner windowPartitioner,
+            PipelineProperties properties) {
+        return new StepBuilder("recognize", repository)
+                .partitioner("recognizeWindows", windowPartitioner)
+                .step(recognizeWindows)
+                .gridSize(properties.gridSize())
+                .taskExecutor(partitionExecutor())
+                .build();
+    }
+
+    private static SimpleAsyncTaskExecutor partitionExecutor() {
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("window-");
+        // an unfinished window is simply recognized again by whoever resumes the job
+        executor.setDaemon(true);
+        return executor;
+    }
+
+    @Bean
+    @StepScope
+    WindowPartitioner windowPartitioner(JobWindows windows, @Value("#{jobParameters['jobId']}") String jobId) {
+        return new WindowPartitioner(windows, UUID.fromString(jobId));
+    }
+
+    @Bean
+    Step recognizeWindows(JobRepository repository, PlatformTransactionManager tx, PendingWindowReader pendingWindows,
+            RecognizeWindowsWriter recognizeWriter, PipelineProperties properties) {
+        return new StepBuilder("recognizeWindows", repository)
+                .<WindowSpan, WindowSpan>chunk(properties.windowsPerCommit())
+                .transactionManager(tx)
+                .reader(pendingWindows)
+                .writer(recognizeWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    PendingWindowReader pendingWindows(JobWindows windows, @Value("#{jobParameters['jobId']}") String jobId,
+            @Value("#{stepExecutionContext['from']}") Integer from, @Value("#{stepExecutionContext['to']}") Integer to) {
+        return new PendingWindowReader(windows, UUID.fromString(jobId), from, to);
+    }
+
+    @Bean
+    @StepScope
+    RecognizeWindowsWriter recognizeWriter(SpeechModels models, PcmStore pcm, JobWindows windows,
+            @Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters) {
+        return new RecognizeWindowsWriter(models, pcm, windows, JobParams.request(parameters));
+    }
+
+    @Bean
+    Step assemble(JobRepository repository, PlatformTransactionManager tx, JobWindows windows, Transcripts transcripts,
+            PcmStore pcm) {
+        return new StepBuilder("assemble", repository).tasklet(new AssembleStep(windows, transcripts, pcm), tx).build();
+    }
+}

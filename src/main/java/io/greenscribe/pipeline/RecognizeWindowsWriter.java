@@ -1,0 +1,49 @@
+package io.greenscribe.pipeline;
+
+import io.greenscribe.asr.AudioWindow;
+import io.greenscribe.asr.RecognitionOptions;
+import io.greenscribe.asr.SpeechModels;
+import io.greenscribe.asr.WindowTranscript;
+import io.greenscribe.audio.PcmAudio;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/**
+ * Recognizes a chunk of windows in one batch and stores each result; the chunk's transaction
+ * commits them, so they survive anything that happens after.
+ */
+class RecognizeWindowsWriter implements ItemWriter<WindowSpan> {
+
+    private final SpeechModels models;
+    private final PcmStore pcmStore;
+    private final JobWindows windows;
+    private final PipelineRequest request;
+    private PcmAudio audio;
+
+    RecognizeWindowsWriter(SpeechModels models, PcmStore pcmStore, JobWindows windows, PipelineRequest request) {
+        this.models = models;
+        this.pcmStore = pcmStore;
+        this.windows = windows;
+        this.request = request;
+    }
+
+    @Override
+    public void write(Chunk<? extends WindowSpan> chunk) {
+        if (audio == null) {
+            audio = pcmStore.load(request.jobId(), request.audio());
+        }
+        List<AudioWindow> batch = new ArrayList<>();
+        for (WindowSpan w : chunk) {
+            batch.add(new AudioWindow(w.index(), audio.slice((int) w.startSample(), (int) w.endSample()),
+                    w.startSample() / (double) PcmAudio.SAMPLE_RATE));
+        }
+        RecognitionOptions options = RecognitionOptions.defaults()
+                .withLanguage(request.language())
+                .withPrompt(null, request.hotwords());
+        for (WindowTranscript result : models.recognizer(request.model()).recognize(batch, options)) {
+            windows.complete(request.jobId(), result, request.workerId());
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.greenscribe.pipeline;
+
+import io.greenscribe.asr.SpeechModels;
+import io.greenscribe.system.GreenScribeException;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the "transcribe" Spring Batch job for one transcription, on the calling thread. Running a
+ * job again resumes it: a previous execution left behind by a dead process is first marked failed
+ * (the caller holds the job's lease, so nothing else can be running it), then restarted, and
+ * Spring Batch skips the steps and partitions that completed while the pipeline skips windows
+ * whose results are committed.
+ */
+@Component
+public class TranscriptionPipeline {
+
+    private static final Logger log = LoggerFactory.getLogger(TranscriptionPipeline.class);
+
+    private final JobOperator operator;
+    private final JobRepository repository;
+    private final Job job;
+    private final JobWindows windows;
+    private final Transcripts transcripts;
+    private final PcmStore pcm;
+    private final SpeechModels models;
+
+    TranscriptionPipeline(JobOperator operator, JobRepository repository, Job transcribeJob, JobWindows windows,
+            Transcripts transcripts, PcmStore pcm, SpeechModels models) {
+        this.operator = operator;
+        this.repository = repository;
+        this.job = transcribeJob;
+        this.windows = windows;
+        this.transcripts = transcripts;
+        this.pcm = pcm;
+        this.models = models;
+    }
+
+    public PipelineResult run(PipelineRequest request) {
+        JobParameters parameters = JobParams.of(request);
+        JobExecution last = repository.getLastJobExecution(PipelineConfiguration.JOB_NAME, parameters);
+        if (last != null && last.getStatus().isRunning()) {
+            log.info("Job {}: execution {} was left {} by a dead worker; recovering it to restart",
+                    request.jobId(), last.getId(), last.getStatus());
+            operator.recover(last);
+        }
+        JobExecution execution;
+        try {
+            execution = operator.start(job, parameters);
+        } catch (JobInstanceAlreadyCompleteException e) {
+            execution = repository.getLastJobExecution(PipelineConfiguration.JOB_NAME, parameters);
+        } catch (TransientDataAccessException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new GreenScribeException("Could not start the pipeline for job " + request.jobId() + ": " + e.getMessage(), e);
+        }
+        return result(request, execution);
+    }
+
+    /** Asks the running execution of a job to stop at the next window boundary. */
+    public void stop(UUID jobId) {
+        for (JobExecution e : repository.findRunningJobExecutions(PipelineConfiguration.JOB_NAME)) {
+            if (jobId.toString().equals(e.getJobParameters().getString(JobParams.JOB_ID))) {
+                try {
+                    operator.stop(e);
+                } catch (Exception ignored) {
+                    // it finished meanwhile
+                }
+            }
+        }
+    }
+
+    public WindowProgress progress(UUID jobId) {
+        return windows.progress(jobId);
+    }
+
+    public Transcripts transcripts() {
+        return transcripts;
+    }
+
+    /** Deletes everything the pipeline stored for a job: windows, transcript, work files. */
+    public void purge(UUID jobId) {
+        windows.delete(jobId);
+        transcripts.delete(jobId);
+        pcm.delete(jobId);
+    }
+
+    /** Names of the models installed on this instance. */
+    public java.util.List<String> installedModels() {
+        return models.installed();
+    }
+
+    private PipelineResult result(PipelineRequest request, JobExecution execution) {
+        ExecutionContext context = execution.getExecutionContext();
+        boolean ok = execution.getStatus() == BatchStatus.COMPLETED;
+        return new PipelineResult(ok, !ok && FailureReasons.isTransient(execution), ok ? null : FailureReasons.of(execution),
+                context.getDouble("audioSeconds", 0.0), context.getDouble("speechSeconds", 0.0),
+                context.getInt("windows", 0), context.getString("language", request.language()),
+                request.model(), models.status().device().replace("()", ""));
+    }
+}

@@ -1,0 +1,8 @@
+package io.greenscribe.queue;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(QueueProperties.class)
+class QueueConfiguration {}

@@ -1,0 +1,36 @@
+package io.greenscribe.queue;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How this instance takes work from the shared queue.
+ *
+ * @param enabled whether this instance runs jobs at all (off for API-only instances)
+ * @param workerId name of this worker in lease columns; empty means host name plus a random suffix
+ * @param concurrentJobs jobs this instance runs at once on its device
+ * @param pollInterval how often to look for runnable jobs when idle
+ * @param lease how long a claim is valid without a heartbeat; a dead worker's jobs return after it
+ * @param heartbeatInterval how often leases of running jobs are renewed; well under {@code lease}
+ * @param reapInterval how often expired leases are looked for
+ */
+@ConfigurationProperties("greenscribe.queue")
+public record QueueProperties(
+        @DefaultValue("true") boolean enabled,
+        String workerId,
+        @DefaultValue("1") int concurrentJobs,
+        @DefaultValue("500ms") Duration pollInterval,
+        @DefaultValue("60s") Duration lease,
+        @DefaultValue("15s") Duration heartbeatInterval,
+        @DefaultValue("10s") Duration reapInterval) {
+
+    public QueueProperties {
+        if (concurrentJobs < 1) {
+            throw new IllegalArgumentException("greenscribe.queue.concurrent-jobs must be at least 1");
+        }
+        if (heartbeatInterval.compareTo(lease) >= 0) {
+            throw new IllegalArgumentException("greenscribe.queue.heartbeat-interval must be shorter than the lease");
+        }
+    }
+}

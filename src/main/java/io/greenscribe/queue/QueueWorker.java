@@ -1,0 +1,169 @@
+package io.greenscribe.queue;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * This instance's share of the work: polls for runnable jobs while it has capacity, keeps the
+ * leases of its running jobs alive, and reaps the expired leases of any instance. Starts after the
+ * rest of the application (it is a late {@link SmartLifecycle} phase) and hands its jobs back when
+ * the application stops.
+ */
+@Component
+public class QueueWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(QueueWorker.class);
+
+    private final JobQueue queue;
+    private final JobHandler handler;
+    private final QueueProperties properties;
+    private final String workerId;
+    private final Map<UUID, Future<?>> running = new ConcurrentHashMap<>();
+    private ScheduledExecutorService timers;
+    private ExecutorService workers;
+    private volatile boolean started;
+
+    QueueWorker(JobQueue queue, JobHandler handler, QueueProperties properties) {
+        this.queue = queue;
+        this.handler = handler;
+        this.properties = properties;
+        this.workerId = properties.workerId() == null || properties.workerId().isBlank()
+                ? hostName() + "-" + UUID.randomUUID().toString().substring(0, 6) : properties.workerId();
+    }
+
+    public String workerId() {
+        return workerId;
+    }
+
+    /** Jobs this instance is running now. */
+    public int runningJobs() {
+        return running.size();
+    }
+
+    @Override
+    public void start() {
+        if (!properties.enabled()) {
+            return;
+        }
+        timers = Executors.newScheduledThreadPool(2, threads("queue-timer-", true));
+        workers = Executors.newFixedThreadPool(properties.concurrentJobs(), threads("job-", true));
+        long poll = properties.pollInterval().toMillis();
+        timers.scheduleWithFixedDelay(guard(this::poll), 0, poll, TimeUnit.MILLISECONDS);
+        timers.scheduleWithFixedDelay(guard(this::heartbeat), properties.heartbeatInterval().toMillis(),
+                properties.heartbeatInterval().toMillis(), TimeUnit.MILLISECONDS);
+        timers.scheduleWithFixedDelay(guard(this::reap), 0, properties.reapInterval().toMillis(), TimeUnit.MILLISECONDS);
+        started = true;
+        log.info("Queue worker {} started: {} concurrent job(s), lease {}", workerId, properties.concurrentJobs(),
+                properties.lease());
+    }
+
+    void poll() {
+        queue.promoteDue();
+        int free = properties.concurrentJobs() - running.size();
+        for (UUID id : queue.claim(workerId, free, properties.lease())) {
+            running.put(id, workers.submit(() -> execute(id)));
+        }
+    }
+
+    private void execute(UUID id) {
+        try {
+            handler.run(id, workerId);
+        } catch (RuntimeException e) {
+            log.error("Job {} escaped its handler", id, e);
+        } finally {
+            running.remove(id);
+        }
+    }
+
+    void heartbeat() {
+        List<UUID> lost = queue.heartbeat(workerId, List.copyOf(running.keySet()), properties.lease());
+        for (UUID id : lost) {
+            Future<?> work = running.get(id);
+            if (work != null) {
+                log.info("Job {} is no longer held by {} (cancelled or reaped); stopping it", id, workerId);
+                handler.stop(id);
+                work.cancel(true);
+            }
+        }
+    }
+
+    void reap() {
+        List<UUID> reaped = queue.reapExpired();
+        if (!reaped.isEmpty()) {
+            log.warn("Re-queued {} job(s) whose worker stopped renewing its lease: {}", reaped.size(), reaped);
+        }
+    }
+
+    private static Runnable guard(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.warn("Queue task failed; retrying on the next tick", e);
+            }
+        };
+    }
+
+    @Override
+    public void stop() {
+        if (!started) {
+            return;
+        }
+        started = false;
+        timers.shutdownNow();
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            List<UUID> released = queue.release(workerId);
+            if (!released.isEmpty()) {
+                log.info("Handed {} running job(s) back to the queue on shutdown", released.size());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not hand running jobs back; the reaper will after the lease expires", e);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return started;
+    }
+
+    @Override
+    public int getPhase() {
+        // after the web server (so the API is up first), stopped before the datasource goes away
+        return Integer.MAX_VALUE - 100;
+    }
+
+    private static java.util.concurrent.ThreadFactory threads(String prefix, boolean daemon) {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        return task -> {
+            Thread t = new Thread(task, prefix + n.incrementAndGet());
+            t.setDaemon(daemon);
+            return t;
+        };
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "worker";
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.greenscribe.system;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one place errors become RFC 9457 problem details: GreenScribe's own exceptions carry their
+ * status and a message written for the client; Spring MVC's own (bad parameters, wrong media
+ * type, …) come from the base class; anything else is a 500 whose details stay in the log.
+ */
+@RestControllerAdvice
+class ProblemDetails extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetails.class);
+
+    @ExceptionHandler(GreenScribeException.class)
+    ResponseEntity<ProblemDetail> greenScribe(GreenScribeException e, HttpServletRequest request) {
+        return problem(HttpStatusCode.valueOf(e.httpStatus()), e.getMessage(), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                "The upload is larger than this server accepts (greenscribe.jobs.max-upload-size).");
+        return handleExceptionInternal(e, body, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> concurrentChange(OptimisticLockingFailureException e, HttpServletRequest request) {
+        return problem(HttpStatus.CONFLICT, "The job changed while this request was handled (a worker claimed or "
+                + "finished it); read it again and retry.", request);
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> badArgument(IllegalArgumentException e, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error; the server log has the details.", request);
+    }
+
+    static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String detail, HttpServletRequest request) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setInstance(URI.create(request.getRequestURI()));
+        return ResponseEntity.status(status).body(body);
+    }
+}

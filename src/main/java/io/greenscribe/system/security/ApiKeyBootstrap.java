@@ -1,0 +1,53 @@
+package io.greenscribe.system.security;
+
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes sure the first tenant exists. A configured bootstrap key is always accepted; without one,
+ * a random admin key is generated at first start and printed once.
+ */
+@Component
+@EnableConfigurationProperties(SecurityProperties.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiKeyBootstrap implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiKeyBootstrap.class);
+
+    private final ApiKeys keys;
+    private final SecurityProperties properties;
+
+    ApiKeyBootstrap(ApiKeys keys, SecurityProperties properties) {
+        this.keys = keys;
+        this.properties = properties;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        String configured = properties.bootstrapKey();
+        boolean firstStart = !keys.anyKeys();
+        UUID tenant = keys.tenant(properties.bootstrapTenant()).orElse(null);
+        if (tenant == null && (firstStart || hasText(configured))) {
+            IssuedKey issued = keys.createTenant(properties.bootstrapTenant(), true);
+            tenant = issued.tenantId();
+            if (!hasText(configured)) {
+                log.warn("First start: admin API key for tenant '{}' (shown once, stored hashed): {}",
+                        issued.tenantName(), issued.apiKey());
+            }
+        }
+        if (hasText(configured) && tenant != null) {
+            keys.addKey(tenant, configured, true);
+        }
+    }
+
+    private static boolean hasText(String s) {
+        return s != null && !s.isBlank();
+    }
+}

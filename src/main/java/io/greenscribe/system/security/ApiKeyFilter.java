@@ -1,0 +1,55 @@
+package io.greenscribe.system.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Authenticates {@code Authorization: Bearer <key>} or {@code X-API-Key: <key>} against {@link ApiKeys}. */
+class ApiKeyFilter extends OncePerRequestFilter {
+
+    private final ApiKeys keys;
+    private final ProblemResponses problems;
+
+    ApiKeyFilter(ApiKeys keys, ProblemResponses problems) {
+        this.keys = keys;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<String> presented = presentedKey(request);
+        if (presented.isPresent()) {
+            Optional<Caller> caller = keys.authenticate(presented.get());
+            if (caller.isEmpty()) {
+                problems.write(request, response, 401, "Unknown or revoked API key.");
+                return;
+            }
+            List<GrantedAuthority> roles = new ArrayList<>(List.of(new SimpleGrantedAuthority("ROLE_USER")));
+            if (caller.get().admin()) {
+                roles.add(new SimpleGrantedAuthority("ROLE_ADMIN"));
+            }
+            SecurityContextHolder.getContext().setAuthentication(
+                    UsernamePasswordAuthenticationToken.authenticated(caller.get(), null, roles));
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static Optional<String> presentedKey(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.of(header.substring(7).strip());
+        }
+        return Optional.ofNullable(request.getHeader("X-API-Key")).map(String::strip);
+    }
+}

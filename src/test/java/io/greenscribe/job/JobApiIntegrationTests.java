@@ -1,0 +1,226 @@
+package io.greenscribe.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.greenscribe.testing.Http;
+import io.greenscribe.testing.Models;
+import io.greenscribe.testing.SharedData;
+import io.greenscribe.testing.TestDatabaseConfiguration;
+import io.greenscribe.testing.WordErrorRate;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import tools.jackson.databind.JsonNode;
+
+/** The jobs API over real HTTP, on a real PostgreSQL, with the real model transcribing real speech. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "greenscribe.jobs.allowed-roots=../shared/data/speech",
+        "greenscribe.jobs.max-upload-size=5MB",
+        "greenscribe.queue.poll-interval=100ms",
+        "greenscribe.queue.concurrent-jobs=2",
+        "greenscribe.jobs.webhook-secret=test-secret"})
+@Import(TestDatabaseConfiguration.class)
+class JobApiIntegrationTests {
+
+    static final String ADMIN_KEY = "gs_test_admin_key";
+
+    @LocalServerPort
+    int port;
+
+    Http api;
+
+    @BeforeAll
+    static void modelIsThere() {
+        Models.require("whisper-tiny.en");
+    }
+
+    @BeforeEach
+    void client() {
+        api = new Http("http://localhost:" + port, ADMIN_KEY);
+    }
+
+    @Test
+    void realSpeechGoesInAndTimedTranscriptsComeOut() {
+        // given a real recording and its reference transcript
+        SharedData.Utterance clip = SharedData.manifest("en-short").get(0);
+
+        // when it is uploaded
+        Http.Response submitted = api.postMultipart("/api/v1/jobs",
+                Map.of("file", clip.file(), "language", "en", "formats", "srt,json"), Map.of());
+
+        // then the job is accepted with its location
+        assertThat(submitted.status()).isEqualTo(202);
+        String location = submitted.header("Location");
+        assertThat(location).startsWith("/api/v1/jobs/");
+        JsonNode job = awaitFinished(location);
+        assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("SUCCEEDED");
+        assertThat(job.path("progress").path("windowsDone").asInt()).isEqualTo(job.path("progress").path("windowsTotal").asInt())
+                .isPositive();
+        assertThat(job.path("audio").path("durationSeconds").asDouble()).isCloseTo(clip.durationSeconds(),
+                org.assertj.core.data.Offset.offset(0.1));
+        assertThat(job.path("model").asText()).isEqualTo("whisper-tiny.en");
+        assertThat(job.path("device").asText()).isNotBlank();
+        assertThat(job.path("scheduling").path("reason").asText()).isEqualTo("run-now");
+        assertThat(job.path("timings").path("runSeconds").asDouble()).isPositive();
+
+        // and the SRT is a subtitle file of the speech
+        Http.Response srt = api.get(location + "/transcript?format=srt");
+        assertThat(srt.status()).isEqualTo(200);
+        assertThat(srt.header("Content-Type")).startsWith("application/x-subrip");
+        assertThat(srt.body()).startsWith("1\n").contains(" --> ");
+
+        // and the JSON has the words, timed monotonically inside the audio
+        JsonNode transcript = api.get(location + "/transcript?format=json").json();
+        assertThat(WordErrorRate.wer(clip.reference(), transcript.path("text").asText())).isLessThan(0.2);
+        double previousStart = 0;
+        for (JsonNode segment : transcript.path("segments")) {
+            double start = segment.path("start").asDouble();
+            double end = segment.path("end").asDouble();
+            assertThat(start).isGreaterThanOrEqualTo(previousStart);
+            assertThat(end).isGreaterThanOrEqualTo(start).isLessThanOrEqualTo(clip.durationSeconds() + 0.05);
+            previousStart = start;
+        }
+
+        // and the history search finds it by a word it contains
+        JsonNode hits = api.get("/api/v1/transcripts/search?q=printing").json();
+        assertThat(hits.findValuesAsString("jobId")).contains(job.path("id").asText());
+    }
+
+    @Test
+    void filesUnderAnAllowedServerDirectoryCanBeNamedButNothingOutsideIt() {
+        // when a file under the allowed root is named, then it is transcribed
+        Http.Response ok = api.postJson("/api/v1/jobs", Map.of("path", "en-short/audio/LJ001-0002.flac"));
+        assertThat(ok.status()).as(ok.body()).isEqualTo(202);
+        assertThat(awaitFinished(ok.header("Location")).path("status").asText()).isEqualTo("SUCCEEDED");
+
+        // when paths escape the root, then each is refused with a problem detail
+        for (String escape : List.of("../../../../etc/passwd", "/etc/passwd", "en-short/../../../pom.xml")) {
+            Http.Response refused = api.postJson("/api/v1/jobs", Map.of("path", escape));
+            assertThat(refused.status()).as(escape).isEqualTo(400);
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(refused.json().path("detail").asText()).contains("not a file under an allowed server directory");
+        }
+    }
+
+    @Test
+    void everyCallNeedsAKeyAndATenantSeesOnlyItsOwnJobs() {
+        // given a job of the admin tenant and a second tenant
+        String location = api.postJson("/api/v1/jobs", Map.of("path", "en-short/audio/LJ001-0002.flac"))
+                .header("Location");
+        JsonNode tenant = api.postJson("/api/v1/admin/tenants", Map.of("name", "other-" + port, "admin", false)).json();
+        Http other = api.withKey(tenant.path("apiKey").asText());
+
+        // then without a key, or with an unknown one, the API answers 401 problem details
+        Http.Response anonymous = api.withKey(null).get("/api/v1/jobs");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(api.withKey("gs_not_a_key").get("/api/v1/jobs").status()).isEqualTo(401);
+
+        // and the other tenant cannot see, read or cancel the job: it does not exist for them
+        assertThat(other.get(location).status()).isEqualTo(404);
+        assertThat(other.get(location + "/transcript").status()).isEqualTo(404);
+        assertThat(other.delete(location).status()).isEqualTo(404);
+        assertThat(other.get("/api/v1/jobs").json().path("total").asLong()).isZero();
+
+        // and a non-admin key cannot manage tenants
+        assertThat(other.postJson("/api/v1/admin/tenants", Map.of("name", "sneaky")).status()).isEqualTo(403);
+
+        // while the OpenAPI document is public
+        Http.Response openapi = api.withKey(null).get("/v3/api-docs");
+        assertThat(openapi.status()).isEqualTo(200);
+        assertThat(openapi.body()).contains("/api/v1/jobs");
+    }
+
+    @Test
+    void badInputIsRefusedClearlyOrFailsOnlyItsOwnJob(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path speech = SharedData.speech("en-short/audio/LJ001-0002.flac");
+
+        // unknown option, bad values, empty upload: 400 with a detail naming the problem
+        assertProblem(api.postMultipart("/api/v1/jobs", Map.of("file", speech, "colour", "green"), Map.of()), 400, "colour");
+        assertProblem(api.postMultipart("/api/v1/jobs", Map.of("file", speech, "itn", "maybe"), Map.of()), 400, "itn");
+        assertProblem(api.postMultipart("/api/v1/jobs", Map.of("file", speech, "model", "whisper-huge"), Map.of()), 400,
+                "Unknown model");
+        assertProblem(api.postMultipart("/api/v1/jobs", Map.of("file", speech, "language", "Klingon!"), Map.of()), 400,
+                "language");
+        assertProblem(api.postMultipart("/api/v1/jobs", Map.of("file", speech, "formats", "docx"), Map.of()), 400, "docx");
+        assertProblem(api.postMultipart("/api/v1/jobs", Map.of("file", speech, "deadline", "tomorrow"), Map.of()), 400,
+                "deadline");
+        assertProblem(api.postMultipart("/api/v1/jobs", Map.of("file", new byte[0]), Map.of()), 400, "empty");
+        assertProblem(api.postMultipart("/api/v1/jobs", Map.of("language", "en"), Map.of()), 400, "exactly one");
+        assertProblem(api.postJson("/api/v1/jobs", Map.of("path", "en-short/audio/LJ001-0002.flac", "speed", 2)), 400, null);
+
+        // over the upload limit: 413
+        assertProblem(api.postMultipart("/api/v1/jobs", Map.of("file", new byte[6 * 1024 * 1024]), Map.of()), 413, "larger");
+
+        // a file that is not audio is accepted, and its job fails with a reason a person can read
+        Path text = Files.writeString(tmp.resolve("notes.wav"), "this is not audio at all ".repeat(100));
+        String bad = api.postMultipart("/api/v1/jobs", Map.of("file", text), Map.of()).header("Location");
+        Path corrupt = tmp.resolve("half.flac");
+        byte[] flac = Files.readAllBytes(speech);
+        Files.write(corrupt, java.util.Arrays.copyOf(flac, 200));
+        String broken = api.postMultipart("/api/v1/jobs", Map.of("file", corrupt), Map.of()).header("Location");
+        String good = api.postMultipart("/api/v1/jobs", Map.of("file", speech), Map.of()).header("Location");
+
+        JsonNode failed = awaitFinished(bad);
+        assertThat(failed.path("status").asText()).isEqualTo("FAILED");
+        assertThat(failed.path("error").asText()).isNotBlank().doesNotContain("Exception");
+        assertThat(awaitFinished(broken).path("status").asText()).isEqualTo("FAILED");
+        // and other jobs are unaffected
+        assertThat(awaitFinished(good).path("status").asText()).isEqualTo("SUCCEEDED");
+        assertProblem(api.get(bad + "/transcript"), 409, "FAILED");
+        assertProblem(api.get(good + "/transcript?format=docx"), 400, "docx");
+        assertProblem(api.get("/api/v1/jobs/not-a-uuid"), 400, null);
+    }
+
+    @Test
+    void idempotencyKeysListsAndCancellation() {
+        // given a job that may only start far in the future
+        Map<String, Object> later = new LinkedHashMap<>();
+        later.put("file", SharedData.speech("en-short/audio/LJ001-0002.flac"));
+        later.put("notBefore", "2099-01-01T00:00:00Z");
+        Http.Response first = api.postMultipart("/api/v1/jobs", later, Map.of("Idempotency-Key", "k-" + port));
+
+        // when it is submitted again with the same key, then the same job comes back
+        Http.Response again = api.postMultipart("/api/v1/jobs", later, Map.of("Idempotency-Key", "k-" + port));
+        assertThat(again.header("Location")).isEqualTo(first.header("Location"));
+        JsonNode job = first.json();
+        assertThat(job.path("status").asText()).isEqualTo("WAITING_FOR_WINDOW");
+        assertThat(job.path("scheduling").path("reason").asText()).isEqualTo("not-before");
+
+        // and the list filtered by state finds it
+        JsonNode waiting = api.get("/api/v1/jobs?state=WAITING_FOR_WINDOW&size=10").json();
+        assertThat(waiting.findValuesAsString("id")).contains(job.path("id").asText());
+        assertProblem(api.get("/api/v1/jobs?state=SLEEPING"), 400, null);
+
+        // when it is cancelled, then it is CANCELLED; cancelling again conflicts; purging deletes its audio
+        String location = first.header("Location");
+        assertThat(api.delete(location).json().path("status").asText()).isEqualTo("CANCELLED");
+        assertProblem(api.delete(location), 409, "CANCELLED");
+        assertThat(api.delete(location + "?purge=true").status()).isEqualTo(200);
+        assertThat(Path.of("target/test-audio", job.path("id").asText())).doesNotExist();
+    }
+
+    private JsonNode awaitFinished(String location) {
+        return await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250))
+                .until(() -> api.get(location).json(),
+                        j -> List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(j.path("status").asText()));
+    }
+
+    private static void assertProblem(Http.Response response, int status, String detailContains) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        if (detailContains != null) {
+            assertThat(response.json().path("detail").asText()).contains(detailContains);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package io.greenscribe.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.greenscribe.testing.MutableClock;
+import io.greenscribe.testing.TestDatabaseConfiguration;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "greenscribe.queue.enabled=false")
+@Import({TestDatabaseConfiguration.class, JobQueueIntegrationTests.Clocks.class})
+class JobQueueIntegrationTests {
+
+    private static final Duration LEASE = Duration.ofSeconds(60);
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Clocks {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        }
+    }
+
+    @Autowired
+    JobQueue queue;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    MutableClock time;
+
+    UUID tenant;
+
+    @BeforeEach
+    void cleanQueue() {
+        jdbc.sql("delete from transcription_job").update();
+        tenant = UUID.randomUUID();
+        jdbc.sql("insert into tenant (id, name, created_at) values (?, ?, now())").params(tenant, "t-" + tenant).update();
+    }
+
+    @Test
+    void claimTakesHighestPriorityFirstThenOldest() {
+        // given three runnable jobs
+        UUID old = job("QUEUED", 0, clock.instant().minusSeconds(30));
+        UUID urgent = job("QUEUED", 5, clock.instant());
+        UUID young = job("QUEUED", 0, clock.instant().minusSeconds(10));
+
+        // when a worker claims two, then a second claim gets the rest
+        assertThat(queue.claim("w1", 2, LEASE)).containsExactlyInAnyOrder(urgent, old);
+        assertThat(queue.claim("w2", 5, LEASE)).containsExactly(young);
+        assertThat(queue.claim("w3", 5, LEASE)).isEmpty();
+
+        // then the claimed row records the worker, its lease and an attempt
+        assertThat(jdbc.sql("select worker_id, status, attempts from transcription_job where id = ?").param(urgent)
+                .query((rs, n) -> rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getInt(3)).single())
+                .isEqualTo("w1/RUNNING/1");
+    }
+
+    @Test
+    void jobsWhoseRunAtLiesAheadAreNotClaimedAndWaitingOnesArePromotedWhenDue() {
+        // given a queued job for later and a job waiting for a greener window
+        UUID later = job("QUEUED", 0, clock.instant().plusSeconds(600));
+        UUID waiting = job("WAITING_FOR_WINDOW", 0, clock.instant().plusSeconds(300));
+        assertThat(queue.promoteDue()).isZero();
+        assertThat(queue.claim("w1", 10, LEASE)).isEmpty();
+
+        // when time passes both run times
+        time.advance(Duration.ofMinutes(11));
+
+        // then the waiting job is promoted and both are claimed
+        assertThat(queue.promoteDue()).isEqualTo(1);
+        assertThat(queue.claim("w1", 10, LEASE)).containsExactlyInAnyOrder(later, waiting);
+    }
+
+    @Test
+    void concurrentClaimersNeverShareAJob() throws Exception {
+        // given 200 runnable jobs
+        Set<UUID> all = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            all.add(job("QUEUED", i % 3, clock.instant()));
+        }
+
+        // when eight workers claim small batches at the same time until the queue is empty
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<List<UUID>>> workers = new ArrayList<>();
+        for (int w = 0; w < 8; w++) {
+            String worker = "w" + w;
+            workers.add(() -> {
+                List<UUID> mine = new ArrayList<>();
+                List<UUID> got;
+                while (!(got = queue.claim(worker, 3, LEASE)).isEmpty()) {
+                    mine.addAll(got);
+                }
+                return mine;
+            });
+        }
+        List<UUID> claimed = Collections.synchronizedList(new ArrayList<>());
+        for (Future<List<UUID>> f : pool.invokeAll(workers)) {
+            claimed.addAll(f.get());
+        }
+        pool.shutdown();
+
+        // then every job was claimed exactly once
+        assertThat(claimed).hasSize(200).doesNotHaveDuplicates();
+        assertThat(new HashSet<>(claimed)).isEqualTo(all);
+        assertThat(jdbc.sql("select count(*) from transcription_job where attempts <> 1").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void heartbeatsKeepTheLeaseAndTheReaperRequeuesJobsOfDeadWorkers() {
+        // given two jobs claimed by two workers
+        UUID a = job("QUEUED", 0, clock.instant());
+        UUID b = job("QUEUED", 0, clock.instant());
+        UUID ofAlive = queue.claim("alive", 1, LEASE).get(0);
+        UUID ofDead = queue.claim("dead", 1, LEASE).get(0);
+        assertThat(Set.of(ofAlive, ofDead)).containsExactlyInAnyOrder(a, b);
+
+        // when only one worker keeps sending heartbeats while time passes the lease
+        time.advance(Duration.ofSeconds(40));
+        assertThat(queue.heartbeat("alive", List.of(ofAlive), LEASE)).isEmpty();
+        time.advance(Duration.ofSeconds(40));
+
+        // then the reaper re-queues only the dead worker's job
+        assertThat(queue.reapExpired()).containsExactly(ofDead);
+        assertThat(status(ofDead)).isEqualTo("QUEUED");
+        assertThat(status(ofAlive)).isEqualTo("RUNNING");
+
+        // and the dead worker, if it comes back, learns it lost the job
+        assertThat(queue.heartbeat("dead", List.of(ofDead), LEASE)).containsExactly(ofDead);
+
+        // and the job is claimed again, counting a second attempt
+        assertThat(queue.claim("alive", 5, LEASE)).containsExactly(ofDead);
+        assertThat(jdbc.sql("select attempts from transcription_job where id = ?").param(ofDead).query(Integer.class).single())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aGracefulStopHandsRunningJobsBack() {
+        UUID a = job("QUEUED", 0, clock.instant());
+        queue.claim("leaving", 1, LEASE);
+        assertThat(queue.release("leaving")).containsExactly(a);
+        assertThat(status(a)).isEqualTo("QUEUED");
+        assertThat(queue.depth()).isEqualTo(1);
+    }
+
+    private String status(UUID id) {
+        return jdbc.sql("select status from transcription_job where id = ?").param(id).query(String.class).single();
+    }
+
+    private UUID job(String status, int priority, Instant runAt) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into transcription_job (id, tenant_id, status, priority, audio_path, audio_name, audio_bytes,
+                            audio_owned, model, itn, formats, run_at, created_at)
+                        values (?, ?, ?, ?, '/dev/null', 'x.wav', 1, false, 'whisper-tiny.en', true, 'json', ?, ?)""")
+                .params(id, tenant, status, priority, Timestamp.from(runAt), Timestamp.from(runAt))
+                .update();
+        return id;
+    }
+}
