@@ -87,6 +87,7 @@ def fw_worker(argv: list[str]) -> int:
     temperature = [0.0, 0.2, 0.4, 0.6, 0.8, 1.0] if a.temperature_fallback else 0.0
     for job in jobs:
         t = time.perf_counter()
+        c = time.process_time()
         segments, info = model.transcribe(job["path"], beam_size=1, language=job.get("language"),
                                           vad_filter=bool(a.vad), temperature=temperature)
         text = " ".join(s.text.strip() for s in segments).strip()
@@ -95,7 +96,7 @@ def fw_worker(argv: list[str]) -> int:
         speech = float(info.duration_after_vad) if a.vad else dur
         emit({"file": job["path"], "language": info.language, "text": text, "audio_seconds": dur,
               "speech_seconds": speech, "vad_skipped_fraction": (1 - speech / dur) if dur else 0.0,
-              "wall_seconds": wall})
+              "wall_seconds": wall, "cpu_seconds": time.process_time() - c})
     emit({"event": "done", "ru_maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss})
     return 0
 
@@ -452,12 +453,12 @@ def render_md(res: dict) -> str:
     L.append("Columns: WER/CER after `bench/normalize.py` on both sides (corpus-level: errors / reference units); "
              "RTF = transcription wall / audio (model load excluded); ×RT = 1/RTF; load = model load "
              "(GreenScribe: process wall − Σ per-file wall, i.e. JVM start + load); e2e = audio seconds per wall second "
-             "of the whole subprocess; CPU s = user+sys CPU of the subprocess; RSS = peak resident set of the subprocess tree; "
+             "of the whole subprocess; CPU s/audio s = user+sys CPU time of the whole subprocess (start, load, transcription) per audio second, which is far less sensitive to other load on the machine than wall time; RSS = peak resident set of the subprocess tree; "
              "VAD skip = audio fraction not decoded; bg load = share of the machine's CPU used by OTHER processes during "
              "the run (timings with a high value are contaminated).\n")
     for model, mres in res["models"].items():
         L.append(f"## {model}\n")
-        L.append("| set | system | files | audio s | WER | CER | RTF | ×RT | load s | e2e audio-s/s | CPU s | peak RSS MiB | VAD skip | lang ok | bg load |")
+        L.append("| set | system | files | audio s | WER | CER | RTF | ×RT | load s | e2e audio-s/s | CPU s/audio s | peak RSS MiB | VAD skip | lang ok | bg load |")
         L.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for set_name, sres in mres.items():
             if "skipped" in sres:
@@ -474,14 +475,14 @@ def render_md(res: dict) -> str:
                     f"{s['files']}", fmt(s["audio_seconds"], ".1f"),
                     pct(sc["wer"]["rate"]) if sc["wer"] else "–", pct(sc["cer"]["rate"]) if sc["cer"] else "–",
                     fmt(s["rtf"], ".3f"), fmt(s["x_realtime"], ".1f"), fmt(s.get("load_seconds"), ".2f"),
-                    fmt(s.get("e2e_audio_per_wall"), ".1f"), fmt(s.get("cpu_seconds"), ".1f"),
+                    fmt(s.get("e2e_audio_per_wall"), ".1f"), fmt(s["cpu_seconds"] / s["audio_seconds"] if s.get("cpu_seconds") is not None and s["audio_seconds"] else None, ".3f"),
                     fmt(s.get("peak_rss_mb"), ".0f"), pct(s["vad_skipped_fraction"]), s["language_correct"],
                     pct(s.get("background_cpu_share"))]) + " |")
         # ratios
         L.append("\nRatios GreenScribe / faster-whisper (same weights, same threads); < 1 is better for RTF, RSS and "
                  "error rate, > 1 is better for e2e throughput:\n")
-        L.append("| set | baseline | RTF | e2e audio-s/s | peak RSS | WER | CER |")
-        L.append("|---|---|---:|---:|---:|---:|---:|")
+        L.append("| set | baseline | RTF | e2e audio-s/s | CPU s | peak RSS | WER | CER |")
+        L.append("|---|---|---:|---:|---:|---:|---:|---:|")
         for set_name, sres in mres.items():
             if "skipped" in sres:
                 continue
@@ -491,7 +492,7 @@ def render_md(res: dict) -> str:
                 if not b or "summary" not in b:
                     continue
                 if not gs or gs["status"] != "ok":
-                    L.append(f"| {set_name} | {base} | GreenScribe {gs['status'] if gs else 'not selected'} ||||| ")
+                    L.append(f"| {set_name} | {base} | GreenScribe {gs['status'] if gs else 'not selected'} |||||| ")
                     continue
                 g, f = gs["summary"], b["summary"]
 
@@ -504,6 +505,7 @@ def render_md(res: dict) -> str:
 
                 L.append(f"| {set_name} | {base} | {ratio(g['rtf'], f['rtf'])} | "
                          f"{ratio(g.get('e2e_audio_per_wall'), f.get('e2e_audio_per_wall'))} | "
+                         f"{ratio(g.get('cpu_seconds'), f.get('cpu_seconds'))} | "
                          f"{ratio(g.get('peak_rss_mb'), f.get('peak_rss_mb'))} | {sr('wer')} | {sr('cer')} |")
         # per source
         L.append("\nPer source (error rate; WER unless marked CER):\n")
@@ -565,7 +567,13 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--idle-share", type=float, default=0.15)
     ap.add_argument("--timeout", type=float, default=3600, help="seconds per subprocess")
     ap.add_argument("--out-dir", type=Path, default=BENCH_DIR / "results")
+    ap.add_argument("--render", type=Path, metavar="JSON", help="only re-render the .md of an earlier results .json")
     args = ap.parse_args(argv)
+    if args.render:
+        res = json.loads(args.render.read_text(encoding="utf-8"))
+        args.render.with_suffix(".md").write_text(render_md(res), encoding="utf-8")
+        print(f"wrote {args.render.with_suffix('.md')}")
+        return 0
 
     sets = [s for s in args.sets.split(",") if s]
     models = [m for m in args.models.split(",") if m]

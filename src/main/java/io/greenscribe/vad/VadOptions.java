@@ -3,8 +3,9 @@ package io.greenscribe.vad;
 import io.greenscribe.audio.PcmAudio;
 
 /**
- * How speech probabilities become segments and segments become windows. Defaults follow
- * faster-whisper's, which are tuned for feeding Whisper rather than for tight segmentation.
+ * How speech probabilities become segments and segments become windows. Threshold, silence,
+ * padding and window length default to faster-whisper's, which are tuned for feeding Whisper
+ * rather than for tight segmentation; the minimum speech is Silero's own 250 ms.
  *
  * @param threshold probability at or above which a frame starts or continues speech
  * @param minSilenceMs silence must last this long to end a segment; shorter pauses stay inside it

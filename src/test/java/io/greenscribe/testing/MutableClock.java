@@ -16,6 +16,14 @@ public final class MutableClock extends Clock {
         this.now = start.truncatedTo(ChronoUnit.MICROS);
     }
 
+    public static MutableClock at(String iso) {
+        return new MutableClock(Instant.parse(iso));
+    }
+
+    public void set(Instant instant) {
+        now = instant;
+    }
+
     public void advance(Duration by) {
         now = now.plus(by);
     }

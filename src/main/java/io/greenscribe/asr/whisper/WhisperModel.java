@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.greenscribe.asr.ModelNotFoundException;
+import io.greenscribe.system.NativeMemory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,7 @@ final class WhisperModel implements AutoCloseable {
             throw new ModelNotFoundException("model '" + name + "' is not installed in " + dir
                     + "; fetch it with: python3 models/fetch.py " + name);
         }
+        NativeMemory.configure();
         JsonNode config = readConfig(dir.resolve("config.json"));
         NDManager manager = NDManager.newBaseManager(device, "PyTorch");
         try {
@@ -81,5 +83,6 @@ final class WhisperModel implements AutoCloseable {
         tokenizer.close();
         features.close();
         manager.close();
+        NativeMemory.trim();
     }
 }

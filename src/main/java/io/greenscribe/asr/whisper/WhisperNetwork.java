@@ -1,6 +1,7 @@
 package io.greenscribe.asr.whisper;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
@@ -21,6 +22,9 @@ import ai.djl.nn.norm.LayerNorm;
 final class WhisperNetwork {
 
     private static final float LAYER_NORM_EPS = 1e-5f;
+
+    /** Scores (floats) computed at once in encoder attention: 2 M floats = 8 MB, near L2/L3 size. */
+    private static final long ENCODER_SCORE_BUDGET = 2_000_000;
 
     private final Ct2Weights weights;
     private final WhisperDimensions dims;
@@ -45,7 +49,7 @@ final class WhisperNetwork {
             String p = "encoder/layer_" + layer;
             NDArray h = norm(x, p + "/self_attention/layer_norm");
             NDList qkv = linear(h, p + "/self_attention/linear_0").split(3, 2);
-            NDArray attended = attend(heads(qkv.get(0)), heads(qkv.get(1)), heads(qkv.get(2)), null);
+            NDArray attended = attendInBlocks(heads(qkv.get(0)), heads(qkv.get(1)), heads(qkv.get(2)));
             x = x.add(linear(merge(attended), p + "/self_attention/linear_1"));
             x = x.add(feedForward(x, p));
         }
@@ -58,8 +62,9 @@ final class WhisperNetwork {
         NDArray[] values = new NDArray[dims.decoderLayers()];
         for (int layer = 0; layer < dims.decoderLayers(); layer++) {
             NDList kv = linear(encoded, "decoder/layer_" + layer + "/attention/linear_1").split(2, 2);
-            keys[layer] = heads(kv.get(0));
-            values[layer] = heads(kv.get(1));
+            // laid out once as the per-step matmuls want them, so no step copies 1500 frames again
+            keys[layer] = contiguous(heads(kv.get(0)).transpose(0, 1, 3, 2));
+            values[layer] = contiguous(heads(kv.get(1)));
         }
         return new DecoderState(keys, values);
     }
@@ -90,7 +95,7 @@ final class WhisperNetwork {
 
             h = norm(x, p + "/attention/layer_norm");
             NDArray q = heads(linear(h, p + "/attention/linear_0"));
-            NDArray cross = attend(q, state.crossKeys(layer), state.crossValues(layer), null);
+            NDArray cross = attendTransposed(q, state.crossKeys(layer), state.crossValues(layer));
             x = x.add(linear(merge(cross), p + "/attention/linear_2"));
             x = x.add(feedForward(x, p));
         }
@@ -108,12 +113,45 @@ final class WhisperNetwork {
         return linear(Activation.gelu(linear(h, prefix + "/ffn/linear_0")), prefix + "/ffn/linear_1");
     }
 
+    /** Scaling the small query instead of the scores saves one pass over the largest tensor. */
     private NDArray attend(NDArray q, NDArray k, NDArray v, NDArray mask) {
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(attentionScale);
+        NDArray scores = q.mul(attentionScale).matMul(k.transpose(0, 1, 3, 2));
         if (mask != null) {
             scores = scores.add(mask);
         }
         return scores.softmax(-1).matMul(v);
+    }
+
+    /**
+     * Encoder self-attention over 1500 frames, a block of queries at a time: the scores of one
+     * block stay cache-sized instead of a [B, heads, 1500, 1500] tensor of hundreds of megabytes
+     * written and read three times.
+     */
+    private NDArray attendInBlocks(NDArray q, NDArray k, NDArray v) {
+        NDArray keysT = contiguous(k.transpose(0, 1, 3, 2));
+        NDArray values = contiguous(v);
+        NDArray scaled = q.mul(attentionScale);
+        long frames = q.getShape().get(2);
+        long block = Math.max(1, ENCODER_SCORE_BUDGET / (q.getShape().get(0) * dims.heads() * frames));
+        if (block >= frames) {
+            return scaled.matMul(keysT).softmax(-1).matMul(values);
+        }
+        NDList parts = new NDList();
+        for (long from = 0; from < frames; from += block) {
+            NDArray rows = scaled.get(new NDIndex(":, :, {}:{}, :", from, Math.min(frames, from + block)));
+            parts.add(rows.matMul(keysT).softmax(-1).matMul(values));
+        }
+        return NDArrays.concat(parts, 2);
+    }
+
+    /** Attention with keys already transposed to [B, heads, headWidth, frames]. */
+    private NDArray attendTransposed(NDArray q, NDArray keysT, NDArray v) {
+        return q.mul(attentionScale).matMul(keysT).softmax(-1).matMul(v);
+    }
+
+    /** Flattening a strided view makes PyTorch copy it into one dense block (DJL has no contiguous()). */
+    private static NDArray contiguous(NDArray x) {
+        return x.flatten().reshape(x.getShape());
     }
 
     /** [B, T, width] → [B, heads, T, headWidth]. */

@@ -64,6 +64,7 @@ final class Decoding implements AutoCloseable {
     private final Path file;
     private final String name;
     private final Deadline deadline;
+    private final AudioProperties limits;
     private final long maxSamples;
     private final PcmBuffer samples = new PcmBuffer();
     private final Resampler resampler = new Resampler();
@@ -78,6 +79,7 @@ final class Decoding implements AutoCloseable {
         this.file = file;
         this.name = name;
         this.deadline = deadline;
+        this.limits = properties;
         this.maxSamples = properties.maxSamples();
     }
 
@@ -121,11 +123,7 @@ final class Decoding implements AutoCloseable {
         }
         if (err < 0) {
             format = null; // avformat_open_input frees a caller-allocated context when it fails
-            throw switch (err) {
-                case -2, -5, -13, -21 -> fail(Kind.UNREADABLE, "the file cannot be read (" + FfmpegErrors.describe(err) + ")");
-                default -> err == AVERROR_EXIT ? stopped() : fail(Kind.NOT_AUDIO,
-                        "it is not in an audio or video format we can read");
-            };
+            throw openFailure(err);
         }
         err = avformat_find_stream_info(format, (AVDictionary) null);
         if (err < 0) {
@@ -138,6 +136,19 @@ final class Decoding implements AutoCloseable {
         if (declared != AV_NOPTS_VALUE && declared / AV_TIME_BASE * PcmAudio.SAMPLE_RATE > maxSamples * 1.1) {
             throw tooLong();
         }
+    }
+
+    private AudioDecodingException openFailure(int err) {
+        if (err == AVERROR_EXIT) {
+            return stopped();
+        }
+        if (err == -2 || err == -13 || err == -21) { // ENOENT, EACCES, EISDIR: gone since the pre-check
+            return fail(Kind.UNREADABLE, "the file cannot be read (" + FfmpegErrors.describe(err) + ")");
+        }
+        return FormatSniffer.recognisedFormat(file)
+                .map(format -> fail(Kind.CORRUPT, "it looks like " + format + " but is damaged or incomplete ("
+                        + FfmpegErrors.describe(err) + ")"))
+                .orElseGet(() -> fail(Kind.NOT_AUDIO, "it is not in an audio or video format we can read"));
     }
 
     private void openDecoder() {
@@ -196,7 +207,8 @@ final class Decoding implements AutoCloseable {
 
     private PcmAudio finish(int readResult) {
         if (samples.size() == 0) {
-            throw damagedPackets > 0
+            boolean promisedSound = format.duration() != AV_NOPTS_VALUE && format.duration() > 0;
+            throw damagedPackets > 0 || promisedSound
                     ? fail(Kind.CORRUPT, "no audio could be decoded; the file is damaged or truncated")
                     : fail(Kind.EMPTY, "its audio track contains no sound");
         }
@@ -216,12 +228,12 @@ final class Decoding implements AutoCloseable {
     private AudioDecodingException stopped() {
         return deadline.interrupted()
                 ? fail(Kind.INTERRUPTED, "decoding was interrupted")
-                : fail(Kind.TIMEOUT, "decoding took longer than the time allowed for one file");
+                : fail(Kind.TIMEOUT, "decoding took longer than the " + FfmpegErrors.duration(limits.decodeTimeout())
+                        + " allowed for one file");
     }
 
     private AudioDecodingException tooLong() {
-        return fail(Kind.TOO_LONG, "it is longer than the maximum of "
-                + FfmpegErrors.hoursMinutes(maxSamples / PcmAudio.SAMPLE_RATE));
+        return fail(Kind.TOO_LONG, "it is longer than the maximum of " + FfmpegErrors.duration(limits.maxDuration()));
     }
 
     private AudioDecodingException fail(Kind kind, String reason) {

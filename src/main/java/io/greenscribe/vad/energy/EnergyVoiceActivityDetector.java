@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * The fallback when no model is installed: a frame is speech when it is clearly louder than the
- * background around it. It cannot tell speech from music or a slammed door, so it skips less
- * than Silero does, but it never drops a loud voice and needs nothing to download.
+ * background around it. It cannot tell speech from music, traffic or a slammed door, so on real
+ * recordings it skips less than Silero does; on clean speech it finds at least as much, and it
+ * needs nothing to download.
  *
  * <p>The background is the quietest frame within {@link #FLOOR_WINDOW_FRAMES} either side,
  * since even continuous speech pauses that often for breath; a frame this many dB above it scores

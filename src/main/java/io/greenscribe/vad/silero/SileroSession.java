@@ -11,6 +11,7 @@ import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValue;
 import ai.djl.pytorch.jni.IValueUtils;
 import io.greenscribe.audio.PcmAudio;
+import io.greenscribe.system.GreenScribeException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,17 +19,21 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * One loaded copy of the Silero TorchScript module. The module is stateful (its LSTM state and
- * the 64-sample context it prepends live inside it between calls), so a session serves one file
- * at a time and is reset at the start of each.
+ * One loaded copy of the Silero TorchScript module and the {@link TorchWorker} thread it runs on.
+ * The module is stateful (its LSTM state and the 64-sample context it prepends live inside it
+ * between calls), so a session serves one file at a time and is reset at the start of each.
  */
 final class SileroSession implements AutoCloseable {
 
     /** Silero v5+ at 16 kHz reads exactly 512 new samples per call. */
     static final int CHUNK_SAMPLES = 512;
 
+    /** About 30 s of audio, a second or less of work: a cancelled job stops this soon. */
+    private static final int CHUNKS_BETWEEN_INTERRUPT_CHECKS = 1000;
+
     private final Model model;
     private final PtSymbolBlock module;
+    private final TorchWorker worker;
 
     SileroSession(Path modelFile) throws IOException, MalformedModelException {
         model = Model.newInstance("silero_vad", Device.cpu(), "PyTorch");
@@ -39,6 +44,7 @@ final class SileroSession implements AutoCloseable {
             throw e;
         }
         module = (PtSymbolBlock) model.getBlock();
+        worker = new TorchWorker();
     }
 
     /**
@@ -49,6 +55,10 @@ final class SileroSession implements AutoCloseable {
      * @return speech probability of each 512-sample chunk; the last chunk is zero-padded
      */
     float[] probabilities(float[] samples) {
+        return worker.call(() -> stream(samples));
+    }
+
+    private float[] stream(float[] samples) {
         int chunks = (samples.length + CHUNK_SAMPLES - 1) / CHUNK_SAMPLES;
         float[] probabilities = new float[chunks];
         float[] buffer = new float[CHUNK_SAMPLES];
@@ -58,6 +68,9 @@ final class SileroSession implements AutoCloseable {
                 IValue ignored = IValueUtils.runMethod(module, "reset_states")) {
             PtNDArray chunk = (PtNDArray) scope.zeros(new Shape(1, CHUNK_SAMPLES));
             for (int c = 0; c < chunks; c++) {
+                if (c % CHUNKS_BETWEEN_INTERRUPT_CHECKS == 0 && Thread.currentThread().isInterrupted()) {
+                    throw new GreenScribeException("Voice activity detection was interrupted.");
+                }
                 int from = c * CHUNK_SAMPLES;
                 int n = Math.min(CHUNK_SAMPLES, samples.length - from);
                 System.arraycopy(samples, from, buffer, 0, n);
@@ -75,6 +88,7 @@ final class SileroSession implements AutoCloseable {
 
     @Override
     public void close() {
+        worker.close();
         model.close();
     }
 }

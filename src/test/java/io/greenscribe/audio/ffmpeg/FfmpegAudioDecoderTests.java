@@ -149,6 +149,18 @@ class FfmpegAudioDecoderTests {
     }
 
     @Test
+    void callsAnInterruptedUploadDamagedRatherThanForeign() throws IOException {
+        // given the first half of an mp4, whose index (moov) FFmpeg writes at the end
+        byte[] mp4 = Files.readAllBytes(FIXTURES.resolve("LJ001-0002.mp4"));
+        Path half = Files.write(dir.resolve("upload.mp4"), Arrays.copyOf(mp4, mp4.length / 2));
+
+        assertThatThrownBy(() -> decoder.decode(half))
+                .isInstanceOfSatisfying(AudioDecodingException.class, e -> assertThat(e.kind()).isEqualTo(Kind.CORRUPT))
+                .hasMessageContaining("upload.mp4")
+                .hasMessageContaining("damaged or incomplete");
+    }
+
+    @Test
     void rejectsAudioLongerThanTheMaximumFromItsHeader() {
         var strict = new FfmpegAudioDecoder(new AudioProperties(Duration.ofMinutes(1), Duration.ofSeconds(5)));
 

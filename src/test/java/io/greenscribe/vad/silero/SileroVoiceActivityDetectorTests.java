@@ -1,6 +1,5 @@
 package io.greenscribe.vad.silero;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.greenscribe.audio.PcmAudio;
@@ -27,6 +26,18 @@ class SileroVoiceActivityDetectorTests extends VoiceActivityDetectorContractTest
                 .isInstanceOf(GreenScribeException.class)
                 .hasMessageContaining("python3 models/fetch.py silero-vad")
                 .hasMessageContaining(missing.toString());
+    }
+
+    @Test
+    void stopsWhenTheThreadIsInterrupted() {
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> detector.detect(new PcmAudio(new float[16_000])))
+                    .isInstanceOf(GreenScribeException.class)
+                    .hasMessageContaining("interrupted");
+        } finally {
+            Thread.interrupted();
+        }
     }
 
     @Test

@@ -1,0 +1,190 @@
+package io.greenscribe.carbon;
+
+import io.greenscribe.carbon.SchedulingDecision.Reason;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides when each job runs: the start that minimises forecast emissions integrated over the
+ * whole run, that finishes before the deadline with a safety margin, and that leaves room on the
+ * device (a {@link CapacityLedger}). Without a usable forecast it falls back per
+ * {@link OutagePolicy}; a decision never blocks and never plans a job late. Thread-safe (serial).
+ */
+public final class CarbonPlanner {
+
+    private final CarbonIntensityFeed feed;
+    private final Clock clock;
+    private final ThroughputEstimator throughput;
+    private final CapacityLedger ledger;
+    private final PlannerPolicy policy;
+    private final Map<GridZone, ForecastIndex> indexes = new HashMap<>();
+
+    public CarbonPlanner(CarbonIntensityFeed feed, Clock clock, ThroughputEstimator throughput,
+            CapacityLedger ledger, PlannerPolicy policy) {
+        this.feed = feed;
+        this.clock = clock;
+        this.throughput = throughput;
+        this.ledger = ledger;
+        this.policy = policy;
+    }
+
+    /** Plans one job and books its run in the capacity ledger. */
+    public synchronized SchedulingDecision plan(PlanRequest request) {
+        Instant now = clock.instant();
+        Instant earliest = request.earliestStart().isAfter(now) ? request.earliestStart() : now;
+        Duration runTime = request.runTime() != null
+                ? request.runTime()
+                : throughput.estimateRunTime(request.deviceId(), request.audioDuration());
+        Duration padded = policy.padded(runTime);
+        Planning p = new Planning(request, now, earliest, runTime, padded, policy.reserved(runTime));
+        if (request.runNow()) {
+            return p.book(earliest, Reason.RUN_NOW_REQUESTED, "run-now override", null);
+        }
+        if (request.deadline() == null) {
+            // "At once" means at the first free worker: booking over a full device would push
+            // jobs that do have deadlines past them.
+            Instant at = ledger.earliestFit(request.deviceId(), earliest, earliest.plus(policy.horizon()), p.reserved,
+                    ledger.capacity(request.deviceId())).orElse(earliest);
+            return p.book(at, Reason.NO_DEADLINE, at.equals(earliest)
+                    ? "no deadline: runs as soon as submitted"
+                    : "no deadline: runs at the first free worker", null);
+        }
+        Instant latestSafe = request.deadline().minus(padded);
+        p.latestSafe = latestSafe;
+        if (latestSafe.isBefore(earliest)) {
+            return p.book(earliest, Reason.DEADLINE_TOO_TIGHT, "needs " + padded.toMinutes()
+                    + " min with margin; deadline " + request.deadline() + " leaves no room to wait", null);
+        }
+        ForecastIndex index;
+        try {
+            index = index(request.zone(), now);
+        } catch (RuntimeException e) {
+            return fallback(p, Reason.FEED_UNAVAILABLE, e.getMessage());
+        }
+        return new WindowSearch(index, p, ledger, policy).decide()
+                .orElseGet(() -> fallback(p, Reason.NO_FORECAST,
+                        "forecast from " + index.forecast.source() + " covers no full run between "
+                                + earliest + " and " + latestSafe));
+    }
+
+    /**
+     * Re-plans waiting jobs whose decision used an older forecast than the feed now has (or none).
+     * Jobs already due are left to the queue. Deadlines are served first when capacity is short.
+     *
+     * @return the new decisions, for the jobs that were re-planned
+     */
+    public synchronized List<SchedulingDecision> replan(List<WaitingJob> waiting) {
+        Instant now = clock.instant();
+        Map<GridZone, Instant> fresh = new HashMap<>();
+        List<WaitingJob> stale = new ArrayList<>();
+        for (WaitingJob w : waiting) {
+            if (!w.decision().runAt().isAfter(now)) {
+                continue;
+            }
+            Instant fetched = fresh.computeIfAbsent(w.request().zone(), z -> fetchedAt(z, now));
+            Instant used = w.decision().forecastFetchedAt();
+            if (fetched != null && (used == null || fetched.isAfter(used))) {
+                stale.add(w);
+            }
+        }
+        stale.forEach(w -> ledger.release(w.request().jobId()));
+        stale.sort(Comparator.comparing(w -> w.request().deadline(), Comparator.nullsLast(Comparator.naturalOrder())));
+        List<SchedulingDecision> out = new ArrayList<>(stale.size());
+        for (WaitingJob w : stale) {
+            out.add(plan(w.request()));
+        }
+        return out;
+    }
+
+    /** Frees the job's capacity booking: it finished, failed or was cancelled. */
+    public synchronized void release(String jobId) {
+        ledger.release(jobId);
+    }
+
+    private Instant fetchedAt(GridZone zone, Instant now) {
+        try {
+            return index(zone, now).forecast.fetchedAt();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private ForecastIndex index(GridZone zone, Instant now) {
+        CarbonForecast f = feed.forecast(zone, now, now.plus(policy.horizon()));
+        ForecastIndex cached = indexes.get(zone);
+        if (cached != null && (cached.forecast == f || sameVintage(cached, f))) {
+            return cached;
+        }
+        ForecastIndex fresh = new ForecastIndex(f);
+        indexes.put(zone, fresh);
+        return fresh;
+    }
+
+    // A trimmed copy of the forecast we already indexed: past slots in the index do no harm.
+    private static boolean sameVintage(ForecastIndex cached, CarbonForecast f) {
+        return cached.forecast.fetchedAt().equals(f.fetchedAt())
+                && cached.forecast.source().equals(f.source())
+                && (f.isEmpty() || (!cached.isEmpty() && cached.end() >= f.slots().get(f.slots().size() - 1).end().getEpochSecond()));
+    }
+
+    private SchedulingDecision fallback(Planning p, Reason reason, String why) {
+        if (policy.outagePolicy() == OutagePolicy.RUN_NOW) {
+            return p.book(p.earliest, reason, why + "; policy RUN_NOW", null);
+        }
+        String device = p.request.deviceId();
+        Instant at = ledger.latestFit(device, p.earliest, p.latestSafe, p.reserved, p.limit())
+                .or(() -> ledger.latestFit(device, p.earliest, p.latestSafe, p.reserved, ledger.capacity(device)))
+                .orElse(null);
+        if (at == null) {
+            return p.book(p.earliest, Reason.CAPACITY_EXHAUSTED, why + "; and device " + device
+                    + " has no free worker before " + p.latestSafe + ": starting as early as possible", null);
+        }
+        return p.book(at, reason, why + "; policy LATEST_SAFE_START", null);
+    }
+
+    /** The facts of one planning call, and the booking that ends it. */
+    final class Planning {
+        final PlanRequest request;
+        final Instant now;
+        final Instant earliest;
+        final Duration runTime;
+        final Duration padded;
+        final Duration reserved;
+        Instant latestSafe;
+
+        Planning(PlanRequest request, Instant now, Instant earliest, Duration runTime, Duration padded, Duration reserved) {
+            this.request = request;
+            this.now = now;
+            this.earliest = earliest;
+            this.runTime = runTime;
+            this.padded = padded;
+            this.reserved = reserved;
+        }
+
+        /** How many bookings deep this job may go: urgent jobs may use the headroom. */
+        int limit() {
+            boolean urgent = latestSafe == null
+                    || java.time.Duration.between(earliest, latestSafe).compareTo(policy.urgentSlack()) <= 0;
+            return ledger.limitFor(request.deviceId(), urgent, policy.flexibleShare());
+        }
+
+        SchedulingDecision book(Instant runAt, Reason reason, String detail, Expected expected) {
+            ledger.reserve(request.jobId(), request.deviceId(), runAt, runAt.plus(reserved));
+            Expected e = expected != null ? expected : Expected.NONE;
+            return new SchedulingDecision(request.jobId(), runAt, reason, detail, e.intensity(), e.savingPct(),
+                    e.baseline(), runTime, latestSafe, now, e.source(), e.fetchedAt(), e.signalType());
+        }
+    }
+
+    /** What the forecast says about a chosen start. */
+    record Expected(double intensity, double baseline, double savingPct, String source, Instant fetchedAt,
+            SignalType signalType) {
+        static final Expected NONE = new Expected(Double.NaN, Double.NaN, Double.NaN, null, null, null);
+    }
+}

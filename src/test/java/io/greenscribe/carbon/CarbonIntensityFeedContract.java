@@ -1,0 +1,65 @@
+package io.greenscribe.carbon;
+
+import io.greenscribe.testing.MutableClock;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link CarbonIntensityFeed} promises. A subclass sets up its feed serving a known
+ * sample and says which zone and range the sample covers.
+ */
+public abstract class CarbonIntensityFeedContract {
+
+    protected final MutableClock clock = MutableClock.at("2024-01-01T00:00:00Z");
+
+    protected abstract CarbonIntensityFeed feed();
+
+    protected abstract GridZone zone();
+
+    /** A range the sample covers in full. */
+    protected abstract Instant from();
+
+    protected abstract Instant to();
+
+    protected abstract SignalType expectedSignal();
+
+    @Test
+    void forecastIsOrderedInsideTheRangeAndLabelled() {
+        // when
+        CarbonForecast f = feed().forecast(zone(), from(), to());
+
+        // then
+        assertThat(f.zone()).isEqualTo(zone());
+        assertThat(f.signalType()).isEqualTo(expectedSignal());
+        assertThat(f.source()).isEqualTo(feed().name());
+        assertThat(f.fetchedAt()).isNotNull();
+        assertThat(f.slots()).isNotEmpty().allSatisfy(s -> {
+            assertThat(s.start()).isAfterOrEqualTo(from());
+            assertThat(s.end()).isBeforeOrEqualTo(to());
+            assertThat(s.gCo2PerKwh()).isPositive();
+        });
+        List<IntensitySlot> slots = f.slots();
+        for (int i = 1; i < slots.size(); i++) {
+            assertThat(slots.get(i).start()).isAfterOrEqualTo(slots.get(i - 1).end());
+        }
+    }
+
+    @Test
+    void aNarrowerRangeIsClippedToIt() {
+        // given
+        CarbonForecast whole = feed().forecast(zone(), from(), to());
+        IntensitySlot first = whole.slots().get(0);
+        Instant mid = first.start().plus(first.duration().dividedBy(2));
+
+        // when
+        CarbonForecast part = feed().forecast(zone(), mid, to());
+
+        // then
+        assertThat(part.slots()).isNotEmpty();
+        assertThat(part.slots().get(0).start()).isEqualTo(mid);
+        assertThat(part.slots().get(0).gCo2PerKwh()).isEqualTo(first.gCo2PerKwh());
+    }
+}
