@@ -44,7 +44,8 @@
       var regions = d.regions.length ? d.regions : [{ start: 0, end: d.duration || 1, kind: 'skipped' }];
       return {
         grid: { left: 70, right: 20, top: 10, bottom: 30 },
-        xAxis: { type: 'value', min: 0, max: d.duration || 1, name: 's', axisLabel: { formatter: '{value}s' } },
+        xAxis: { type: 'value', min: 0, max: d.duration || 1,
+                 axisLabel: { formatter: function (v) { return +v.toFixed(1) + ' s'; } } },
         yAxis: { type: 'category', data: ['audio', 'windows'] },
         tooltip: { formatter: function (p) { return p.data.name; } },
         series: [{
