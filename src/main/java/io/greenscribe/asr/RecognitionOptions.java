@@ -18,6 +18,7 @@ import java.util.List;
  * @param noSpeechThreshold above it, with a failed log-probability, the window counts as silent
  * @param maxNewTokens cap on tokens generated per window
  * @param seed seed for sampling at non-zero temperature, so runs are reproducible
+ * @param wordTimestamps align each word to the audio (one more decoder pass per window)
  */
 public record RecognitionOptions(
         String language,
@@ -30,11 +31,19 @@ public record RecognitionOptions(
         double logProbThreshold,
         double noSpeechThreshold,
         int maxNewTokens,
-        long seed) {
+        long seed,
+        boolean wordTimestamps) {
 
     public RecognitionOptions {
         hotwords = hotwords == null ? List.of() : List.copyOf(hotwords);
         temperatures = temperatures == null || temperatures.isEmpty() ? List.of(0.0) : List.copyOf(temperatures);
+    }
+
+    public RecognitionOptions(String language, boolean translate, String initialPrompt, List<String> hotwords,
+            boolean timestamps, List<Double> temperatures, double compressionRatioThreshold, double logProbThreshold,
+            double noSpeechThreshold, int maxNewTokens, long seed) {
+        this(language, translate, initialPrompt, hotwords, timestamps, temperatures, compressionRatioThreshold,
+                logProbThreshold, noSpeechThreshold, maxNewTokens, seed, false);
     }
 
     /** Whisper's defaults: detect language, timestamps on, temperatures 0 … 1 in steps of 0.2. */
@@ -45,16 +54,21 @@ public record RecognitionOptions(
 
     public RecognitionOptions withLanguage(String code) {
         return new RecognitionOptions(code, translate, initialPrompt, hotwords, timestamps, temperatures,
-                compressionRatioThreshold, logProbThreshold, noSpeechThreshold, maxNewTokens, seed);
+                compressionRatioThreshold, logProbThreshold, noSpeechThreshold, maxNewTokens, seed, wordTimestamps);
     }
 
     public RecognitionOptions withPrompt(String prompt, List<String> words) {
         return new RecognitionOptions(language, translate, prompt, words, timestamps, temperatures,
-                compressionRatioThreshold, logProbThreshold, noSpeechThreshold, maxNewTokens, seed);
+                compressionRatioThreshold, logProbThreshold, noSpeechThreshold, maxNewTokens, seed, wordTimestamps);
     }
 
     public RecognitionOptions withTemperatures(List<Double> ladder) {
         return new RecognitionOptions(language, translate, initialPrompt, hotwords, timestamps, ladder,
-                compressionRatioThreshold, logProbThreshold, noSpeechThreshold, maxNewTokens, seed);
+                compressionRatioThreshold, logProbThreshold, noSpeechThreshold, maxNewTokens, seed, wordTimestamps);
+    }
+
+    public RecognitionOptions withWordTimestamps(boolean words) {
+        return new RecognitionOptions(language, translate, initialPrompt, hotwords, timestamps, temperatures,
+                compressionRatioThreshold, logProbThreshold, noSpeechThreshold, maxNewTokens, seed, words);
     }
 }

@@ -11,6 +11,7 @@ import io.greenscribe.audio.ffmpeg.FfmpegAudioDecoder;
 import io.greenscribe.system.GreenScribeException;
 import io.greenscribe.text.TranscriptFormat;
 import io.greenscribe.text.TranscriptWriter;
+import io.greenscribe.transcription.FileOutcome;
 import io.greenscribe.transcription.FileTranscriber;
 import io.greenscribe.transcription.TranscriptionResult;
 import io.greenscribe.vad.VadOptions;
@@ -46,7 +47,11 @@ public final class TranscribeCommand {
               --itn on|off         inverse text normalization (default on)
               --format F           txt | srt | vtt | json | jsonl (default txt)
               --no-timestamps      one segment per window
+              --word-timestamps    time every word (json and jsonl carry them)
             """;
+
+    /** Files whose windows share recognizer batches; bounds the decoded audio held at once. */
+    private static final int FILES_PER_POOL = 16;
 
     private TranscribeCommand() {}
 
@@ -87,15 +92,15 @@ public final class TranscribeCommand {
                 VoiceActivityDetector vad = vad(cli.get("vad", "silero"))) {
             double loadSeconds = (System.nanoTime() - load) / 1e9;
             FileTranscriber transcriber = new FileTranscriber(new FfmpegAudioDecoder(), vad, new WindowPlanner(VadOptions.defaults()));
-            for (Path file : cli.files()) {
-                try {
-                    TranscriptionResult result = transcriber.transcribe(file, recognizer, options, itn);
-                    out.println(writerFormat == null ? jsonLine(file, result, loadSeconds, device)
-                            : new TranscriptWriter().write(result.document(), writerFormat));
-                } catch (GreenScribeException e) {
+            for (FileOutcome outcome : transcriber.transcribeAll(cli.files(), recognizer, options, itn, FILES_PER_POOL)) {
+                if (outcome.error() != null) {
                     failures++;
-                    err.println("error: " + file + ": " + e.getMessage());
+                    err.println("error: " + outcome.file() + ": " + outcome.error().getMessage());
+                    continue;
                 }
+                TranscriptionResult result = outcome.result();
+                out.println(writerFormat == null ? jsonLine(outcome.file(), result, loadSeconds, device)
+                        : new TranscriptWriter().write(result.document(), writerFormat));
             }
         } catch (Exception e) {
             if (e instanceof GreenScribeException g) {
@@ -112,7 +117,7 @@ public final class TranscribeCommand {
         return new RecognitionOptions(cli.get("language", null), false, cli.get("prompt", null), cli.list("hotwords"),
                 !cli.flag("no-timestamps"), temperatures.isEmpty() ? defaults.temperatures() : temperatures,
                 defaults.compressionRatioThreshold(), defaults.logProbThreshold(), defaults.noSpeechThreshold(),
-                defaults.maxNewTokens(), defaults.seed());
+                defaults.maxNewTokens(), defaults.seed(), cli.flag("word-timestamps"));
     }
 
     private static VoiceActivityDetector vad(String name) {

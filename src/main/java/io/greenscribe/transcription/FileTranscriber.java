@@ -7,9 +7,11 @@ import io.greenscribe.asr.SpeechRecognizer;
 import io.greenscribe.asr.WindowTranscript;
 import io.greenscribe.audio.AudioDecoder;
 import io.greenscribe.audio.PcmAudio;
+import io.greenscribe.system.GreenScribeException;
 import io.greenscribe.text.InverseTextNormalizer;
 import io.greenscribe.text.TextNormalizer;
 import io.greenscribe.text.TimedSegment;
+import io.greenscribe.text.TimedWord;
 import io.greenscribe.text.TranscriptDocument;
 import io.greenscribe.vad.SpeechPlan;
 import io.greenscribe.vad.SpeechWindow;
@@ -39,21 +41,84 @@ public final class FileTranscriber {
         this.planner = planner;
     }
 
+    /** Transcribes one file; decoding and recognition errors propagate as they are. */
     public TranscriptionResult transcribe(Path file, SpeechRecognizer recognizer, RecognitionOptions options, boolean itn) {
-        long t0 = System.nanoTime();
-        PcmAudio audio = decoder.decode(file);
-        long t1 = System.nanoTime();
-        SpeechPlan plan = planner.plan(vad.detect(audio), audio.samples().length);
-        long t2 = System.nanoTime();
-        List<AudioWindow> windows = windowsOf(audio, plan);
-        List<WindowTranscript> recognized = recognizer.recognize(windows, options);
-        long t3 = System.nanoTime();
-        TranscriptDocument document = document(recognized, recognizer.modelName(), audio.durationSeconds(), options);
-        if (itn) {
-            document = document.normalizedWith(normalizerFor(document.language()));
+        FileOutcome outcome = transcribeAll(List.of(file), recognizer, options, itn, 1).get(0);
+        if (outcome.error() != null) {
+            throw outcome.error();
         }
-        return new TranscriptionResult(document, audio.durationSeconds(), plan.coveredSamples() / (double) PcmAudio.SAMPLE_RATE,
-                plan.skippedFraction(), windows.size(), seconds(t1 - t0), seconds(t2 - t1), seconds(t3 - t2));
+        return outcome.result();
+    }
+
+    /**
+     * Transcribes many files, pooling the windows of up to {@code filesPerPool} files into shared
+     * recognizer batches: short files have one window each, and batching across files is what keeps
+     * the engine's batches full. Recognition time is attributed to files by their share of windows.
+     * A file that fails to decode is reported as failed; the others go on.
+     */
+    public List<FileOutcome> transcribeAll(
+            List<Path> files, SpeechRecognizer recognizer, RecognitionOptions options, boolean itn, int filesPerPool) {
+        List<FileOutcome> outcomes = new ArrayList<>(files.size());
+        for (int from = 0; from < files.size(); from += filesPerPool) {
+            outcomes.addAll(transcribePool(files.subList(from, Math.min(files.size(), from + filesPerPool)),
+                    recognizer, options, itn));
+        }
+        return outcomes;
+    }
+
+    private List<FileOutcome> transcribePool(
+            List<Path> files, SpeechRecognizer recognizer, RecognitionOptions options, boolean itn) {
+        List<Prepared> prepared = new ArrayList<>();
+        List<FileOutcome> outcomes = new ArrayList<>();
+        List<AudioWindow> pooled = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                long t0 = System.nanoTime();
+                PcmAudio audio = decoder.decode(file);
+                long t1 = System.nanoTime();
+                SpeechPlan plan = planner.plan(vad.detect(audio), audio.samples().length);
+                long t2 = System.nanoTime();
+                List<AudioWindow> windows = windowsOf(audio, plan);
+                prepared.add(new Prepared(file, audio.durationSeconds(), plan, pooled.size(), windows.size(),
+                        seconds(t1 - t0), seconds(t2 - t1)));
+                pooled.addAll(windows);
+            } catch (GreenScribeException e) {
+                prepared.add(new Prepared(file, e));
+            }
+        }
+        long t3 = System.nanoTime();
+        List<WindowTranscript> recognized = pooled.isEmpty() ? List.of() : recognizer.recognize(pooled, options);
+        double recognizeSeconds = seconds(System.nanoTime() - t3);
+        for (Prepared p : prepared) {
+            if (p.error != null) {
+                outcomes.add(new FileOutcome(p.file, null, p.error));
+                continue;
+            }
+            TranscriptDocument document = document(recognized.subList(p.firstWindow, p.firstWindow + p.windowCount),
+                    recognizer.modelName(), p.audioSeconds, options);
+            if (itn) {
+                document = document.normalizedWith(normalizerFor(document.language()));
+            }
+            double share = pooled.isEmpty() ? 0 : recognizeSeconds * p.windowCount / pooled.size();
+            outcomes.add(new FileOutcome(p.file, new TranscriptionResult(document, p.audioSeconds,
+                    p.plan.coveredSamples() / (double) PcmAudio.SAMPLE_RATE, p.plan.skippedFraction(), p.windowCount,
+                    p.decodeSeconds, p.vadSeconds, share), null));
+        }
+        return outcomes;
+    }
+
+    /** A file ready for recognition (or the reason it is not). */
+    private record Prepared(Path file, double audioSeconds, SpeechPlan plan, int firstWindow, int windowCount,
+            double decodeSeconds, double vadSeconds, GreenScribeException error) {
+
+        Prepared(Path file, double audioSeconds, SpeechPlan plan, int firstWindow, int windowCount,
+                double decodeSeconds, double vadSeconds) {
+            this(file, audioSeconds, plan, firstWindow, windowCount, decodeSeconds, vadSeconds, null);
+        }
+
+        Prepared(Path file, GreenScribeException error) {
+            this(file, 0, null, 0, 0, 0, 0, error);
+        }
     }
 
     /** The audio of each planned window, offset to where it sits in the file. */
@@ -79,7 +144,10 @@ public final class FileTranscriber {
         segments.sort(Comparator.comparingDouble(Segment::start));
         List<TimedSegment> timed = new ArrayList<>(segments.size());
         for (Segment s : segments) {
-            timed.add(TimedSegment.of(timed.size(), s.start(), s.end(), s.text().strip(), List.of()));
+            List<TimedWord> words = s.words().stream()
+                    .map(w -> new TimedWord(w.start(), w.end(), w.word().strip(), w.probability()))
+                    .toList();
+            timed.add(TimedSegment.of(timed.size(), s.start(), s.end(), s.text().strip(), words));
         }
         String language = languageVotes.entrySet().stream()
                 .max(Map.Entry.comparingByValue())

@@ -33,11 +33,13 @@ final class BatchDecoder {
             NDArray encoded, int[][] prefixes, int sotIndex, LogitRules rules, double temperature, int maxNew, Random random) {
         int batch = prefixes.length;
         List<List<Integer>> sampled = new ArrayList<>();
+        List<List<Double>> logProbs = new ArrayList<>();
         double[] sumLogProb = new double[batch];
         double[] noSpeech = new double[batch];
         boolean[] done = new boolean[batch];
         for (int b = 0; b < batch; b++) {
             sampled.add(new ArrayList<>());
+            logProbs.add(new ArrayList<>());
         }
         NDManager manager = encoded.getManager();
         int[] active = range(batch);
@@ -63,12 +65,14 @@ final class BatchDecoder {
                     float[] rowLogits = logits[i];
                     rules.apply(rowLogits, sampled.get(row));
                     int token = temperature > 0 ? sample(rowLogits, temperature, random) : argMax(rowLogits);
-                    sumLogProb[row] += logSoftmaxAt(rowLogits, token);
+                    double logProb = logSoftmaxAt(rowLogits, token);
+                    sumLogProb[row] += logProb;
                     next[i] = token;
                     if (token == tokenizer.endOfText) {
                         done[row] = true;
                     } else {
                         sampled.get(row).add(token);
+                        logProbs.get(row).add(logProb);
                         still.add(i);
                     }
                 }
@@ -96,7 +100,7 @@ final class BatchDecoder {
         }
         List<DecodedSequence> out = new ArrayList<>(batch);
         for (int b = 0; b < batch; b++) {
-            out.add(new DecodedSequence(List.copyOf(sampled.get(b)), sumLogProb[b], noSpeech[b], temperature));
+            out.add(new DecodedSequence(List.copyOf(sampled.get(b)), List.copyOf(logProbs.get(b)), sumLogProb[b], noSpeech[b], temperature));
         }
         return out;
     }

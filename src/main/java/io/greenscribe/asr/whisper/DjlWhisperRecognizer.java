@@ -25,6 +25,7 @@ public final class DjlWhisperRecognizer implements AutoCloseableRecognizer {
     private final WhisperModel model;
     private final BatchDecoder decoder;
     private final SegmentSplitter splitter;
+    private final WordAligner aligner;
     private final WindowJudge judge = new WindowJudge();
     private final AtomicInteger batchSize;
 
@@ -32,6 +33,7 @@ public final class DjlWhisperRecognizer implements AutoCloseableRecognizer {
         this.model = model;
         this.decoder = new BatchDecoder(model.network, model.tokenizer);
         this.splitter = new SegmentSplitter(model.tokenizer);
+        this.aligner = new WordAligner(model.network, model.tokenizer, model.alignmentHeads);
         this.batchSize = new AtomicInteger(Math.max(1, batchSize));
     }
 
@@ -121,7 +123,8 @@ public final class DjlWhisperRecognizer implements AutoCloseableRecognizer {
             }
             List<WindowTranscript> out = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
-                out.add(transcript(batch.get(i), languages.get(i), accepted[i], options));
+                NDArray row = options.wordTimestamps() ? encoded.get(new NDIndex("{}:{}", i, i + 1)) : null;
+                out.add(transcript(batch.get(i), languages.get(i), accepted[i], options, row, prompts));
             }
             return out;
         }
@@ -140,14 +143,35 @@ public final class DjlWhisperRecognizer implements AutoCloseableRecognizer {
     }
 
     private WindowTranscript transcript(AudioWindow window, BatchDecoder.LanguageGuess language,
-            DecodedSequence decoded, RecognitionOptions options) {
+            DecodedSequence decoded, RecognitionOptions options, NDArray encoded, PromptBuilder prompts) {
         String text = text(decoded);
         double ratio = WindowJudge.compressionRatio(text);
         boolean silent = judge.isNoSpeech(decoded, options);
+        List<WordAligner.AlignedWord> words = silent || !options.wordTimestamps() || !aligner.available()
+                ? List.of() : alignWords(window, language.code(), decoded, encoded, prompts);
         var segments = silent ? List.<io.greenscribe.asr.Segment>of()
-                : splitter.split(decoded, window.offsetSeconds(), window.durationSeconds());
+                : splitter.split(decoded, window.offsetSeconds(), window.durationSeconds(), words);
         return new WindowTranscript(window.index(), language.code(), language.probability(), segments,
                 decoded.avgLogProb(), decoded.noSpeechProb(), ratio, decoded.temperature(), silent);
+    }
+
+    private List<WordAligner.AlignedWord> alignWords(AudioWindow window, String language, DecodedSequence decoded,
+            NDArray encoded, PromptBuilder prompts) {
+        List<Integer> text = new ArrayList<>();
+        List<Double> logProbs = new ArrayList<>();
+        for (int i = 0; i < decoded.tokens().size(); i++) {
+            int token = decoded.tokens().get(i);
+            if (token < model.tokenizer.endOfText) {
+                text.add(token);
+                logProbs.add(decoded.tokenLogProbs().get(i));
+            }
+        }
+        int[] prefix = prompts.prefix(language);
+        int[] sot = java.util.Arrays.copyOfRange(prefix, prompts.sotIndex(), prefix.length);
+        if (sot.length > 0 && sot[sot.length - 1] == model.tokenizer.noTimestamps) {
+            sot = java.util.Arrays.copyOf(sot, sot.length - 1);
+        }
+        return aligner.align(encoded, sot, text, logProbs, window.samples().length, language);
     }
 
     private String text(DecodedSequence decoded) {

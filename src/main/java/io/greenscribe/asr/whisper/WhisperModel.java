@@ -24,9 +24,10 @@ final class WhisperModel implements AutoCloseable {
     final LogMelSpectrogram features;
     final int[] suppress;
     final int[] suppressAtBegin;
+    final int[][] alignmentHeads;
 
     private WhisperModel(String name, Device device, NDManager manager, Ct2Weights weights, WhisperTokenizer tokenizer,
-            int[] suppress, int[] suppressAtBegin) {
+            int[] suppress, int[] suppressAtBegin, int[][] alignmentHeads) {
         this.name = name;
         this.device = device;
         this.manager = manager;
@@ -35,6 +36,7 @@ final class WhisperModel implements AutoCloseable {
         this.features = new LogMelSpectrogram(manager, network.dimensions().melBins());
         this.suppress = suppress;
         this.suppressAtBegin = suppressAtBegin;
+        this.alignmentHeads = alignmentHeads;
     }
 
     /** Loads {@code dir} (a faster-whisper model directory) onto {@code device}. */
@@ -51,7 +53,8 @@ final class WhisperModel implements AutoCloseable {
             Ct2Weights weights = Ct2Weights.load(bin, manager);
             WhisperTokenizer tokenizer = new WhisperTokenizer(dir);
             return new WhisperModel(name, device, manager, weights, tokenizer,
-                    ints(config.path("suppress_ids")), ints(config.path("suppress_ids_begin")));
+                    ints(config.path("suppress_ids")), ints(config.path("suppress_ids_begin")),
+                    pairs(config.path("alignment_heads")));
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -70,6 +73,14 @@ final class WhisperModel implements AutoCloseable {
         int[] out = new int[array.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = array.get(i).asInt();
+        }
+        return out;
+    }
+
+    private static int[][] pairs(JsonNode array) {
+        int[][] out = new int[array.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = new int[] {array.get(i).get(0).asInt(), array.get(i).get(1).asInt()};
         }
         return out;
     }

@@ -74,6 +74,16 @@ final class WhisperNetwork {
      * returns the final hidden states [B, T, width].
      */
     NDArray decode(NDArray tokens, DecoderState state) {
+        return decode(tokens, state, null);
+    }
+
+    /** Receives each layer's cross-attention scores [B, heads, T, 1500] (scaled, before softmax). */
+    interface CrossAttentionSink {
+        void accept(int layer, NDArray scores);
+    }
+
+    /** As {@link #decode(NDArray, DecoderState)}, handing cross-attention scores to {@code sink}. */
+    NDArray decode(NDArray tokens, DecoderState state, CrossAttentionSink sink) {
         long batch = tokens.getShape().get(0);
         long length = tokens.getShape().get(1);
         int offset = state.length();
@@ -95,7 +105,14 @@ final class WhisperNetwork {
 
             h = norm(x, p + "/attention/layer_norm");
             NDArray q = heads(linear(h, p + "/attention/linear_0"));
-            NDArray cross = attendTransposed(q, state.crossKeys(layer), state.crossValues(layer));
+            NDArray cross;
+            if (sink == null) {
+                cross = attendTransposed(q, state.crossKeys(layer), state.crossValues(layer));
+            } else {
+                NDArray scores = q.mul(attentionScale).matMul(state.crossKeys(layer));
+                sink.accept(layer, scores);
+                cross = scores.softmax(-1).matMul(state.crossValues(layer));
+            }
             x = x.add(linear(merge(cross), p + "/attention/linear_2"));
             x = x.add(feedForward(x, p));
         }

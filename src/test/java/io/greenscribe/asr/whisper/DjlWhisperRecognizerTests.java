@@ -107,4 +107,31 @@ class DjlWhisperRecognizerTests {
                 RecognitionOptions.defaults().withPrompt(null, List.of("Quilter", "apostle"))).get(0);
         assertThat(t.text()).contains("Quilter").contains("apostle");
     }
+
+    @Test
+    void wordTimestampsAreOrderedAndInsideTheirSegments() {
+        // given the LibriSpeech clip "Mister Quilter is the apostle of the middle classes ..." (5.86 s)
+        AudioWindow window = new AudioWindow(0,
+                decoder.decode(SharedData.speech("en-short/audio/1272-128104-0000.wav")).samples(), 10.0);
+
+        // when
+        WindowTranscript t = recognizer.recognize(List.of(window), RecognitionOptions.defaults().withWordTimestamps(true)).get(0);
+
+        // then every word of the text is timed, in order, inside its segment and the window
+        List<io.greenscribe.asr.Word> words = t.segments().stream().flatMap(s -> s.words().stream()).toList();
+        String joined = words.stream().map(io.greenscribe.asr.Word::word).reduce("", String::concat);
+        assertThat(joined.strip()).isEqualTo(t.text());
+        double previous = 10.0;
+        for (Segment s : t.segments()) {
+            for (io.greenscribe.asr.Word w : s.words()) {
+                assertThat(w.start()).isGreaterThanOrEqualTo(previous).isGreaterThanOrEqualTo(s.start() - 0.5);
+                assertThat(w.end()).isGreaterThanOrEqualTo(w.start()).isLessThanOrEqualTo(Math.min(s.end() + 0.5, 15.855));
+                assertThat(w.probability()).isBetween(0.0, 1.0);
+                previous = w.start();
+            }
+        }
+        System.out.println("words: " + words);
+        assertThat(words.get(0).start()).isLessThan(11.0);
+        assertThat(words.get(words.size() - 1).end()).isGreaterThan(14.5);
+    }
 }

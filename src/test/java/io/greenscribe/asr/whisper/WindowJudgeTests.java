@@ -33,10 +33,10 @@ class WindowJudgeTests {
         assertThat(judge.isNoSpeech(decoded(-1.5, 0.9), options)).isTrue();
         assertThat(judge.isNoSpeech(decoded(-0.3, 0.9), options)).isFalse();
         assertThat(judge.isNoSpeech(decoded(-1.5, 0.1), options)).isFalse();
-        assertThat(judge.isNoSpeech(new DecodedSequence(List.of(), -0.1, 0.0, 0), options)).isTrue();
+        assertThat(judge.isNoSpeech(new DecodedSequence(List.of(), List.of(), -0.1, 0.0, 0), options)).isTrue();
     }
 
     private static DecodedSequence decoded(double avgLogProb, double noSpeech) {
-        return new DecodedSequence(List.of(1, 2, 3), avgLogProb * 4, noSpeech, 0);
+        return new DecodedSequence(List.of(1, 2, 3), List.of(-0.1, -0.1, -0.1), avgLogProb * 4, noSpeech, 0);
     }
 }
