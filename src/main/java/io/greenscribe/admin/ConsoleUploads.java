@@ -1,0 +1,71 @@
+package io.greenscribe.admin;
+
+import io.greenscribe.job.AudioSource;
+import io.greenscribe.job.BatchService;
+import io.greenscribe.job.JobOptions;
+import io.greenscribe.job.JobService;
+import io.greenscribe.system.GreenScribeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Console submissions, through the same services as {@code POST /api/v1/jobs} and
+ * {@code POST /api/v1/batches}: one file becomes a job, several become a batch.
+ */
+@Component
+class ConsoleUploads {
+
+    private final JobService jobs;
+    private final BatchService batches;
+
+    ConsoleUploads(JobService jobs, BatchService batches) {
+        this.jobs = jobs;
+        this.batches = batches;
+    }
+
+    /** What the console sent; blank fields mean the server's defaults. */
+    record Form(String language, Integer priority, String notBefore, String deadline, String batchName) {
+
+        JobOptions options() {
+            String lang = language == null || language.isBlank() ? null : language.strip();
+            return new JobOptions(lang, null, List.of(), true, List.of(), priority == null ? 0 : priority,
+                    instant(deadline, "deadline"), instant(notBefore, "not before"), null);
+        }
+
+        // <input type="datetime-local"> sends local time without a zone; the form labels it UTC.
+        private static Instant instant(String value, String field) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            try {
+                return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                throw new GreenScribeException("'" + value + "' is not a date and time for " + field + ".");
+            }
+        }
+    }
+
+    /** The submitted job, or the batch that holds several; {@code batch} tells which. */
+    record Result(UUID id, boolean batch, int files) {}
+
+    Result submit(UUID tenant, List<MultipartFile> files, Form form) {
+        List<MultipartFile> present = files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
+        if (present.isEmpty()) {
+            throw new GreenScribeException("Choose or drop at least one audio file.");
+        }
+        List<AudioSource> sources = present.stream()
+                .<AudioSource>map(f -> new AudioSource.Upload(f.getOriginalFilename(), f.getSize(), f::getInputStream))
+                .toList();
+        if (sources.size() == 1) {
+            return new Result(jobs.submit(tenant, sources.get(0), form.options(), null, null).job().id(), false, 1);
+        }
+        String name = form.batchName() == null || form.batchName().isBlank() ? null : form.batchName().strip();
+        return new Result(batches.submit(tenant, name, sources, form.options()).id(), true, sources.size());
+    }
+}

@@ -1,0 +1,117 @@
+package io.greenscribe.admin;
+
+import io.greenscribe.job.JobService;
+import io.greenscribe.job.JobStatus;
+import io.greenscribe.job.JobView;
+import io.greenscribe.system.GreenScribeException;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The jobs list (the console's home), one job's page, and the actions on jobs. */
+@Controller
+@RequestMapping("/admin")
+class JobPages {
+
+    private static final int PAGE_SIZE = 50;
+
+    private final JobService jobs;
+    private final ConsoleUploads uploads;
+    private final ConsoleTenant tenant;
+    private final Problems problems;
+
+    JobPages(JobService jobs, ConsoleUploads uploads, ConsoleTenant tenant, Problems problems) {
+        this.jobs = jobs;
+        this.uploads = uploads;
+        this.tenant = tenant;
+        this.problems = problems;
+    }
+
+    @GetMapping({"", "/", "/jobs"})
+    String list(@RequestParam(required = false) JobStatus state, @RequestParam(required = false) UUID batch,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        rows(state, batch, page, model);
+        model.addAttribute("states", JobStatus.values());
+        model.addAttribute("problemCount", problems.current().size());
+        return "admin/jobs";
+    }
+
+    /** The table alone, which the jobs page re-fetches every few seconds for live progress. */
+    @GetMapping("/jobs/rows")
+    String rows(@RequestParam(required = false) JobStatus state, @RequestParam(required = false) UUID batch,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        Page<JobView> result = jobs.list(tenant.id(), state, batch, null, null, PageRequest.of(Math.max(0, page), PAGE_SIZE));
+        model.addAttribute("jobs", result.getContent());
+        model.addAttribute("page", result);
+        model.addAttribute("state", state);
+        model.addAttribute("batch", batch);
+        return "admin/jobs :: rows";
+    }
+
+    @PostMapping("/jobs")
+    String submit(@RequestParam(value = "files", required = false) List<MultipartFile> files, ConsoleUploads.Form form,
+            RedirectAttributes flash) {
+        try {
+            ConsoleUploads.Result result = uploads.submit(tenant.id(), files, form);
+            if (result.batch()) {
+                flash.addFlashAttribute("message", result.files() + " files submitted as one batch.");
+                return "redirect:/admin/jobs?batch=" + result.id();
+            }
+            flash.addFlashAttribute("message", "Submitted.");
+            return "redirect:/admin/jobs/" + result.id();
+        } catch (GreenScribeException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+            return "redirect:/admin/jobs";
+        }
+    }
+
+    @GetMapping("/jobs/{id}")
+    String job(@PathVariable UUID id, Model model) {
+        live(id, model);
+        JobView job = (JobView) model.getAttribute("job");
+        if (job.status() == JobStatus.SUCCEEDED) {
+            model.addAttribute("transcript", jobs.transcript(tenant.id(), id));
+        }
+        model.addAttribute("formats", io.greenscribe.text.TranscriptFormat.values());
+        return "admin/job";
+    }
+
+    /** The parts of a job's page that move while it runs: state, progress, history. */
+    @GetMapping("/jobs/{id}/live")
+    String live(@PathVariable UUID id, Model model) {
+        JobView job = jobs.get(tenant.id(), id);
+        model.addAttribute("job", job);
+        model.addAttribute("history", JobHistory.of(job));
+        return "admin/job :: live";
+    }
+
+    @PostMapping("/jobs/{id}/cancel")
+    String cancel(@PathVariable UUID id, RedirectAttributes flash) {
+        return act(id, flash, "Cancelled.", () -> jobs.cancel(tenant.id(), id, false));
+    }
+
+    @PostMapping("/jobs/{id}/retry")
+    String retry(@PathVariable UUID id, RedirectAttributes flash) {
+        return act(id, flash, "Queued again.", () -> jobs.retry(tenant.id(), id));
+    }
+
+    private static String act(UUID id, RedirectAttributes flash, String done, Runnable action) {
+        try {
+            action.run();
+            flash.addFlashAttribute("message", done);
+        } catch (GreenScribeException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/admin/jobs/" + id;
+    }
+}

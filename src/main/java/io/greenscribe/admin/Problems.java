@@ -1,0 +1,93 @@
+package io.greenscribe.admin;
+
+import io.greenscribe.carbon.CarbonForecast;
+import io.greenscribe.carbon.CarbonIntensityFeed;
+import io.greenscribe.carbon.CarbonProperties;
+import io.greenscribe.carbon.GridZone;
+import io.greenscribe.job.JobService;
+import io.greenscribe.job.JobStatus;
+import io.greenscribe.job.JobView;
+import io.greenscribe.pipeline.TranscriptionPipeline;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Component;
+
+/** What needs an operator: the carbon feed failing, failed jobs, models that jobs want but are not installed. */
+@Component
+class Problems {
+
+    /** @param kind feed, job or model; @param title one line; @param detail the words behind it; @param link where to act, or null */
+    record Problem(String kind, String title, String detail, String link) {}
+
+    // A feed that times out would otherwise slow every page that shows the problem count.
+    private static final Duration FEED_CHECK_EVERY = Duration.ofMinutes(1);
+
+    private final JobService jobs;
+    private final TranscriptionPipeline pipeline;
+    private final CarbonIntensityFeed feed;
+    private final CarbonProperties carbon;
+    private final ConsoleTenant tenant;
+    private final Clock clock;
+    private final String defaultModel;
+    private volatile Instant feedCheckedAt = Instant.MIN;
+    private volatile Problem feedProblem;
+
+    Problems(JobService jobs, TranscriptionPipeline pipeline, CarbonIntensityFeed feed, CarbonProperties carbon,
+            ConsoleTenant tenant, Clock clock, @Value("${greenscribe.pipeline.default-model:whisper-tiny.en}") String defaultModel) {
+        this.jobs = jobs;
+        this.pipeline = pipeline;
+        this.feed = feed;
+        this.carbon = carbon;
+        this.tenant = tenant;
+        this.clock = clock;
+        this.defaultModel = defaultModel;
+    }
+
+    List<Problem> current() {
+        List<Problem> problems = new ArrayList<>();
+        Problem feedNow = feed();
+        if (feedNow != null) {
+            problems.add(feedNow);
+        }
+        List<String> installed = pipeline.installedModels();
+        Set<String> wanted = new LinkedHashSet<>(List.of(defaultModel));
+        for (JobStatus waiting : List.of(JobStatus.QUEUED, JobStatus.WAITING_FOR_WINDOW)) {
+            jobs.list(tenant.id(), waiting, null, null, null, PageRequest.of(0, 200)).forEach(j -> wanted.add(j.model()));
+        }
+        wanted.stream().filter(m -> m != null && !installed.contains(m)).forEach(m -> problems.add(new Problem("model",
+                "Model " + m + " is not installed", "Jobs that need it cannot run. Fetch it with: python3 models/fetch.py "
+                        + m + " (installed: " + installed + ")", "/admin/device")));
+        for (JobView j : jobs.list(tenant.id(), JobStatus.FAILED, null, null, null, PageRequest.of(0, 20))) {
+            problems.add(new Problem("job", "Job " + j.audio().name() + " failed", j.error(), "/admin/jobs/" + j.id()));
+        }
+        return problems;
+    }
+
+    private Problem feed() {
+        Instant now = clock.instant();
+        if (Duration.between(feedCheckedAt, now).compareTo(FEED_CHECK_EVERY) >= 0) {
+            feedProblem = checkFeed(now);
+            feedCheckedAt = now;
+        }
+        return feedProblem;
+    }
+
+    private Problem checkFeed(Instant now) {
+        try {
+            CarbonForecast forecast = feed.forecast(GridZone.of(carbon.zone()), now, now.plus(Duration.ofHours(24)));
+            return forecast.isEmpty() ? new Problem("feed", "No carbon forecast for " + carbon.zone(),
+                    "The " + feed.name() + " feed answered with no slots; jobs run at once instead of waiting for a greener window.",
+                    "/admin/carbon") : null;
+        } catch (RuntimeException e) {
+            return new Problem("feed", "Carbon feed " + feed.name() + " is failing", e.getMessage()
+                    + " — the planner falls back to its outage policy.", "/admin/carbon");
+        }
+    }
+}

@@ -1,0 +1,133 @@
+// Console behaviour: CSRF on htmx requests, the drop zone, and the ECharts charts fed by JSON endpoints.
+(function () {
+  function meta(name) {
+    var m = document.querySelector('meta[name="' + name + '"]');
+    return m ? m.content : null;
+  }
+
+  document.addEventListener('htmx:configRequest', function (e) {
+    var header = meta('csrf-header');
+    if (header) e.detail.headers[header] = meta('csrf-token');
+  });
+
+  // When a running job finishes, reload once so the transcript and downloads appear.
+  var live = document.getElementById('live');
+  var startedUnfinished = live && live.dataset.finished === 'false';
+  document.addEventListener('htmx:afterSwap', function () {
+    var now = document.getElementById('live');
+    if (startedUnfinished && now && now.dataset.finished === 'true') location.reload();
+  });
+
+  function dropZone() {
+    var zone = document.getElementById('drop');
+    var input = document.getElementById('files');
+    var text = document.getElementById('drop-text');
+    if (!zone) return;
+    function show() {
+      var names = Array.prototype.map.call(input.files, function (f) { return f.name; });
+      text.textContent = names.length ? names.length + ' file(s): ' + names.join(', ') : text.dataset.empty;
+    }
+    text.dataset.empty = text.textContent;
+    ['dragenter', 'dragover'].forEach(function (t) {
+      zone.addEventListener(t, function (e) { e.preventDefault(); zone.classList.add('over'); });
+    });
+    ['dragleave', 'drop'].forEach(function (t) {
+      zone.addEventListener(t, function (e) { e.preventDefault(); zone.classList.remove('over'); });
+    });
+    zone.addEventListener('drop', function (e) { input.files = e.dataTransfer.files; show(); });
+    input.addEventListener('change', show);
+  }
+
+  var charts = {
+    timeline: function (el, d) {
+      var colour = { speech: '#2e7d32', skipped: '#bdbdbd' };
+      var regions = d.regions.length ? d.regions : [{ start: 0, end: d.duration || 1, kind: 'skipped' }];
+      return {
+        grid: { left: 70, right: 20, top: 10, bottom: 30 },
+        xAxis: { type: 'value', min: 0, max: d.duration || 1,
+                 axisLabel: { formatter: function (v) { return +v.toFixed(1) + ' s'; } } },
+        yAxis: { type: 'category', data: ['audio', 'windows'] },
+        tooltip: { formatter: function (p) { return p.data.name; } },
+        series: [{
+          type: 'custom',
+          renderItem: function (params, api) {
+            var lane = api.value(0), a = api.coord([api.value(1), lane]), b = api.coord([api.value(2), lane]);
+            var h = api.size([0, 1])[1] * 0.6;
+            return { type: 'rect', shape: { x: a[0], y: a[1] - h / 2, width: Math.max(1, b[0] - a[0]), height: h },
+                     style: { fill: api.visual('color') } };
+          },
+          encode: { x: [1, 2], y: 0 },
+          data: regions.map(function (r) {
+            return { name: r.kind + ' ' + r.start.toFixed(1) + '–' + r.end.toFixed(1) + ' s',
+                     value: [0, r.start, r.end], itemStyle: { color: colour[r.kind] } };
+          }).concat([{
+            name: 'windows ' + d.windowsDone + '/' + d.windowsTotal,
+            value: [1, 0, d.windowsTotal ? (d.duration || 1) * d.windowsDone / d.windowsTotal : 0],
+            itemStyle: { color: '#1565c0' } }])
+        }]
+      };
+    },
+    carbon: function (el, d) {
+      var curve = d.forecast.map(function (p) { return [p.at, p.gCo2PerKwh]; });
+      var dots = d.waiting.filter(function (w) { return w.runAt && w.intensity != null; })
+        .map(function (w) { return { name: w.name, value: [w.runAt, w.intensity] }; });
+      return {
+        grid: { left: 50, right: 20, top: 30, bottom: 40 },
+        tooltip: { trigger: 'item', formatter: function (p) {
+          return (p.seriesName === 'waiting jobs' ? p.data.name + '<br>' : '') + new Date(p.value[0]).toISOString().slice(0, 16)
+            + ' UTC: ' + Math.round(p.value[1]) + ' g/kWh'; } },
+        legend: { top: 0 },
+        xAxis: { type: 'time' },
+        yAxis: { type: 'value', name: 'g/kWh' },
+        series: [
+          { name: 'forecast', type: 'line', showSymbol: false, data: curve, lineStyle: { color: '#2e7d32' },
+            areaStyle: { color: 'rgba(46,125,50,0.12)' },
+            markLine: { symbol: 'none', label: { formatter: 'now' }, lineStyle: { type: 'dashed', color: '#555' },
+                        data: [{ xAxis: d.now }] } },
+          { name: 'waiting jobs', type: 'scatter', symbolSize: 12, data: dots, itemStyle: { color: '#1565c0' } }
+        ]
+      };
+    },
+    emissions: function (el, d) {
+      return {
+        grid: { left: 50, right: 20, top: 30, bottom: 60 },
+        legend: { top: 0 }, tooltip: { trigger: 'axis' },
+        xAxis: { type: 'category', data: d.measured.map(function (m) { return m.name; }), axisLabel: { rotate: 30 } },
+        yAxis: { type: 'value', name: 'g CO2e' },
+        series: [
+          { name: 'realised', type: 'bar', data: d.measured.map(function (m) { return m.gco2e; }), itemStyle: { color: '#2e7d32' } },
+          { name: 'had it run at once', type: 'bar', data: d.measured.map(function (m) { return m.counterfactualGco2e; }),
+            itemStyle: { color: '#9e9e9e' } }
+        ]
+      };
+    },
+    throughput: function (el, d) {
+      return {
+        grid: { left: 50, right: 20, top: 20, bottom: 60 },
+        tooltip: { trigger: 'axis' },
+        xAxis: { type: 'category', data: d.map(function (t) { return t.name; }), axisLabel: { rotate: 30 } },
+        yAxis: { type: 'value', name: '× real time' },
+        series: [{ type: 'bar', data: d.map(function (t) { return +t.realtime.toFixed(2); }), itemStyle: { color: '#1565c0' } }]
+      };
+    }
+  };
+  window.greenscribeCharts = charts;
+
+  function renderCharts() {
+    if (!window.echarts) return;
+    document.querySelectorAll('.chart[data-src]').forEach(function (el) {
+      var make = charts[el.id];
+      if (!make) return;
+      fetch(el.dataset.src, { headers: { Accept: 'application/json' } })
+        .then(function (r) { return r.json(); })
+        .then(function (d) {
+          var chart = echarts.init(el);
+          chart.setOption(make(el, d));
+          window.addEventListener('resize', function () { chart.resize(); });
+          el.dataset.rendered = 'true';
+        });
+    });
+  }
+
+  window.addEventListener('load', function () { dropZone(); renderCharts(); });
+})();
