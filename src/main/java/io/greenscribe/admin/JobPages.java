@@ -105,6 +105,16 @@ class JobPages {
         return act(id, flash, "Queued again.", () -> jobs.retry(tenant.id(), id));
     }
 
+    @PostMapping("/jobs/{id}/run-now")
+    String runNow(@PathVariable UUID id, RedirectAttributes flash) {
+        return act(id, flash, "Queued now; carbon-aware waiting skipped.", () -> jobs.runNow(tenant.id(), id));
+    }
+
+    @PostMapping("/jobs/{id}/priority")
+    String priority(@PathVariable UUID id, @RequestParam int value, RedirectAttributes flash) {
+        return act(id, flash, "Priority set to " + value + ".", () -> jobs.changePriority(tenant.id(), id, value));
+    }
+
     private static String act(UUID id, RedirectAttributes flash, String done, Runnable action) {
         try {
             action.run();

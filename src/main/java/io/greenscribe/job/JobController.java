@@ -120,6 +120,18 @@ class JobController {
         return jobs.retry(caller.tenantId(), id);
     }
 
+    /** Skips carbon-aware waiting: a job waiting for a greener window is queued now. */
+    @PostMapping("/jobs/{id}/run-now")
+    JobView runNow(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        return jobs.runNow(caller.tenantId(), id);
+    }
+
+    /** Changes the priority of an unfinished job (−100 … 100; higher runs first). */
+    @PostMapping("/jobs/{id}/priority")
+    JobView priority(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, @RequestParam int value) {
+        return jobs.changePriority(caller.tenantId(), id, value);
+    }
+
     /** Full-text search over the tenant's transcripts (web-search syntax). */
     @GetMapping("/transcripts/search")
     List<Transcripts.Hit> search(@AuthenticationPrincipal Caller caller, @RequestParam String q,

@@ -141,6 +141,27 @@ public class JobService {
         return views.of(job);
     }
 
+    /** Queues a job waiting for a greener window at once (the user's "run now" override). */
+    public JobView runNow(UUID tenant, UUID id) {
+        return views.of(tx.execute(s -> {
+            TranscriptionJob j = load(tenant, id);
+            j.runNow(clock.instant());
+            return jobs.saveAndFlush(j);
+        }));
+    }
+
+    /** Changes the priority of a job that has not finished; higher runs first (−100 … 100). */
+    public JobView changePriority(UUID tenant, UUID id, int priority) {
+        if (priority < -100 || priority > 100) {
+            throw new io.greenscribe.system.GreenScribeException("priority must be between -100 and 100, not " + priority);
+        }
+        return views.of(tx.execute(s -> {
+            TranscriptionJob j = load(tenant, id);
+            j.changePriority(priority);
+            return jobs.saveAndFlush(j);
+        }));
+    }
+
     /** Puts a failed job back into the queue. */
     public JobView retry(UUID tenant, UUID id) {
         return views.of(tx.execute(s -> {

@@ -117,6 +117,26 @@ class TranscriptionJob {
         queuedAt = now;
     }
 
+    /** A person overrides carbon-aware waiting: a waiting job is queued at once. */
+    void runNow(Instant now) {
+        if (status == JobStatus.WAITING_FOR_WINDOW || status == JobStatus.SUBMITTED) {
+            status = status.moveTo(JobStatus.QUEUED);
+            runAt = now;
+            queuedAt = now;
+            schedulingReason = "run-now-requested";
+            schedulingDetail = "Run now was requested; carbon-aware waiting was skipped.";
+        } else if (status.isFinished()) {
+            throw new io.greenscribe.system.ConflictException("Job " + id + " already " + status + "; it cannot be run now.");
+        }
+    }
+
+    void changePriority(int newPriority) {
+        if (status.isFinished()) {
+            throw new io.greenscribe.system.ConflictException("Job " + id + " already " + status + "; its priority is final.");
+        }
+        priority = newPriority;
+    }
+
     private void finish(Instant now) {
         finishedAt = now;
         workerId = null;
