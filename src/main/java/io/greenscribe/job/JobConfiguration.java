@@ -1,9 +1,14 @@
 package io.greenscribe.job;
 
+import io.greenscribe.carbon.CarbonPlanner;
+import io.greenscribe.carbon.CarbonProperties;
+import io.greenscribe.carbon.GridZone;
 import io.greenscribe.pipeline.PipelineProperties;
 import io.greenscribe.pipeline.TranscriptionPipeline;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -14,10 +19,14 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(JobProperties.class)
 class JobConfiguration {
 
+    /** Carbon-aware by default; {@code greenscribe.carbon.enabled=false} runs every job as soon as it may. */
     @Bean
     @ConditionalOnMissingBean
-    JobScheduling jobScheduling() {
-        return new RunNowScheduling();
+    JobScheduling jobScheduling(ObjectProvider<CarbonPlanner> planner, CarbonProperties carbon,
+            @Value("${greenscribe.carbon.enabled:true}") boolean enabled) {
+        CarbonPlanner p = planner.getIfAvailable();
+        return enabled && p != null ? new CarbonAwareScheduling(p, new GridZone(carbon.zone()), "default")
+                : new RunNowScheduling();
     }
 
     @Bean

@@ -78,6 +78,15 @@ public class JobService {
         }
     }
 
+    /**
+     * The audio is not decoded at submission, so the planner gets an upper bound on its length: no
+     * speech codec we accept goes below 16 kbit/s, so bytes / 2000 seconds over-estimates the run
+     * and plans it earlier rather than late.
+     */
+    static double durationUpperBound(long bytes) {
+        return bytes / 2000.0;
+    }
+
     private TranscriptionJob newJob(UUID id, UUID tenant, UUID batchId, AudioInputs.StoredAudio audio,
             JobOptions options, String model, String idempotencyKey) {
         Instant now = clock.instant();
@@ -97,7 +106,8 @@ public class JobService {
         job.deadline = options.deadline();
         job.notBefore = options.notBefore();
         job.callbackUrl = options.callbackUrl() == null ? null : options.callbackUrl().toString();
-        job.schedule(scheduling.decide(new JobScheduling.Request(id, now, options.deadline(), options.notBefore(), 0)), now);
+        job.schedule(scheduling.decide(new JobScheduling.Request(id, now, options.deadline(), options.notBefore(),
+                durationUpperBound(audio.bytes()))), now);
         return job;
     }
 
