@@ -9,7 +9,7 @@ class RunNowScheduling implements JobScheduling {
             return new Decision(request.notBefore(), "not-before", "Runs at the requested not-before time.", null);
         }
         return new Decision(request.submittedAt(), "run-now",
-                request.deadline() == null ? "No deadline and no carbon planner: runs now."
+                request.deadline() == null ? "No deadline: runs now."
                         : "No carbon planner configured: runs now, well before the deadline.", null);
     }
 }
