@@ -90,6 +90,8 @@ class ConsoleBrowserIntegrationTests {
 
         // when the operator logs in, then the jobs page opens
         logIn("admin", PASSWORD);
+        // the click returns before the redirect has landed; wait for it rather than race it
+        wait.until(d -> d.getCurrentUrl().endsWith("/admin") || !d.getCurrentUrl().contains("/admin/login"));
         assertThat(browser.getCurrentUrl()).endsWith("/admin");
 
         // and a POST without the CSRF token is refused even with a session
