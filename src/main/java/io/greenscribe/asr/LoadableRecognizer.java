@@ -64,16 +64,7 @@ final class LoadableRecognizer implements SpeechRecognizer {
 
     boolean unload() {
         lock.writeLock().lock();
-        try {
-            if (loaded == null) {
-                return false;
-            }
-            loaded.close();
-            loaded = null;
-            return true;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        return closeAndUnlock();
     }
 
     boolean unloadIfIdleSince(Instant cutoff) {
@@ -81,6 +72,11 @@ final class LoadableRecognizer implements SpeechRecognizer {
         if (used == null || used.isAfter(cutoff) || !lock.writeLock().tryLock()) {
             return false;
         }
+        return closeAndUnlock();
+    }
+
+    /** With the write lock held: closes the model if loaded, then releases the lock. */
+    private boolean closeAndUnlock() {
         try {
             if (loaded == null) {
                 return false;

@@ -212,15 +212,23 @@ final class BatchDecoder {
     }
 
     static double logSoftmaxAt(float[] logits, int index) {
+        return logits[index] - logSumExp(logits, 0, logits.length);
+    }
+
+    /** log Σ exp over {@code logits[from..to)}, shifted by the maximum so nothing overflows. */
+    static double logSumExp(float[] logits, int from, int to) {
         double max = Double.NEGATIVE_INFINITY;
-        for (float l : logits) {
-            max = Math.max(max, l);
+        for (int i = from; i < to; i++) {
+            max = Math.max(max, logits[i]);
+        }
+        if (max == Double.NEGATIVE_INFINITY) {
+            return max;
         }
         double sum = 0;
-        for (float l : logits) {
-            sum += Math.exp(l - max);
+        for (int i = from; i < to; i++) {
+            sum += Math.exp(logits[i] - max);
         }
-        return logits[index] - max - Math.log(sum);
+        return max + Math.log(sum);
     }
 
     private static double softmaxAt(float[] logits, int index) {

@@ -50,12 +50,19 @@ public final class DjlWhisperRecognizer implements AutoCloseableRecognizer {
     @Override
     public List<WindowTranscript> recognize(List<AudioWindow> windows, RecognitionOptions options) {
         checkLanguage(options);
-        List<AudioWindow> audible = windows.stream().filter(w -> !isSilent(w.samples())).toList();
+        boolean[] silent = new boolean[windows.size()];
+        List<AudioWindow> audible = new ArrayList<>(windows.size());
+        for (int i = 0; i < windows.size(); i++) {
+            silent[i] = isSilent(windows.get(i).samples());
+            if (!silent[i]) {
+                audible.add(windows.get(i));
+            }
+        }
         Iterator<WindowTranscript> decoded =
                 AdaptiveBatches.run(audible, batchSize, batch -> recognizeBatch(batch, options)).iterator();
         List<WindowTranscript> out = new ArrayList<>(windows.size());
-        for (AudioWindow window : windows) {
-            out.add(isSilent(window.samples()) ? silent(window, options) : decoded.next());
+        for (int i = 0; i < windows.size(); i++) {
+            out.add(silent[i] ? silent(windows.get(i), options) : decoded.next());
         }
         return out;
     }

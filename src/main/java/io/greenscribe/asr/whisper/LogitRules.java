@@ -73,27 +73,16 @@ final class LogitRules {
         forceTimestampWhenLikelier(logits);
     }
 
+    /** Compared as log-probabilities, both share log Z, so logits suffice. */
     private void forceTimestampWhenLikelier(float[] logits) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (float l : logits) {
-            max = Math.max(max, l);
-        }
-        double sum = 0;
-        for (float l : logits) {
-            sum += Math.exp(l - max);
-        }
-        double logZ = max + Math.log(sum);
-        double timestampSum = 0;
-        for (int id = tokens.timestampBegin; id < logits.length; id++) {
-            timestampSum += Math.exp(logits[id] - max);
-        }
-        double timestampLogProb = timestampSum == 0 ? Double.NEGATIVE_INFINITY : max + Math.log(timestampSum) - logZ;
+        int begin = Math.min(tokens.timestampBegin, logits.length);
+        double timestamps = BatchDecoder.logSumExp(logits, begin, logits.length);
         double maxText = Double.NEGATIVE_INFINITY;
-        for (int id = 0; id < tokens.timestampBegin; id++) {
+        for (int id = 0; id < begin; id++) {
             maxText = Math.max(maxText, logits[id]);
         }
-        if (timestampLogProb > maxText - logZ) {
-            fill(logits, 0, tokens.timestampBegin);
+        if (timestamps > maxText) {
+            fill(logits, 0, begin);
         }
     }
 
