@@ -27,6 +27,10 @@ public final class SpeechModels implements AutoCloseable {
     private final Duration idleTimeout;
     private final Clock clock;
     private final Map<String, LoadableRecognizer> models = new ConcurrentHashMap<>();
+    private final Map<String, PooledRecognizer> pools = new ConcurrentHashMap<>();
+
+    /** How long the engine thread waits for more windows to fill a batch after the first arrives. */
+    static final Duration POOL_LINGER = Duration.ofMillis(20);
 
     public SpeechModels(Path modelsRoot, Device device, int batchSize, Duration idleTimeout, Clock clock) {
         this.modelsRoot = modelsRoot;
@@ -36,7 +40,10 @@ public final class SpeechModels implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** A recognizer for {@code name}; the weights load when it is first used, not here. */
+    /**
+     * A recognizer for {@code name}; the weights load when it is first used, not here. Concurrent
+     * callers' windows are pooled into shared batches on one engine thread per model.
+     */
     public SpeechRecognizer recognizer(String name) {
         if (!name.matches("[A-Za-z0-9._-]+")) {
             throw new ModelNotFoundException("invalid model name '" + name + "'");
@@ -45,7 +52,8 @@ public final class SpeechModels implements AutoCloseable {
             throw new ModelNotFoundException("model '" + name + "' is not installed in " + modelsRoot
                     + "; fetch it with: python3 models/fetch.py " + name);
         }
-        return models.computeIfAbsent(name, n -> new LoadableRecognizer(n, this::open, clock));
+        return pools.computeIfAbsent(name, n -> new PooledRecognizer(
+                models.computeIfAbsent(n, m -> new LoadableRecognizer(m, this::open, clock)), batchSize, POOL_LINGER));
     }
 
     private AutoCloseableRecognizer open(String name) {
@@ -97,6 +105,7 @@ public final class SpeechModels implements AutoCloseable {
 
     @Override
     public void close() {
+        pools.values().forEach(PooledRecognizer::close);
         models.values().forEach(LoadableRecognizer::unload);
     }
 }

@@ -40,7 +40,7 @@ public final class TranscribeCommand {
               --models-dir DIR     where models live (default models)
               --device D           auto | cpu | cuda:N | mps (default cpu)
               --threads N          CPU threads for the engine (default: all cores)
-              --batch-size N       windows per batch (default 4; halved on out-of-memory)
+              --batch-size N       windows per batch (default 8; halved on out-of-memory)
               --vad V              silero | energy | none (default silero)
               --language CODE      fix the language instead of detecting it
               --prompt TEXT        initial prompt;  --hotwords a,b,c  terms to recognise
@@ -88,7 +88,7 @@ public final class TranscribeCommand {
         int failures = 0;
         long load = System.nanoTime();
         try (DjlWhisperRecognizer recognizer = WhisperRecognizers.open(
-                        cli.get("model", "whisper-tiny.en"), models, device, cli.integer("batch-size", 4));
+                        cli.get("model", "whisper-tiny.en"), models, device, cli.integer("batch-size", 8));
                 VoiceActivityDetector vad = vad(cli.get("vad", "silero"))) {
             double loadSeconds = (System.nanoTime() - load) / 1e9;
             FileTranscriber transcriber = new FileTranscriber(new FfmpegAudioDecoder(), vad, new WindowPlanner(VadOptions.defaults()));

@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
 /**
@@ -38,6 +40,40 @@ class PcmStore {
             PcmAudio pcm = decoder.decode(audio);
             save(file, pcm);
             return pcm;
+        } catch (IOException e) {
+            throw new UncheckedIOException("work file " + file, e);
+        }
+    }
+
+    /**
+     * Samples {@code [from, to)} of the job's audio, read from the work file alone: the recognize
+     * step's partitions each need only their windows, and holding the whole recording once per
+     * partition would cost gigabytes on an hour of audio. A missing work file is decoded again
+     * first, once, whichever partition gets there first.
+     */
+    float[] window(UUID jobId, Path audio, int from, int to) {
+        Path file = file(jobId);
+        if (!Files.isRegularFile(file)) {
+            synchronized (this) {
+                if (!Files.isRegularFile(file)) {
+                    load(jobId, audio);
+                }
+            }
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            // clamped to the audio, as PcmAudio.slice is
+            int start = Math.max(0, from);
+            int end = (int) Math.min(to, channel.size() / 4);
+            ByteBuffer bytes = ByteBuffer.allocate(Math.max(0, end - start) * 4).order(ByteOrder.LITTLE_ENDIAN);
+            while (bytes.hasRemaining()) {
+                if (channel.read(bytes, (long) start * 4 + bytes.position()) < 0) {
+                    throw new IllegalStateException("work file " + file + " shrank while being read");
+                }
+            }
+            float[] samples = new float[bytes.capacity() / 4];
+            bytes.flip();
+            bytes.asFloatBuffer().get(samples);
+            return samples;
         } catch (IOException e) {
             throw new UncheckedIOException("work file " + file, e);
         }

@@ -20,7 +20,6 @@ class RecognizeWindowsWriter implements ItemWriter<WindowSpan> {
     private final PcmStore pcmStore;
     private final JobWindows windows;
     private final PipelineRequest request;
-    private PcmAudio audio;
 
     RecognizeWindowsWriter(SpeechModels models, PcmStore pcmStore, JobWindows windows, PipelineRequest request) {
         this.models = models;
@@ -31,13 +30,10 @@ class RecognizeWindowsWriter implements ItemWriter<WindowSpan> {
 
     @Override
     public void write(Chunk<? extends WindowSpan> chunk) {
-        if (audio == null) {
-            audio = pcmStore.load(request.jobId(), request.audio());
-        }
         List<AudioWindow> batch = new ArrayList<>();
         for (WindowSpan w : chunk) {
-            batch.add(new AudioWindow(w.index(), audio.slice((int) w.startSample(), (int) w.endSample()),
-                    w.startSample() / (double) PcmAudio.SAMPLE_RATE));
+            float[] samples = pcmStore.window(request.jobId(), request.audio(), (int) w.startSample(), (int) w.endSample());
+            batch.add(new AudioWindow(w.index(), samples, w.startSample() / (double) PcmAudio.SAMPLE_RATE));
         }
         RecognitionOptions options = RecognitionOptions.defaults()
                 .withLanguage(request.language())
