@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled whether this instance runs jobs at all (off for API-only instances)
  * @param workerId name of this worker in lease columns; empty means host name plus a random suffix
- * @param concurrentJobs jobs this instance runs at once on its device
+ * @param concurrentJobs jobs this instance runs at once on its device; their windows share the
+ *     recognizer's batches, so short jobs are decoded together instead of one at a time
  * @param pollInterval how often to look for runnable jobs when idle
  * @param lease how long a claim is valid without a heartbeat; a dead worker's jobs return after it
  * @param heartbeatInterval how often leases of running jobs are renewed; well under {@code lease}
@@ -19,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record QueueProperties(
         @DefaultValue("true") boolean enabled,
         String workerId,
-        @DefaultValue("1") int concurrentJobs,
+        @DefaultValue("4") int concurrentJobs,
         @DefaultValue("500ms") Duration pollInterval,
         @DefaultValue("60s") Duration lease,
         @DefaultValue("15s") Duration heartbeatInterval,
