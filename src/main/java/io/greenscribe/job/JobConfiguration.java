@@ -1,8 +1,10 @@
 package io.greenscribe.job;
 
+import io.greenscribe.carbon.CarbonIntensityFeed;
 import io.greenscribe.carbon.CarbonPlanner;
 import io.greenscribe.carbon.CarbonProperties;
 import io.greenscribe.carbon.GridZone;
+import io.greenscribe.energy.SharedEnergyMeter;
 import io.greenscribe.pipeline.PipelineProperties;
 import io.greenscribe.pipeline.TranscriptionPipeline;
 import java.time.Clock;
@@ -27,6 +29,12 @@ class JobConfiguration {
         CarbonPlanner p = planner.getIfAvailable();
         return enabled && p != null ? new CarbonAwareScheduling(p, new GridZone(carbon.zone()), "default")
                 : new RunNowScheduling();
+    }
+
+    @Bean
+    JobCarbonAccounting jobCarbonAccounting(SharedEnergyMeter meter, CarbonIntensityFeed feed, CarbonProperties carbon,
+            Clock clock) {
+        return new JobCarbonAccounting(meter, feed, new GridZone(carbon.zone()), clock);
     }
 
     @Bean
