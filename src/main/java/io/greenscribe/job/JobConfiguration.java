@@ -7,6 +7,7 @@ import io.greenscribe.carbon.GridZone;
 import io.greenscribe.energy.SharedEnergyMeter;
 import io.greenscribe.pipeline.PipelineProperties;
 import io.greenscribe.pipeline.TranscriptionPipeline;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,6 +36,11 @@ class JobConfiguration {
     JobCarbonAccounting jobCarbonAccounting(SharedEnergyMeter meter, CarbonIntensityFeed feed, CarbonProperties carbon,
             Clock clock) {
         return new JobCarbonAccounting(meter, feed, new GridZone(carbon.zone()), clock);
+    }
+
+    @Bean
+    JobMetrics jobMetrics(MeterRegistry registry) {
+        return new JobMetrics(registry);
     }
 
     @Bean

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
-/** Runs a claimed job through the pipeline, records the outcome and sends the webhook. */
+/** Runs a claimed job through the pipeline, meters it, records the outcome and sends the webhook. */
 @Component
 class PipelineJobHandler implements JobHandler {
 
@@ -25,14 +25,16 @@ class PipelineJobHandler implements JobHandler {
     private final Webhooks webhooks;
     private final JobQueue queue;
     private final JobCarbonAccounting accounting;
+    private final JobMetrics metrics;
 
     PipelineJobHandler(JobService service, TranscriptionPipeline pipeline, Webhooks webhooks, JobQueue queue,
-            JobCarbonAccounting accounting) {
+            JobCarbonAccounting accounting, JobMetrics metrics) {
         this.service = service;
         this.pipeline = pipeline;
         this.webhooks = webhooks;
         this.queue = queue;
         this.accounting = accounting;
+        this.metrics = metrics;
     }
 
     @Override
@@ -59,6 +61,7 @@ class PipelineJobHandler implements JobHandler {
         Instant submittedAt = service.submittedAt(jobId).orElse(measured.start());
         JobCarbon carbon = accounting.price(measured, submittedAt, result.audioSeconds());
         service.finish(jobId, workerId, result, carbon).ifPresent(view -> {
+            metrics.record(view);
             log.info("Job {} {} ({} windows){}", jobId, view.status(), view.progress().windowsTotal(),
                     view.error() == null ? "" : ": " + view.error());
             service.callbackUrl(jobId).ifPresent(url -> webhooks.send(url, view));

@@ -144,6 +144,27 @@ class JobApiIntegrationTests {
         double audioHours = job.path("audio").path("durationSeconds").asDouble() / 3600;
         assertThat(carbon.path("sciGco2ePerAudioHour").asDouble()).isCloseTo(carbon.path("gco2e").asDouble() / audioHours,
                 withinPercentage(0.1));
+
+        // and the Prometheus scrape, for an admin key only, counts it
+        Http.Response scrape = api.get("/actuator/prometheus");
+        assertThat(scrape.status()).isEqualTo(200);
+        assertThat(sample(scrape.body(), "greenscribe_job_energy_wh_total")).isGreaterThanOrEqualTo(wh).isPositive();
+        assertThat(sample(scrape.body(), "greenscribe_job_gco2e_total")).isPositive();
+        assertThat(sample(scrape.body(), "greenscribe_job_counterfactual_gco2e_total")).isPositive();
+        assertThat(sample(scrape.body(), "greenscribe_audio_seconds_total"))
+                .isGreaterThanOrEqualTo(job.path("audio").path("durationSeconds").asDouble());
+        assertThat(sample(scrape.body(), "greenscribe_job_sci_gco2e_per_audio_hour_count")).isPositive();
+        assertThat(scrape.body()).contains("method=\"" + carbon.path("energyMethod").asText() + "\"")
+                .contains("model=\"whisper-tiny.en\"").contains("signal=\"AVERAGE\"");
+        JsonNode user = api.postJson("/api/v1/admin/tenants", Map.of("name", "scraper-" + port, "admin", false)).json();
+        assertThat(api.withKey(user.path("apiKey").asText()).get("/actuator/prometheus").status()).isEqualTo(403);
+        assertThat(api.withKey(null).get("/actuator/prometheus").status()).isEqualTo(401);
+    }
+
+    /** The sum of a metric's samples over all its tag sets, from Prometheus text format. */
+    private static double sample(String scrape, String metric) {
+        return scrape.lines().filter(l -> l.startsWith(metric + "{") || l.startsWith(metric + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     // The extremes of the trace around a window, widened by a rounding error of the time-weighted mean.
