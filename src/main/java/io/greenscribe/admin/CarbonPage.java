@@ -35,7 +35,7 @@ class CarbonPage {
 
     /** Everything the page's two charts draw. */
     record Data(String zone, String source, String signal, String error, Instant now, List<Point> forecast,
-            List<Waiting> waiting, List<Measured> measured, double realised, double counterfactual) {}
+            List<Waiting> waiting, List<Measured> measured, double energyWh, double realised, double counterfactual) {}
 
     private final CarbonIntensityFeed feed;
     private final CarbonProperties carbon;
@@ -88,10 +88,12 @@ class CarbonPage {
             waiting.add(new Waiting(j.id(), j.audio().name(), j.scheduling().runAt(), intensity, j.scheduling().reason()));
         }
         List<Measured> measured = new ArrayList<>();
+        double energy = 0;
         double realised = 0;
         double counterfactual = 0;
         for (JobView j : jobs.list(t, JobStatus.SUCCEEDED, null, null, null, PageRequest.of(0, 500))) {
             if (j.carbon().gco2e() != null && j.carbon().counterfactualGco2e() != null) {
+                energy += j.carbon().energyWh();
                 realised += j.carbon().gco2e();
                 counterfactual += j.carbon().counterfactualGco2e();
                 if (measured.size() < 20) {
@@ -99,6 +101,7 @@ class CarbonPage {
                 }
             }
         }
-        return new Data(carbon.zone(), source, signal, error, now, curve, waiting, measured, realised, counterfactual);
+        return new Data(carbon.zone(), source, signal, error, now, curve, waiting, measured, energy, realised,
+                counterfactual);
     }
 }

@@ -52,6 +52,12 @@ class EnergyConfiguration {
         return meters.size() == 1 ? meters.get(0) : new CombinedEnergyMeter(meters);
     }
 
+    /** The jobs of this instance share the meter; see {@link SharedEnergyMeter} for how they are told apart. */
+    @Bean
+    SharedEnergyMeter sharedEnergyMeter(EnergyMeter energyMeter) {
+        return new SharedEnergyMeter(energyMeter);
+    }
+
     private static EnergyMeter rapl(EnergyProperties props, Clock clock, ScheduledExecutorService poller) {
         RaplEnergyMeter m = new RaplEnergyMeter(props.powercapRoot(), clock);
         schedule(poller, m::poll, props.raplPollInterval());

@@ -78,6 +78,38 @@ public class BatchService {
         }
         boolean finished = members.stream().allMatch(j -> j.status().isFinished());
         return new BatchView(batch.id, batch.name, batch.createdAt, members.size(), byStatus, done, total, finished,
-                members.stream().map(JobView::id).toList());
+                members.stream().map(JobView::id).toList(), carbon(members));
+    }
+
+    static BatchView.Carbon carbon(List<JobView> members) {
+        int metered = 0;
+        double energy = 0;
+        double emitted = 0;
+        double audioHours = 0;
+        double counterfactual = 0;
+        double saving = 0;
+        int priced = 0;
+        int compared = 0;
+        for (JobView j : members) {
+            JobView.Carbon c = j.carbon();
+            if (!j.status().isFinished() || c.energyWh() == null) {
+                continue;
+            }
+            metered++;
+            energy += c.energyWh();
+            if (c.gco2e() != null) {
+                priced++;
+                emitted += c.gco2e();
+                audioHours += j.audio().durationSeconds() == null ? 0 : j.audio().durationSeconds() / 3600;
+            }
+            if (c.gco2e() != null && c.counterfactualGco2e() != null) {
+                compared++;
+                counterfactual += c.counterfactualGco2e();
+                saving += c.counterfactualGco2e() - c.gco2e();
+            }
+        }
+        return new BatchView.Carbon(metered, metered > 0 ? energy : null, priced > 0 ? emitted : null,
+                compared > 0 ? counterfactual : null, compared > 0 ? saving : null,
+                audioHours > 0 ? emitted / audioHours : null);
     }
 }

@@ -1,10 +1,13 @@
 package io.greenscribe.job;
 
+import io.greenscribe.carbon.CarbonIntensityFeed;
 import io.greenscribe.carbon.CarbonPlanner;
 import io.greenscribe.carbon.CarbonProperties;
 import io.greenscribe.carbon.GridZone;
+import io.greenscribe.energy.SharedEnergyMeter;
 import io.greenscribe.pipeline.PipelineProperties;
 import io.greenscribe.pipeline.TranscriptionPipeline;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,6 +30,17 @@ class JobConfiguration {
         CarbonPlanner p = planner.getIfAvailable();
         return enabled && p != null ? new CarbonAwareScheduling(p, new GridZone(carbon.zone()), "default")
                 : new RunNowScheduling();
+    }
+
+    @Bean
+    JobCarbonAccounting jobCarbonAccounting(SharedEnergyMeter meter, CarbonIntensityFeed feed, CarbonProperties carbon,
+            Clock clock) {
+        return new JobCarbonAccounting(meter, feed, new GridZone(carbon.zone()), clock);
+    }
+
+    @Bean
+    JobMetrics jobMetrics(MeterRegistry registry) {
+        return new JobMetrics(registry);
     }
 
     @Bean

@@ -203,8 +203,8 @@ public class JobService {
         }));
     }
 
-    /** Records how a run ended, unless the job was cancelled or re-queued meanwhile. */
-    Optional<JobView> finish(UUID id, String workerId, PipelineResult result) {
+    /** Records how a run ended and what it used, unless the job was cancelled or re-queued meanwhile. */
+    Optional<JobView> finish(UUID id, String workerId, PipelineResult result, JobCarbon carbon) {
         return Optional.ofNullable(tx.execute(s -> {
             TranscriptionJob j = jobs.findById(id).orElse(null);
             if (j == null || j.status != JobStatus.RUNNING || !workerId.equals(j.workerId)) {
@@ -215,6 +215,7 @@ public class JobService {
             j.windowsTotal = result.windows();
             j.device = result.device();
             j.languageDetected = result.language();
+            j.account(carbon);
             if (result.succeeded()) {
                 j.succeed(clock.instant());
             } else {
@@ -222,6 +223,11 @@ public class JobService {
             }
             return jobs.saveAndFlush(j);
         })).map(views::of);
+    }
+
+    /** When the job was submitted: the start of its counterfactual run. */
+    Optional<Instant> submittedAt(UUID id) {
+        return jobs.findById(id).map(j -> j.createdAt);
     }
 
     Optional<String> callbackUrl(UUID id) {

@@ -44,6 +44,25 @@ public record JobView(
     /** Lifecycle instants and the run time in seconds. */
     public record Timings(Instant createdAt, Instant queuedAt, Instant startedAt, Instant finishedAt, Double runSeconds) {}
 
-    /** @param energyWh energy used; @param gco2e emissions; @param counterfactualGco2e emissions had it run at once */
-    public record Carbon(Double energyWh, Double gco2e, Double counterfactualGco2e) {}
+    /**
+     * Energy and emissions of the job's last run; {@code null} figures are unknown and {@code note}
+     * says why. See docs/energy-accounting.md.
+     *
+     * @param energyWh energy attributed to the job, Wh
+     * @param energyMethod how it was obtained: RAPL, NVML, CPU_TIME_ESTIMATE or COMBINED
+     * @param energyDetail what the meter measured, and how the job's share was attributed
+     * @param intensityAtRun mean grid intensity over the run, gCO2e/kWh
+     * @param signalType AVERAGE or MARGINAL, for every intensity and emission here
+     * @param intensitySource the carbon feed that gave the intensities
+     * @param gco2e emissions of the run: energy × intensity at run
+     * @param intensityAtSubmission mean intensity over a run of the same length from submission, gCO2e/kWh
+     * @param counterfactualGco2e emissions had it run at submission: energy × intensity at submission
+     * @param savingGco2e counterfactual minus actual; negative when the run was dirtier
+     * @param savingPct the saving as a percentage of the counterfactual
+     * @param sciGco2ePerAudioHour Green Software Foundation SCI per audio hour, operational only (M = 0)
+     * @param note why a figure is missing, or {@code null}
+     */
+    public record Carbon(Double energyWh, String energyMethod, String energyDetail, Double intensityAtRun,
+            String signalType, String intensitySource, Double gco2e, Double intensityAtSubmission,
+            Double counterfactualGco2e, Double savingGco2e, Double savingPct, Double sciGco2ePerAudioHour, String note) {}
 }

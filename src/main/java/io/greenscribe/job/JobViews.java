@@ -27,8 +27,16 @@ class JobViews {
                 new JobView.Scheduling(j.deadline, j.notBefore, j.runAt, j.schedulingReason, j.schedulingDetail,
                         j.expectedIntensity),
                 new JobView.Timings(j.createdAt, j.queuedAt, j.startedAt, j.finishedAt, run),
-                new JobView.Carbon(j.energyWh, j.gco2e, j.counterfactualGco2e),
+                carbon(j),
                 j.attempts, j.error);
+    }
+
+    private static JobView.Carbon carbon(TranscriptionJob j) {
+        Double pct = j.savingGco2e != null && j.counterfactualGco2e != null && j.counterfactualGco2e > 0
+                ? j.savingGco2e / j.counterfactualGco2e * 100 : null;
+        return new JobView.Carbon(j.energyWh, j.energyMethod, j.energyDetail, j.intensityAtRun, j.intensitySignal,
+                j.intensitySource, j.gco2e, j.intensityAtSubmission, j.counterfactualGco2e, j.savingGco2e, pct,
+                j.sciGPerAudioHour, j.carbonNote);
     }
 
     static List<String> lines(String s) {

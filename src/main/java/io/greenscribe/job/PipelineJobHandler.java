@@ -6,6 +6,7 @@ import io.greenscribe.pipeline.TranscriptionPipeline;
 import io.greenscribe.queue.JobHandler;
 import io.greenscribe.queue.JobQueue;
 import io.greenscribe.system.GreenScribeException;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -13,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
-/** Runs a claimed job through the pipeline, records the outcome and sends the webhook. */
+/** Runs a claimed job through the pipeline, meters it, records the outcome and sends the webhook. */
 @Component
 class PipelineJobHandler implements JobHandler {
 
@@ -23,12 +24,17 @@ class PipelineJobHandler implements JobHandler {
     private final TranscriptionPipeline pipeline;
     private final Webhooks webhooks;
     private final JobQueue queue;
+    private final JobCarbonAccounting accounting;
+    private final JobMetrics metrics;
 
-    PipelineJobHandler(JobService service, TranscriptionPipeline pipeline, Webhooks webhooks, JobQueue queue) {
+    PipelineJobHandler(JobService service, TranscriptionPipeline pipeline, Webhooks webhooks, JobQueue queue,
+            JobCarbonAccounting accounting, JobMetrics metrics) {
         this.service = service;
         this.pipeline = pipeline;
         this.webhooks = webhooks;
         this.queue = queue;
+        this.accounting = accounting;
+        this.metrics = metrics;
     }
 
     @Override
@@ -38,17 +44,12 @@ class PipelineJobHandler implements JobHandler {
             return;
         }
         PipelineResult result;
+        JobCarbonAccounting.Metering metering = accounting.start();
+        JobCarbonAccounting.Measured measured;
         try {
-            result = pipeline.run(request.get());
-        } catch (TransientDataAccessException e) {
-            result = null;
-            log.warn("Job {} hit a transient database error; back to the queue: {}", jobId, e.getMessage());
-        } catch (GreenScribeException e) {
-            result = new PipelineResult(false, false, e.getMessage(), 0, 0, 0, null, request.get().model(), null);
-        } catch (RuntimeException e) {
-            log.error("Job {} failed unexpectedly", jobId, e);
-            result = new PipelineResult(false, false, "Internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
-                    0, 0, 0, null, request.get().model(), null);
+            result = runPipeline(request.get());
+        } finally {
+            measured = metering.stop(); // also for runs that fail: the energy was used all the same
         }
         if (result == null || result.retryable()) {
             queue.requeue(jobId, workerId);
@@ -57,11 +58,30 @@ class PipelineJobHandler implements JobHandler {
         if (Thread.currentThread().isInterrupted()) {
             return; // cancelled or lease lost while running: the job row is someone else's now
         }
-        service.finish(jobId, workerId, result).ifPresent(view -> {
+        Instant submittedAt = service.submittedAt(jobId).orElse(measured.start());
+        JobCarbon carbon = accounting.price(measured, submittedAt, result.audioSeconds());
+        service.finish(jobId, workerId, result, carbon).ifPresent(view -> {
+            metrics.record(view);
             log.info("Job {} {} ({} windows){}", jobId, view.status(), view.progress().windowsTotal(),
                     view.error() == null ? "" : ": " + view.error());
             service.callbackUrl(jobId).ifPresent(url -> webhooks.send(url, view));
         });
+    }
+
+    /** The run's result; {@code null} when it hit a transient database error and should be queued again. */
+    private PipelineResult runPipeline(PipelineRequest request) {
+        try {
+            return pipeline.run(request);
+        } catch (TransientDataAccessException e) {
+            log.warn("Job {} hit a transient database error; back to the queue: {}", request.jobId(), e.getMessage());
+            return null;
+        } catch (GreenScribeException e) {
+            return new PipelineResult(false, false, e.getMessage(), 0, 0, 0, null, request.model(), null);
+        } catch (RuntimeException e) {
+            log.error("Job {} failed unexpectedly", request.jobId(), e);
+            return new PipelineResult(false, false, "Internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    0, 0, 0, null, request.model(), null);
+        }
     }
 
     @Override

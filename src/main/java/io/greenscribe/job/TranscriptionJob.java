@@ -62,8 +62,18 @@ class TranscriptionJob {
     String languageDetected;
     String error;
     Double energyWh;
+    String energyMethod;
+    String energyDetail;
+    Double intensityAtRun;
+    Double intensityAtSubmission;
+    String intensitySignal;
+    String intensitySource;
     Double gco2e;
     Double counterfactualGco2e;
+    Double savingGco2e;
+    @Column(name = "sci_g_per_audio_hour")
+    Double sciGPerAudioHour;
+    String carbonNote;
 
     Instant createdAt;
     Instant queuedAt;
@@ -90,6 +100,22 @@ class TranscriptionJob {
             status = status.moveTo(JobStatus.QUEUED);
             queuedAt = now;
         }
+    }
+
+    /** The figures of the run that just ended replace any earlier run's (see docs/energy-accounting.md). */
+    void account(JobCarbon c) {
+        energyWh = c.energyWh();
+        energyMethod = c.energyMethod() == null ? null : c.energyMethod().name();
+        energyDetail = c.energyDetail();
+        intensityAtRun = c.intensityAtRun();
+        intensityAtSubmission = c.intensityAtSubmission();
+        intensitySignal = c.signalType() == null ? null : c.signalType().name();
+        intensitySource = c.intensitySource();
+        gco2e = c.gco2e();
+        counterfactualGco2e = c.counterfactualGco2e();
+        savingGco2e = c.savingGco2e();
+        sciGPerAudioHour = c.sciGPerAudioHour();
+        carbonNote = c.note();
     }
 
     void succeed(Instant now) {

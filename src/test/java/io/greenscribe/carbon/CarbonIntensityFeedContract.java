@@ -62,4 +62,22 @@ public abstract class CarbonIntensityFeedContract {
         assertThat(part.slots().get(0).start()).isEqualTo(mid);
         assertThat(part.slots().get(0).gCo2PerKwh()).isEqualTo(first.gCo2PerKwh());
     }
+    @Test
+    void aRangeOfAFewSecondsIsCoveredToTheMillisecond() {
+        // given a job's run of a few seconds that starts and ends between whole seconds
+        CarbonForecast whole = feed().forecast(zone(), from(), to());
+        IntensitySlot first = whole.slots().get(0);
+        Instant start = first.start().plusMillis(1_250);
+        Instant end = start.plusMillis(3_500);
+
+        // when
+        CarbonForecast run = feed().forecast(zone(), start, end);
+
+        // then the run is covered exactly, at the intensity of the slot it lies in
+        assertThat(run.slots()).isNotEmpty().allSatisfy(s -> {
+            assertThat(s.start()).isAfterOrEqualTo(start);
+            assertThat(s.end()).isBeforeOrEqualTo(end);
+        });
+        assertThat(run.meanIntensity(start, end)).contains(first.gCo2PerKwh());
+    }
 }

@@ -1,6 +1,7 @@
 package io.greenscribe.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
@@ -70,6 +71,26 @@ class BatchesWebhooksAndOpenAiIntegrationTests {
         // and the job list filters by batch
         JsonNode listed = api.get("/api/v1/jobs?batch=" + batch.path("id").asText()).json();
         assertThat(listed.path("total").asInt()).isEqualTo(files);
+
+        // and the batch's energy and emissions are its jobs' summed, its SCI their emissions per audio hour
+        double wh = 0;
+        double g = 0;
+        double counterfactual = 0;
+        double audioHours = 0;
+        for (JsonNode job : listed.path("items")) {
+            wh += job.path("carbon").path("energyWh").asDouble();
+            g += job.path("carbon").path("gco2e").asDouble();
+            counterfactual += job.path("carbon").path("counterfactualGco2e").asDouble();
+            audioHours += job.path("audio").path("durationSeconds").asDouble() / 3600;
+        }
+        JsonNode carbon = batch.path("carbon");
+        assertThat(carbon.path("jobsMetered").asInt()).as(carbon.toString()).isEqualTo(files);
+        assertThat(wh).isPositive();
+        assertThat(carbon.path("energyWh").asDouble()).isCloseTo(wh, within(1e-9));
+        assertThat(carbon.path("gco2e").asDouble()).isPositive().isCloseTo(g, within(1e-9));
+        assertThat(carbon.path("counterfactualGco2e").asDouble()).isCloseTo(counterfactual, within(1e-9));
+        assertThat(carbon.path("savingGco2e").asDouble()).isCloseTo(counterfactual - g, within(1e-9));
+        assertThat(carbon.path("sciGco2ePerAudioHour").asDouble()).isCloseTo(g / audioHours, within(1e-6));
     }
 
     @Test

@@ -1,8 +1,14 @@
 package io.greenscribe.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 import static org.awaitility.Awaitility.await;
 
+import io.greenscribe.carbon.GridZone;
+import io.greenscribe.carbon.IntensitySlot;
+import io.greenscribe.carbon.trace.RecordedTrace;
+import io.greenscribe.carbon.trace.TraceCarbonFeed;
 import io.greenscribe.testing.Http;
 import io.greenscribe.testing.Models;
 import io.greenscribe.testing.SharedData;
@@ -11,6 +17,7 @@ import io.greenscribe.testing.WordErrorRate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +104,81 @@ class JobApiIntegrationTests {
     }
 
     @Test
+    void aFinishedJobReportsItsEnergyAndEmissionsPricedAtTheGridOfItsRun() {
+        // given the default carbon feed's trace, read here on its own
+        TraceCarbonFeed grid = new TraceCarbonFeed(RecordedTrace.read(SharedData.carbon("lets-wait-awhile-2020/gb_ci.csv")),
+                true, java.time.Clock.systemUTC());
+
+        // when a real recording is transcribed
+        String location = api.postJson("/api/v1/jobs", Map.of("path", "en-short/audio/LJ001-0002.flac")).header("Location");
+        JsonNode job = awaitFinished(location);
+        assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("SUCCEEDED");
+        JsonNode carbon = job.path("carbon");
+
+        // then it used energy, measured by a named method that says how the job's share was found
+        double wh = carbon.path("energyWh").asDouble();
+        assertThat(wh).as(carbon.toString()).isPositive();
+        assertThat(carbon.path("energyMethod").asText()).isIn("RAPL", "NVML", "CPU_TIME_ESTIMATE", "COMBINED");
+        assertThat(carbon.path("energyDetail").asText()).containsAnyOf("no other job ran", "split equally");
+        assertThat(carbon.path("note").isNull()).as(carbon.toString()).isTrue();
+
+        // and it is priced at the trace's intensity over its run, average signal
+        Instant started = Instant.parse(job.path("timings").path("startedAt").asText());
+        Instant finished = Instant.parse(job.path("timings").path("finishedAt").asText());
+        double atRun = carbon.path("intensityAtRun").asDouble();
+        assertThat(atRun).isBetween(lowest(grid, started, finished), highest(grid, started, finished));
+        assertThat(carbon.path("signalType").asText()).isEqualTo("AVERAGE");
+        assertThat(carbon.path("intensitySource").asText()).isEqualTo("trace:gb_ci.csv");
+        assertThat(carbon.path("gco2e").asDouble()).isCloseTo(wh / 1000 * atRun, within(1e-9));
+
+        // and the counterfactual is the same energy at the intensity of a run as long from submission
+        Instant created = Instant.parse(job.path("timings").path("createdAt").asText());
+        Instant asLong = created.plus(Duration.between(started, finished));
+        double atSubmission = carbon.path("intensityAtSubmission").asDouble();
+        assertThat(atSubmission).isBetween(lowest(grid, created, asLong), highest(grid, created, asLong));
+        assertThat(carbon.path("counterfactualGco2e").asDouble()).isCloseTo(wh / 1000 * atSubmission, within(1e-9));
+        assertThat(carbon.path("savingGco2e").asDouble()).isCloseTo(
+                carbon.path("counterfactualGco2e").asDouble() - carbon.path("gco2e").asDouble(), within(1e-9));
+
+        // and the SCI is its emissions per hour of audio (no embodied share; audio counted to the millisecond)
+        double audioHours = job.path("audio").path("durationSeconds").asDouble() / 3600;
+        assertThat(carbon.path("sciGco2ePerAudioHour").asDouble()).isCloseTo(carbon.path("gco2e").asDouble() / audioHours,
+                withinPercentage(0.1));
+
+        // and the Prometheus scrape, for an admin key only, counts it
+        Http.Response scrape = api.get("/actuator/prometheus");
+        assertThat(scrape.status()).isEqualTo(200);
+        assertThat(sample(scrape.body(), "greenscribe_job_energy_wh_total")).isGreaterThanOrEqualTo(wh).isPositive();
+        assertThat(sample(scrape.body(), "greenscribe_job_gco2e_total")).isPositive();
+        assertThat(sample(scrape.body(), "greenscribe_job_counterfactual_gco2e_total")).isPositive();
+        assertThat(sample(scrape.body(), "greenscribe_audio_seconds_total"))
+                .isGreaterThanOrEqualTo(job.path("audio").path("durationSeconds").asDouble());
+        assertThat(sample(scrape.body(), "greenscribe_job_sci_gco2e_per_audio_hour_count")).isPositive();
+        assertThat(scrape.body()).contains("method=\"" + carbon.path("energyMethod").asText() + "\"")
+                .contains("model=\"whisper-tiny.en\"").contains("signal=\"AVERAGE\"");
+        JsonNode user = api.postJson("/api/v1/admin/tenants", Map.of("name", "scraper-" + port, "admin", false)).json();
+        assertThat(api.withKey(user.path("apiKey").asText()).get("/actuator/prometheus").status()).isEqualTo(403);
+        assertThat(api.withKey(null).get("/actuator/prometheus").status()).isEqualTo(401);
+    }
+
+    /** The sum of a metric's samples over all its tag sets, from Prometheus text format. */
+    private static double sample(String scrape, String metric) {
+        return scrape.lines().filter(l -> l.startsWith(metric + "{") || l.startsWith(metric + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    // The extremes of the trace around a window, widened by a rounding error of the time-weighted mean.
+    private static double lowest(TraceCarbonFeed grid, Instant from, Instant to) {
+        return grid.forecast(GridZone.of("GB"), from.minusSeconds(1), to.plusSeconds(1)).slots().stream()
+                .mapToDouble(IntensitySlot::gCo2PerKwh).min().orElseThrow() - 1e-9;
+    }
+
+    private static double highest(TraceCarbonFeed grid, Instant from, Instant to) {
+        return grid.forecast(GridZone.of("GB"), from.minusSeconds(1), to.plusSeconds(1)).slots().stream()
+                .mapToDouble(IntensitySlot::gCo2PerKwh).max().orElseThrow() + 1e-9;
+    }
+
+    @Test
     void filesUnderAnAllowedServerDirectoryCanBeNamedButNothingOutsideIt() {
         // when a file under the allowed root is named, then it is transcribed
         Http.Response ok = api.postJson("/api/v1/jobs", Map.of("path", "en-short/audio/LJ001-0002.flac"));
@@ -174,6 +256,9 @@ class JobApiIntegrationTests {
         JsonNode failed = awaitFinished(bad);
         assertThat(failed.path("status").asText()).isEqualTo("FAILED");
         assertThat(failed.path("error").asText()).isNotBlank().doesNotContain("Exception");
+        // the energy of a failed run is reported all the same
+        assertThat(failed.path("carbon").path("energyWh").isNumber()).as(failed.toString()).isTrue();
+        assertThat(failed.path("carbon").path("energyMethod").asText()).isNotBlank();
         assertThat(awaitFinished(broken).path("status").asText()).isEqualTo("FAILED");
         // and other jobs are unaffected
         assertThat(awaitFinished(good).path("status").asText()).isEqualTo("SUCCEEDED");

@@ -9,6 +9,7 @@ import io.greenscribe.carbon.IntensitySlot;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,12 +39,16 @@ public final class TraceCarbonFeed implements CarbonIntensityFeed {
 
     @Override
     public CarbonForecast forecast(GridZone zone, Instant from, Instant to) {
-        List<IntensitySlot> slots = loop ? looped(from, to) : trace.slots(from, to);
+        // The trace works in whole seconds: take the whole seconds around the range, then clip to the
+        // exact range, so a few seconds' job run is covered to its last millisecond.
+        Instant a = from.truncatedTo(ChronoUnit.SECONDS);
+        Instant b = to.truncatedTo(ChronoUnit.SECONDS).equals(to) ? to : to.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        List<IntensitySlot> slots = loop ? looped(a, b) : trace.slots(a, b);
         if (slots.isEmpty()) {
             throw new CarbonFeedException(Kind.NO_DATA, name(),
                     "trace " + trace.name() + " covers " + trace.start() + " .. " + trace.end() + ", not " + from);
         }
-        return new CarbonForecast(zone, trace.signalType(), name(), clock.instant(), slots);
+        return new CarbonForecast(zone, trace.signalType(), name(), clock.instant(), slots).between(from, to);
     }
 
     private List<IntensitySlot> looped(Instant from, Instant to) {

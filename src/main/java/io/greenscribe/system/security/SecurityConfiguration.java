@@ -11,7 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stateless API-key security: every API call carries a key; the OpenAPI document, its UI and the
- * health probe are public; tenant management and the console need the admin role.
+ * health probe are public; tenant management, the console and the other actuator endpoints
+ * (metrics, the Prometheus scrape) need the admin role.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -27,7 +28,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html", "/error").permitAll()
-                        .requestMatchers("/api/v1/admin/**", "/admin/**").hasRole("ADMIN")
+                        // metrics are instance-wide, across tenants: only an admin key may read or scrape them
+                        .requestMatchers("/api/v1/admin/**", "/admin/**", "/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .addFilterBefore(new ApiKeyFilter(keys, problems), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e

@@ -1,0 +1,78 @@
+package io.greenscribe.energy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One {@link EnergyMeter} shared by the jobs an instance runs at once, each job getting its share.
+ *
+ * <p>Every meter here sees a whole machine or process: RAPL the CPU package, nvidia-smi the GPU
+ * board, the estimate this JVM's CPU time. None can tell two jobs apart, and per-thread CPU time
+ * would not either: the recognition work runs in PyTorch's native threads and Spring Batch's
+ * partition threads, which belong to no job the JVM knows of. So the meter is read whenever a job
+ * starts or stops, and each stretch between two readings is split equally among the jobs running
+ * in it. The shares add up to what the meter measured while jobs ran; what it measured while none
+ * ran is nobody's. Every share says in its detail whether it was split and with how many.
+ */
+public final class SharedEnergyMeter {
+
+    private final EnergyMeter meter;
+    private final List<Run> running = new ArrayList<>();
+    private EnergySample mark; // the reading at the last start or stop
+
+    /** One job's measurement, from {@link #start()} to {@link #stop(Run)}. */
+    public static final class Run {
+
+        private final EnergySample whole;
+        private double joules;
+        private int mostAtOnce = 1;
+
+        private Run(EnergySample whole) {
+            this.whole = whole;
+        }
+    }
+
+    public SharedEnergyMeter(EnergyMeter meter) {
+        this.meter = meter;
+    }
+
+    public MeasurementMethod method() {
+        return meter.method();
+    }
+
+    public synchronized Run start() {
+        settle();
+        Run run = new Run(mark);
+        running.add(run);
+        for (Run r : running) {
+            r.mostAtOnce = Math.max(r.mostAtOnce, running.size());
+        }
+        return run;
+    }
+
+    /** This run's share of the energy measured since it started; the detail says how it was attributed. */
+    public synchronized Energy stop(Run run) {
+        if (!running.contains(run)) {
+            throw new IllegalStateException("this run was stopped already");
+        }
+        settle();
+        running.remove(run);
+        Energy whole = meter.stop(run.whole);
+        String detail = run.mostAtOnce == 1
+                ? whole.detail() + "; no other job ran on this instance meanwhile, so all of it is this job's"
+                : String.format("%s: %.4f Wh over this job's run, split equally among the jobs running at once on "
+                        + "this instance (up to %d): this job's share %.4f Wh", whole.detail(), whole.wattHours(),
+                        run.mostAtOnce, run.joules / Energy.JOULES_PER_WATT_HOUR);
+        return new Energy(run.joules, whole.elapsed(), whole.method(), detail);
+    }
+
+    private void settle() {
+        if (!running.isEmpty()) {
+            double share = meter.stop(mark).joules() / running.size();
+            for (Run r : running) {
+                r.joules += share;
+            }
+        }
+        mark = meter.start();
+    }
+}
