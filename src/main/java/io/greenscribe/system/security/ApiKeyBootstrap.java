@@ -8,6 +8,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,11 +36,17 @@ class ApiKeyBootstrap implements ApplicationRunner {
         boolean firstStart = !keys.anyKeys();
         UUID tenant = keys.tenant(properties.bootstrapTenant()).orElse(null);
         if (tenant == null && (firstStart || hasText(configured))) {
-            IssuedKey issued = keys.createTenant(properties.bootstrapTenant(), true);
-            tenant = issued.tenantId();
-            if (!hasText(configured)) {
-                log.warn("First start: admin API key for tenant '{}' (shown once, stored hashed): {}",
-                        issued.tenantName(), issued.apiKey());
+            try {
+                IssuedKey issued = keys.createTenant(properties.bootstrapTenant(), true);
+                tenant = issued.tenantId();
+                if (!hasText(configured)) {
+                    log.warn("First start: admin API key for tenant '{}' (shown once, stored hashed): {}",
+                            issued.tenantName(), issued.apiKey());
+                }
+            } catch (DuplicateKeyException e) {
+                // instances sharing a fresh database start together: one creates the tenant, the
+                // others find it instead of failing their start-up
+                tenant = keys.tenant(properties.bootstrapTenant()).orElseThrow(() -> e);
             }
         }
         if (hasText(configured) && tenant != null) {
