@@ -33,7 +33,10 @@ class KilledWorkerRestartIntegrationTests {
         List<String> args = List.of(
                 "--greenscribe.queue.lease=5s", "--greenscribe.queue.heartbeat-interval=1s",
                 "--greenscribe.queue.reap-interval=1s", "--greenscribe.queue.poll-interval=200ms",
-                "--greenscribe.jobs.allowed-roots=" + SharedData.speech(""));
+                "--greenscribe.jobs.allowed-roots=" + SharedData.speech(""),
+                // windows finish one at a time, so the kill can land between two commits; with the
+                // default batch of 8 all 7 windows of this recording finish in the same instant
+                "--greenscribe.pipeline.batch-size=1", "--greenscribe.pipeline.grid-size=2");
         SharedData.Utterance longForm = SharedData.manifest("long-form").stream()
                 .filter(u -> u.file().getFileName().toString().equals("concat_dev_en.flac")).findFirst().orElseThrow();
 
