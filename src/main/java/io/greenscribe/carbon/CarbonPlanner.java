@@ -24,6 +24,12 @@ public final class CarbonPlanner {
     private final CapacityLedger ledger;
     private final PlannerPolicy policy;
     private final Map<GridZone, ForecastIndex> indexes = new HashMap<>();
+    /** What each booking in the ledger was planned for, so it can follow the real start or move. */
+    private final Map<String, Booked> booked = new HashMap<>();
+    private final Displacement displacement;
+    /** Decisions changed as a side effect of planning another job, not yet collected by the caller. */
+    private final List<SchedulingDecision> moved = new ArrayList<>();
+    private boolean repairing;
 
     public CarbonPlanner(CarbonIntensityFeed feed, Clock clock, ThroughputEstimator throughput,
             CapacityLedger ledger, PlannerPolicy policy) {
@@ -32,6 +38,7 @@ public final class CarbonPlanner {
         this.throughput = throughput;
         this.ledger = ledger;
         this.policy = policy;
+        this.displacement = new Displacement(ledger, booked, this::replanQuietly);
     }
 
     /** Plans one job and books its run in the capacity ledger. */
@@ -58,8 +65,13 @@ public final class CarbonPlanner {
         Instant latestSafe = request.deadline().minus(padded);
         p.latestSafe = latestSafe;
         if (latestSafe.isBefore(earliest)) {
-            return p.book(earliest, Reason.DEADLINE_TOO_TIGHT, "needs " + padded.toMinutes()
-                    + " min with margin; deadline " + request.deadline() + " leaves no room to wait", null);
+            String why = "needs " + padded.toMinutes() + " min with margin; deadline " + request.deadline()
+                    + " leaves no room to wait";
+            if (ledger.fits(request.deviceId(), earliest, earliest.plus(p.reserved))) {
+                return p.book(earliest, Reason.DEADLINE_TOO_TIGHT, why, null);
+            }
+            return p.makeRoom(List.of(earliest), s -> p.book(s, Reason.DEADLINE_TOO_TIGHT, why + p.movedNote(), null))
+                    .orElseGet(() -> p.exhausted(why, null));
         }
         ForecastIndex index;
         try {
@@ -93,7 +105,7 @@ public final class CarbonPlanner {
                 stale.add(w);
             }
         }
-        stale.forEach(w -> ledger.release(w.request().jobId()));
+        stale.forEach(w -> release(w.request().jobId()));
         stale.sort(Comparator.comparing(w -> w.request().deadline(), Comparator.nullsLast(Comparator.naturalOrder())));
         List<SchedulingDecision> out = new ArrayList<>(stale.size());
         for (WaitingJob w : stale) {
@@ -102,9 +114,44 @@ public final class CarbonPlanner {
         return out;
     }
 
+    /**
+     * The decisions that changed because another job needed their place (see {@link Displacement}),
+     * since the last call: the caller must store them as it stores the decisions it asked for.
+     */
+    public synchronized List<SchedulingDecision> takeMoved() {
+        List<SchedulingDecision> out = List.copyOf(moved);
+        moved.clear();
+        return out;
+    }
+
+    private SchedulingDecision replanQuietly(PlanRequest request) {
+        boolean was = repairing;
+        repairing = true;
+        try {
+            return plan(request);
+        } finally {
+            repairing = was;
+        }
+    }
+
     /** Frees the job's capacity booking: it finished, failed or was cancelled. */
     public synchronized void release(String jobId) {
         ledger.release(jobId);
+        booked.remove(jobId);
+    }
+
+    /**
+     * The job really started at {@code at}. A run that starts later than planned (its workers were
+     * busy) holds a worker later than booked; moving the booking keeps the ledger true, so later
+     * plans do not count on a worker that is still busy. A started job is never moved again.
+     */
+    public synchronized void started(String jobId, Instant at) {
+        Booked b = booked.get(jobId);
+        if (b == null) {
+            return;
+        }
+        ledger.reserve(jobId, b.request().deviceId(), at, at.plus(b.reserved()));
+        booked.put(jobId, new Booked(b.request(), at, b.reserved(), b.latestSafe(), true));
     }
 
     private Instant fetchedAt(GridZone zone, Instant now) {
@@ -142,8 +189,15 @@ public final class CarbonPlanner {
                 .or(() -> ledger.latestFit(device, p.earliest, p.latestSafe, p.reserved, ledger.capacity(device)))
                 .orElse(null);
         if (at == null) {
-            return p.book(p.earliest, Reason.CAPACITY_EXHAUSTED, why + "; and device " + device
-                    + " has no free worker before " + p.latestSafe + ": starting as early as possible", null);
+            // Parked at the latest start where patient jobs can make room, else as early as possible.
+            List<Instant> starts = new ArrayList<>();
+            long step = Math.max(60, Duration.between(p.earliest, p.latestSafe).getSeconds() / Displacement.MAX_TRIES);
+            for (Instant s = p.latestSafe; !s.isBefore(p.earliest); s = s.minusSeconds(step)) {
+                starts.add(s);
+            }
+            return p.makeRoom(starts, s -> p.book(s, reason, why + "; policy LATEST_SAFE_START" + p.movedNote(), null))
+                    .orElseGet(() -> p.exhausted(why + "; and device " + device + " has no free worker before "
+                            + p.latestSafe, null));
         }
         return p.book(at, reason, why + "; policy LATEST_SAFE_START", null);
     }
@@ -174,12 +228,42 @@ public final class CarbonPlanner {
             return ledger.limitFor(request.deviceId(), urgent, policy.flexibleShare());
         }
 
+        /** Books the job at the first of {@code starts} where moving patient jobs frees a worker. */
+        java.util.Optional<SchedulingDecision> makeRoom(List<Instant> starts,
+                java.util.function.Function<Instant, SchedulingDecision> bookAt) {
+            if (repairing) {
+                return java.util.Optional.empty();
+            }
+            return displacement.makeRoom(request.jobId(), request.deviceId(), now, starts, reserved, bookAt).map(o -> {
+                moved.addAll(o.moved());
+                return o.decision();
+            });
+        }
+
+        /**
+         * Every start up to the latest safe one is full, even after moving patient jobs: start as
+         * early as possible. (Waiting for the first free worker inside the safety margin was tried
+         * in the replay and missed more deadlines: the margin is what absorbs queueing.)
+         */
+        SchedulingDecision exhausted(String why, Expected expected) {
+            return book(earliest, Reason.CAPACITY_EXHAUSTED, why + "; starting as early as possible", expected);
+        }
+
+        String movedNote() {
+            return "; patient jobs were moved to make room";
+        }
+
         SchedulingDecision book(Instant runAt, Reason reason, String detail, Expected expected) {
             ledger.reserve(request.jobId(), request.deviceId(), runAt, runAt.plus(reserved));
+            booked.put(request.jobId(), new Booked(request, runAt, reserved, latestSafe, false));
             Expected e = expected != null ? expected : Expected.NONE;
             return new SchedulingDecision(request.jobId(), runAt, reason, detail, e.intensity(), e.savingPct(),
                     e.baseline(), runTime, latestSafe, now, e.source(), e.fetchedAt(), e.signalType());
         }
+    }
+
+    /** One booking: the request, where it sits, and whether its run has begun. */
+    record Booked(PlanRequest request, Instant runAt, Duration reserved, Instant latestSafe, boolean started) {
     }
 
     /** What the forecast says about a chosen start. */

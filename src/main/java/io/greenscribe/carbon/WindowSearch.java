@@ -61,9 +61,12 @@ final class WindowSearch {
         double baseline = cand[0] == lo ? cost[0] : Double.NaN;
         int chosen = pick(cand, cost, best, d, baseline);
         if (chosen < 0) {
-            return Optional.of(p.book(p.earliest, Reason.CAPACITY_EXHAUSTED, "device " + p.request.deviceId()
-                    + " has no free slot (capacity " + ledger.capacity(p.request.deviceId()) + ") before "
-                    + p.latestSafe + "; starting as early as possible", expected(cost[0], baseline, d)));
+            Optional<SchedulingDecision> roomMade = makeRoom(cand, cost, baseline, d);
+            if (roomMade.isPresent()) {
+                return roomMade;
+            }
+            return Optional.of(p.exhausted("device " + p.request.deviceId() + " has no free slot (capacity "
+                    + ledger.capacity(p.request.deviceId()) + ") before " + p.latestSafe, expected(cost[0], baseline, d)));
         }
         Reason reason;
         String detail;
@@ -88,6 +91,37 @@ final class WindowSearch {
         return Optional.of(p.book(Instant.ofEpochSecond(cand[chosen]), reason, detail, expected(cost[chosen], baseline, d)));
     }
 
+    /** No start has room: the greenest start where moving patient jobs frees a worker. */
+    private Optional<SchedulingDecision> makeRoom(long[] cand, double[] cost, double baseline, long d) {
+        java.util.List<Instant> starts = new java.util.ArrayList<>();
+        java.util.Map<Instant, Integer> at = new java.util.HashMap<>();
+        for (long o : greenestFirst(cand, cost)) {
+            int i = (int) o;
+            if (!Double.isNaN(cost[i])) {
+                Instant s = Instant.ofEpochSecond(cand[i]);
+                starts.add(s);
+                at.put(s, i);
+            }
+        }
+        return p.makeRoom(starts, s -> {
+            int i = at.get(s);
+            return p.book(s, Reason.CAPACITY_CONSTRAINED, "device " + p.request.deviceId() + " was full before "
+                    + p.latestSafe + "; patient jobs were moved to make room at " + s + " (saves " + one(pct(baseline, cost[i]))
+                    + "%)", expected(cost[i], baseline, d));
+        });
+    }
+
+    /** Candidate indices, greenest first; ties go to the earlier start. The float key keeps the sort primitive. */
+    private static long[] greenestFirst(long[] cand, double[] cost) {
+        long[] order = new long[cand.length];
+        for (int i = 0; i < order.length; i++) {
+            float c = Double.isNaN(cost[i]) ? Float.MAX_VALUE : (float) cost[i];
+            order[i] = ((long) Float.floatToIntBits(c) << 32) | i;
+        }
+        Arrays.sort(order);
+        return order;
+    }
+
     /** The greenest candidate with room on the device, or -1. Prefers starting now when the gain is tiny. */
     private int pick(long[] cand, double[] cost, int best, long d, double baseline) {
         long padded = (p.reserved.toMillis() + 999) / 1000;
@@ -97,13 +131,7 @@ final class WindowSearch {
         if (fits(cand[best], padded)) {
             return best;
         }
-        // Greenest first; ties go to the earlier start. The float key keeps the sort primitive.
-        long[] order = new long[cand.length];
-        for (int i = 0; i < order.length; i++) {
-            float c = Double.isNaN(cost[i]) ? Float.MAX_VALUE : (float) cost[i];
-            order[i] = ((long) Float.floatToIntBits(c) << 32) | i;
-        }
-        Arrays.sort(order);
+        long[] order = greenestFirst(cand, cost);
         int full = ledger.capacity(p.request.deviceId());
         for (int depth : limit < full ? new int[] {limit, full} : new int[] {limit}) {
             for (long o : order) {

@@ -35,9 +35,22 @@ final class Replay {
 
     record Outcome(Strategy strategy, Map<String, Double> emissionsByWindow, Map<String, Double> immediateLike,
             int withDeadline, int deadlinesMet, double meanDelayMin, Map<SchedulingDecision.Reason, Integer> reasons,
-            double planMillis) {
+            double planMillis, List<Miss> misses) {
         double total() {
             return emissionsByWindow.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+    }
+
+    /** A job that finished after its deadline, with what the planner last said about it. */
+    record Miss(SimJob job, Instant started, SchedulingDecision decision, Instant readyAt) {
+        @Override
+        public String toString() {
+            return "job " + job.id() + " (" + job.window() + ", audio " + job.audio().toMinutes() + " min, runs "
+                    + job.actualRunTime().toMinutes() + " min) arrived " + job.arrival() + ", deadline " + job.deadline()
+                    + ", ready " + readyAt + ", started " + started + ", late by "
+                    + Duration.between(job.deadline(), started.plus(job.actualRunTime())).toMinutes() + " min; decision "
+                    + (decision == null ? "-" : decision.reason() + " at " + decision.decidedAt() + " runAt " + decision.runAt()
+                            + " est " + decision.estimatedRunTime().toMinutes() + " min: " + decision.detail());
         }
     }
 
@@ -78,6 +91,8 @@ final class Replay {
                 .forEach(t -> events.add(new Event(t, Kind.REFORECAST, -1, 0)));
         int[] version = new int[jobs.size()];
         Instant[] started = new Instant[jobs.size()];
+        Instant[] readyAt = new Instant[jobs.size()];
+        SchedulingDecision[] last = new SchedulingDecision[jobs.size()];
         Map<Integer, WaitingJob> waiting = new HashMap<>();
         // The queue serves due jobs earliest deadline first (no deadline last), for every strategy.
         PriorityQueue<Integer> ready = new PriorityQueue<>((a, b) -> {
@@ -103,9 +118,16 @@ final class Replay {
                                 : PlanRequest.withDeadline("j" + j.id(), ZONE, DEVICE, j.audio(), j.arrival(), j.deadline());
                         SchedulingDecision d = planner.plan(r);
                         reasons.merge(d.reason(), 1, Integer::sum);
+                        last[j.id()] = d;
                         runAt = d.runAt();
                         if (runAt.isAfter(e.at())) {
                             waiting.put(j.id(), new WaitingJob(r, d));
+                        }
+                        for (SchedulingDecision m : planner.takeMoved()) {
+                            int id = Integer.parseInt(m.jobId().substring(1));
+                            waiting.put(id, new WaitingJob(waiting.get(id).request(), m));
+                            last[id] = m;
+                            events.add(new Event(m.runAt(), Kind.READY, id, ++version[id]));
                         }
                     } else {
                         runAt = strategy.start(e.at(), j.deadline(), speed.estimateRunTime(DEVICE, j.audio()),
@@ -120,7 +142,14 @@ final class Replay {
                         for (SchedulingDecision d : planner.replan(new ArrayList<>(waiting.values()))) {
                             int id = Integer.parseInt(d.jobId().substring(1));
                             waiting.put(id, new WaitingJob(waiting.get(id).request(), d));
+                            last[id] = d;
                             events.add(new Event(d.runAt(), Kind.READY, id, ++version[id]));
+                        }
+                        for (SchedulingDecision m : planner.takeMoved()) {
+                            int id = Integer.parseInt(m.jobId().substring(1));
+                            waiting.put(id, new WaitingJob(waiting.get(id).request(), m));
+                            last[id] = m;
+                            events.add(new Event(m.runAt(), Kind.READY, id, ++version[id]));
                         }
                         planNanos += System.nanoTime() - t0;
                     }
@@ -131,6 +160,7 @@ final class Replay {
                     }
                     waiting.remove(e.job());
                     version[e.job()] = -1; // no more re-planning once due
+                    readyAt[e.job()] = e.at();
                     ready.add(e.job());
                 }
                 case FINISH -> {
@@ -144,10 +174,13 @@ final class Replay {
                 int id = ready.poll();
                 free--;
                 started[id] = e.at();
+                if (strategy == Strategy.GREENSCRIBE) {
+                    planner.started("j" + jobs.get(id).id(), e.at());
+                }
                 events.add(new Event(e.at().plus(jobs.get(id).actualRunTime()), Kind.FINISH, id, 0));
             }
         }
-        return score(strategy, started, reasons, planNanos / 1e6);
+        return score(strategy, started, reasons, planNanos / 1e6, readyAt, last);
     }
 
     private Optional<CarbonForecast> forecast(CarbonIntensityFeed feed, Instant now, Instant deadline) {
@@ -162,7 +195,8 @@ final class Replay {
     }
 
     private Outcome score(Strategy strategy, Instant[] started, Map<SchedulingDecision.Reason, Integer> reasons,
-            double planMillis) {
+            double planMillis, Instant[] readyAt, SchedulingDecision[] last) {
+        List<Miss> misses = new ArrayList<>();
         Map<String, Double> byWindow = new TreeMap<>();
         int withDeadline = 0;
         int met = 0;
@@ -177,9 +211,11 @@ final class Replay {
                 withDeadline++;
                 if (!end.isAfter(j.deadline())) {
                     met++;
+                } else {
+                    misses.add(new Miss(j, s, last[j.id()], readyAt[j.id()]));
                 }
             }
         }
-        return new Outcome(strategy, byWindow, Map.of(), withDeadline, met, delay / jobs.size(), reasons, planMillis);
+        return new Outcome(strategy, byWindow, Map.of(), withDeadline, met, delay / jobs.size(), reasons, planMillis, misses);
     }
 }
