@@ -99,10 +99,10 @@ class OccurrenceSubmitter {
     }
 
     private static String note(int listed, int alreadySubmitted, List<String> refused) {
-        List<String> parts = new ArrayList<>();
         if (listed == 0) {
             return null;
         }
+        List<String> parts = new ArrayList<>();
         if (alreadySubmitted > 0) {
             parts.add(alreadySubmitted + " of " + listed + " file(s) skipped: an earlier occurrence submitted them "
                     + "(same path and size).");

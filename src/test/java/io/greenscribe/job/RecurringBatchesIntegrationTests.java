@@ -315,6 +315,29 @@ class RecurringBatchesIntegrationTests {
     }
 
     @Test
+    void aSubmissionThatFailsHalfwayLeavesNoHalfBatchAndIsRecordedOnce() throws IOException {
+        folder("half", "a.wav", "b.wav");
+        String location = api.postJson("/api/v1/recurring-batches", nightly("half")).header("Location");
+        // given a model that was uninstalled after the recurring batch was created: the batch row is
+        // written before the first job is refused
+        jdbc.sql("update recurring_batch set model = 'whisper-gone' where id = ?")
+                .param(UUID.fromString(location.substring(location.lastIndexOf('/') + 1))).update();
+        long batchesBefore = jdbc.sql("select count(*) from job_batch").query(Long.class).single();
+        clock.set(OPENS.plus(Duration.ofMinutes(1)));
+
+        // when the window opens, then the occurrence is recorded with the reason and nothing else remains
+        assertThat(scheduler.tick()).isEqualTo(1);
+        JsonNode occurrence = api.get(location).json().path("occurrences").get(0);
+        assertThat(occurrence.path("note").asText()).contains("Nothing was submitted").contains("whisper-gone");
+        assertThat(occurrence.path("batchId").isNull()).isTrue();
+        assertThat(jdbc.sql("select count(*) from job_batch").query(Long.class).single()).isEqualTo(batchesBefore);
+
+        // and it is not retried on the next poll
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(scheduler.tick()).isZero();
+    }
+
+    @Test
     void aWindowWhoseDeadlinePassedWhileNobodyPolledIsNotCreated() throws IOException {
         folder("missed", "a.wav");
         String location = api.postJson("/api/v1/recurring-batches", nightly("missed")).header("Location");
