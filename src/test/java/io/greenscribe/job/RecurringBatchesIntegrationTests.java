@@ -123,6 +123,9 @@ class RecurringBatchesIntegrationTests {
                 .contains(created.json().path("id").asText());
         assertThat(api.get(created.header("Location")).json().path("next").path("opens").asText())
                 .isEqualTo(next.path("opens").asText());
+
+        // and the OpenAPI description lists the endpoints
+        assertThat(api.withKey(null).get("/v3/api-docs").body()).contains("/api/v1/recurring-batches/{id}");
     }
 
     @Test
