@@ -11,7 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Creating, reading and stopping recurring batches. Every method takes the caller's tenant and
  * reports another tenant's recurring batch as not found.
  */
-public class RecurringBatchService {
+class RecurringBatchService {
 
     private final RecurrenceRepository recurrences;
     private final RecurringOccurrences occurrences;
