@@ -1,0 +1,71 @@
+package io.greenscribe.job;
+
+import io.greenscribe.system.GreenScribeException;
+import java.time.DateTimeException;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * What a client sends to create a recurring batch (JSON). Unknown fields are refused.
+ *
+ * @param name required; each occurrence's batch is named {@code name date}
+ * @param directory required: a directory under {@code greenscribe.jobs.allowed-roots}
+ * @param timeZone IANA zone the times are written in; UTC when absent
+ * @param days {@code ["MON","FRI"]}; empty or absent means every day
+ * @param opensAt local time a window opens, {@code "22:00"}
+ * @param finishBy local time its jobs must be finished by, {@code "07:00"} (the next day when earlier)
+ * @param onlyNew skip files an earlier occurrence submitted (same path and size); true when absent
+ */
+record RecurringBatchRequest(String name, String directory, String timeZone, List<String> days, String opensAt,
+        String finishBy, String language, String model, List<String> hotwords, Boolean itn, List<String> formats,
+        Integer priority, String callbackUrl, Boolean onlyNew) {
+
+    /** The request as a new, validated recurring batch, except its directory and job options (checked by the caller). */
+    Recurrence toRecurrence(Recurrence r) {
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw new GreenScribeException("name is required (at most 200 characters).");
+        }
+        if (directory == null || directory.isBlank()) {
+            throw new GreenScribeException("directory is required: a server directory under an allowed root.");
+        }
+        r.name = name.strip();
+        r.directory = directory;
+        r.timeZone = zone().getId();
+        r.days = WeekDays.format(WeekDays.parse(days));
+        r.opensAt = time("opensAt", opensAt);
+        r.finishBy = time("finishBy", finishBy);
+        if (r.opensAt.equals(r.finishBy)) {
+            throw new GreenScribeException("opensAt and finishBy are both " + r.opensAt + "; a window needs time to run in.");
+        }
+        r.setOptions(new JobOptions(language, model, hotwords, itn == null || itn,
+                formats == null ? List.of() : OptionForm.formats(formats), priority == null ? 0 : priority, null, null,
+                OptionForm.uri(callbackUrl)));
+        r.onlyNew = onlyNew == null || onlyNew;
+        return r;
+    }
+
+    private ZoneId zone() {
+        if (timeZone == null || timeZone.isBlank()) {
+            return ZoneId.of("UTC");
+        }
+        try {
+            return ZoneId.of(timeZone.strip());
+        } catch (DateTimeException e) {
+            throw new GreenScribeException("timeZone '" + timeZone + "' is not a time zone; use an IANA name such as "
+                    + "Europe/Berlin.");
+        }
+    }
+
+    private static LocalTime time(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new GreenScribeException(field + " is required, as a local time such as 22:00.");
+        }
+        try {
+            return LocalTime.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new GreenScribeException(field + " must be a local time such as 22:00, not '" + value + "'.");
+        }
+    }
+}
