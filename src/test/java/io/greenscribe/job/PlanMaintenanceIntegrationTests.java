@@ -132,6 +132,40 @@ class PlanMaintenanceIntegrationTests {
     }
 
     @Test
+    void aJobClaimedBetweenTheReadAndTheWriteKeepsItsRowAndLosesTheNewBooking() {
+        // given a waiting job, and a worker that claims it just as the re-plan is about to write
+        UUID waiting = job("WAITING_FOR_WINDOW", T0.plus(Duration.ofHours(3)), 100.0);
+        TransactionTemplate claimFirst = new TransactionTemplate(tx.getTransactionManager()) {
+            @Override
+            public <T> T execute(org.springframework.transaction.support.TransactionCallback<T> action) {
+                jdbc.sql("""
+                        update transcription_job set status = 'RUNNING', worker_id = 'w9', version = version + 1
+                        where id = ?""").param(waiting).update();
+                return super.execute(action);
+            }
+        };
+        CarbonPlanner planner = freshPlanner();
+        PlanMaintenance racing = new PlanMaintenance(repository, new CarbonAwareScheduling(planner, GridZone.of("GB"), DEVICE),
+                planner, new PlannerFeedback(planner, new ThroughputEstimator(1.0, 0.2), DEVICE), claimFirst, clock,
+                Duration.ZERO);
+
+        // when a newer forecast would move it
+        clock.advance(Duration.ofMinutes(30));
+        troughAtHour(8);
+        PlanMaintenance.Cycle cycle = racing.cycle();
+
+        // then the worker's row stands, and the booking the re-plan made for it is given back
+        assertThat(cycle.moved()).isZero();
+        TranscriptionJob row = repository.findById(waiting).orElseThrow();
+        assertThat(row.status).isEqualTo(JobStatus.RUNNING);
+        assertThat(row.runAt).isEqualTo(T0.plus(Duration.ofHours(3)));
+        assertThat(row.workerId).isEqualTo("w9");
+        for (Instant at = T0.plus(Duration.ofHours(8)); at.isBefore(T0.plus(Duration.ofHours(9))); at = at.plusSeconds(60)) {
+            assertThat(planner.bookedAt(DEVICE, at)).as("booked at %s", at).isZero();
+        }
+    }
+
+    @Test
     void anUnchangedDecisionIsNotWrittenAgain() {
         UUID waiting = job("WAITING_FOR_WINDOW", T0.plus(Duration.ofHours(3)), 100.0);
         maintenance.cycle(); // settles the row on this forecast (its reason and detail from the planner)
@@ -167,6 +201,27 @@ class PlanMaintenanceIntegrationTests {
 
         // while without the rebuild it would have
         assertThat(freshPlanner().plan(next).runAt()).isEqualTo(trough);
+    }
+
+    @Test
+    void withTheFeedDownAtRestartJobsAreStillBookedWhereTheyStand() {
+        // given a waiting job and one a worker is running
+        Instant trough = T0.plus(Duration.ofHours(3));
+        job("WAITING_FOR_WINDOW", trough, 100.0);
+        job("RUNNING", T0, 300.0);
+
+        // when an instance restarts while the feed is down (nothing can be re-planned)
+        feed.fail(new io.greenscribe.carbon.CarbonFeedException(io.greenscribe.carbon.CarbonFeedException.Kind.UNAVAILABLE,
+                "stub", "down"));
+        CarbonPlanner restarted = freshPlanner();
+        new PlanMaintenance(repository, new CarbonAwareScheduling(restarted, GridZone.of("GB"), DEVICE), restarted,
+                new PlannerFeedback(restarted, new ThroughputEstimator(1.0, 0.2), DEVICE), tx, clock, Duration.ZERO)
+                .start();
+
+        // then both are booked from their rows: the waiting one at its run_at, the running one from its start
+        assertThat(restarted.bookedAt(DEVICE, trough)).isEqualTo(1);
+        assertThat(restarted.bookedAt(DEVICE, T0)).isEqualTo(1);
+        assertThat(restarted.bookedAt(DEVICE, T0.plus(BOOKED))).isZero();
     }
 
     @Test
