@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,9 +57,9 @@ class JobConfiguration {
     @Bean
     @ConditionalOnProperty(name = "greenscribe.carbon.enabled", havingValue = "true", matchIfMissing = true)
     PlanMaintenance planMaintenance(TranscriptionJobRepository jobs, CarbonPlanner planner, PlannerFeedback feedback,
-            CarbonProperties carbon, TransactionTemplate tx, Clock clock) {
+            CarbonProperties carbon, TransactionTemplate tx, JdbcTemplate jdbc, Clock clock) {
         return new PlanMaintenance(jobs, new CarbonAwareScheduling(planner, new GridZone(carbon.zone()), PLANNED_DEVICE),
-                planner, feedback, tx, clock, carbon.replanInterval());
+                planner, feedback, tx, new ReplanLock(jdbc), clock, carbon.replanInterval());
     }
 
     @Bean

@@ -34,7 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * capacity ledger; then, every re-plan interval, it books them again (so what other instances
  * planned, started or ended counts here within one interval) and re-plans the jobs still waiting
  * on the newest forecast, writing back only decisions that changed and only onto rows nobody
- * touched meanwhile.
+ * touched meanwhile. Across instances the re-plan is serialised by a {@link ReplanLock}; each
+ * instance's ledger still sees the others' new submissions only at its next cycle.
  */
 final class PlanMaintenance implements SmartLifecycle {
 
@@ -51,6 +52,7 @@ final class PlanMaintenance implements SmartLifecycle {
     private final CarbonPlanner planner;
     private final PlannerFeedback feedback;
     private final TransactionTemplate tx;
+    private final ReplanLock lock;
     private final Clock clock;
     private final Duration interval;
     private Set<String> booked = new HashSet<>();
@@ -58,12 +60,13 @@ final class PlanMaintenance implements SmartLifecycle {
     private volatile boolean running;
 
     PlanMaintenance(TranscriptionJobRepository jobs, CarbonAwareScheduling scheduling, CarbonPlanner planner,
-            PlannerFeedback feedback, TransactionTemplate tx, Clock clock, Duration interval) {
+            PlannerFeedback feedback, TransactionTemplate tx, ReplanLock lock, Clock clock, Duration interval) {
         this.jobs = jobs;
         this.scheduling = scheduling;
         this.planner = planner;
         this.feedback = feedback;
         this.tx = tx;
+        this.lock = lock;
         this.clock = clock;
         this.interval = interval;
     }
@@ -107,16 +110,25 @@ final class PlanMaintenance implements SmartLifecycle {
         }
     }
 
-    /** Books every job that has not ended, then re-plans those still waiting. Serial: one cycle at a time. */
+    /**
+     * Books every job that has not ended, then re-plans those still waiting, unless another
+     * instance is re-planning right now. Serial: one cycle at a time.
+     */
     synchronized Cycle cycle() {
+        // read under the lock, so the rows another instance just re-planned are read as it wrote them
+        return lock.ifFree(() -> cycle(true)).orElseGet(() -> cycle(false));
+    }
+
+    private Cycle cycle(boolean replan) {
         Instant now = clock.instant();
         Map<String, Planned> active = new HashMap<>();
         for (TranscriptionJob j : jobs.findByStatusInAndDeadlineIsNotNull(ACTIVE)) {
-            scheduling.planRequest(new JobScheduling.Request(j.id, j.createdAt, j.deadline, j.notBefore,
-                    JobService.durationUpperBound(j.audioBytes)))
-                    .ifPresent(r -> active.put(r.jobId(), new Planned(j, r)));
+            request(j).ifPresent(r -> active.put(r.jobId(), new Planned(j, r)));
         }
         rebook(active);
+        if (!replan) {
+            return new Cycle(active.size(), 0, 0);
+        }
         List<WaitingJob> waiting = new ArrayList<>();
         for (Planned p : active.values()) {
             if (p.job.status == JobStatus.WAITING_FOR_WINDOW && p.job.runAt.isAfter(now)) {
@@ -134,12 +146,29 @@ final class PlanMaintenance implements SmartLifecycle {
             if (write(p.job, next, now)) {
                 moved++;
             } else {
-                // the row moved on (claimed, cancelled, run now): its new booking is wrong; the next
-                // cycle books it as it then stands
-                planner.release(d.jobId());
+                bookAsItStands(p); // the row moved on (claimed, cancelled, run now): the new booking is wrong
             }
         }
         return new Cycle(active.size(), fresh.size(), moved);
+    }
+
+    private Optional<PlanRequest> request(TranscriptionJob j) {
+        return scheduling.planRequest(new JobScheduling.Request(j.id, j.createdAt, j.deadline, j.notBefore,
+                JobService.durationUpperBound(j.audioBytes)));
+    }
+
+    private void bookAsItStands(Planned read) {
+        Optional<TranscriptionJob> now = jobs.findById(read.job.id).filter(j -> ACTIVE.contains(j.status));
+        if (now.isPresent()) {
+            planner.restore(read.request, start(now.get()));
+        } else {
+            planner.release(read.request.jobId());
+        }
+    }
+
+    /** A running job occupies the device from its start; any other from its run_at. */
+    private static Instant start(TranscriptionJob j) {
+        return j.status == JobStatus.RUNNING && j.startedAt != null ? j.startedAt : j.runAt;
     }
 
     /**
@@ -148,9 +177,7 @@ final class PlanMaintenance implements SmartLifecycle {
      */
     private void rebook(Map<String, Planned> active) {
         for (Planned p : active.values()) {
-            TranscriptionJob j = p.job;
-            Instant start = j.status == JobStatus.RUNNING && j.startedAt != null ? j.startedAt : j.runAt;
-            planner.restore(p.request, start);
+            planner.restore(p.request, start(p.job));
         }
         for (String gone : booked) {
             if (!active.containsKey(gone)) {

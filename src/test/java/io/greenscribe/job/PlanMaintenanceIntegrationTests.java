@@ -26,6 +26,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -84,6 +85,9 @@ class PlanMaintenanceIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
+    JdbcTemplate jdbcTemplate;
+
+    @Autowired
     MutableClock clock;
 
     @Autowired
@@ -139,22 +143,23 @@ class PlanMaintenanceIntegrationTests {
             @Override
             public <T> T execute(org.springframework.transaction.support.TransactionCallback<T> action) {
                 jdbc.sql("""
-                        update transcription_job set status = 'RUNNING', worker_id = 'w9', version = version + 1
-                        where id = ?""").param(waiting).update();
+                        update transcription_job set status = 'RUNNING', worker_id = 'w9', started_at = ?,
+                            version = version + 1
+                        where id = ?""").params(Timestamp.from(clock.instant()), waiting).update();
                 return super.execute(action);
             }
         };
         CarbonPlanner planner = freshPlanner();
         PlanMaintenance racing = new PlanMaintenance(repository, new CarbonAwareScheduling(planner, GridZone.of("GB"), DEVICE),
-                planner, new PlannerFeedback(planner, new ThroughputEstimator(1.0, 0.2), DEVICE), claimFirst, clock,
-                Duration.ZERO);
+                planner, new PlannerFeedback(planner, new ThroughputEstimator(1.0, 0.2), DEVICE), claimFirst,
+                new ReplanLock(jdbcTemplate), clock, Duration.ZERO);
 
         // when a newer forecast would move it
         clock.advance(Duration.ofMinutes(30));
         troughAtHour(8);
         PlanMaintenance.Cycle cycle = racing.cycle();
 
-        // then the worker's row stands, and the booking the re-plan made for it is given back
+        // then the worker's row stands, and the job is booked as it now runs, not where the re-plan put it
         assertThat(cycle.moved()).isZero();
         TranscriptionJob row = repository.findById(waiting).orElseThrow();
         assertThat(row.status).isEqualTo(JobStatus.RUNNING);
@@ -163,6 +168,34 @@ class PlanMaintenanceIntegrationTests {
         for (Instant at = T0.plus(Duration.ofHours(8)); at.isBefore(T0.plus(Duration.ofHours(9))); at = at.plusSeconds(60)) {
             assertThat(planner.bookedAt(DEVICE, at)).as("booked at %s", at).isZero();
         }
+        assertThat(planner.bookedAt(DEVICE, clock.instant())).isEqualTo(1);
+    }
+
+    @Test
+    void whileAnotherInstanceReplansThisOneOnlyRebuildsItsLedger() throws Exception {
+        // given a waiting job, a newer forecast, and another instance holding the re-plan lock
+        Instant trough = T0.plus(Duration.ofHours(3));
+        UUID waiting = job("WAITING_FOR_WINDOW", trough, 100.0);
+        String before = row(waiting);
+        clock.advance(Duration.ofMinutes(30));
+        troughAtHour(8);
+        try (java.sql.Connection other = jdbcTemplate.getDataSource().getConnection();
+                java.sql.Statement st = other.createStatement()) {
+            st.execute("select pg_advisory_lock(" + ReplanLock.KEY + ")");
+
+            // when this instance's cycle runs
+            PlanMaintenance.Cycle skipped = maintenance.cycle();
+
+            // then it books the job where its row says but leaves re-planning to the lock holder
+            assertThat(skipped.booked()).isEqualTo(1);
+            assertThat(skipped.replanned()).isZero();
+            assertThat(row(waiting)).isEqualTo(before);
+            assertThat(planner.bookedAt(DEVICE, trough)).isEqualTo(1);
+            st.execute("select pg_advisory_unlock(" + ReplanLock.KEY + ")");
+        }
+
+        // and once the lock is free again, its next cycle re-plans
+        assertThat(maintenance.cycle().moved()).isEqualTo(1);
     }
 
     @Test
@@ -191,7 +224,7 @@ class PlanMaintenanceIntegrationTests {
         // when an instance starts with an empty ledger and rebuilds it from the database
         CarbonPlanner restarted = freshPlanner();
         new PlanMaintenance(repository, new CarbonAwareScheduling(restarted, GridZone.of("GB"), DEVICE), restarted,
-                new PlannerFeedback(restarted, new ThroughputEstimator(1.0, 0.2), DEVICE), tx, clock, Duration.ZERO)
+                new PlannerFeedback(restarted, new ThroughputEstimator(1.0, 0.2), DEVICE), tx, new ReplanLock(jdbcTemplate), clock, Duration.ZERO)
                 .start();
 
         // then the waiting job is booked, and the next job does not plan onto the same worker at once
@@ -215,7 +248,7 @@ class PlanMaintenanceIntegrationTests {
                 "stub", "down"));
         CarbonPlanner restarted = freshPlanner();
         new PlanMaintenance(repository, new CarbonAwareScheduling(restarted, GridZone.of("GB"), DEVICE), restarted,
-                new PlannerFeedback(restarted, new ThroughputEstimator(1.0, 0.2), DEVICE), tx, clock, Duration.ZERO)
+                new PlannerFeedback(restarted, new ThroughputEstimator(1.0, 0.2), DEVICE), tx, new ReplanLock(jdbcTemplate), clock, Duration.ZERO)
                 .start();
 
         // then both are booked from their rows: the waiting one at its run_at, the running one from its start
