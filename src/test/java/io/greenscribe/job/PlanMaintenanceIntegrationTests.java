@@ -302,6 +302,20 @@ class PlanMaintenanceIntegrationTests {
         assertThat(planner.bookedAt(DEVICE, trough)).isZero();
     }
 
+    @Test
+    void aJobGivenUpAfterTooManyClaimsFreesItsBooking() {
+        UUID running = job("RUNNING", T0, 300.0);
+        jdbc.sql("update transcription_job set attempts = ? where id = ?").params(JobService.MAX_ATTEMPTS + 1, running)
+                .update();
+        maintenance.cycle();
+        assertThat(planner.bookedAt(DEVICE, T0)).isEqualTo(1);
+
+        assertThat(service.claimed(running, "w1")).isEmpty();
+
+        assertThat(repository.findById(running).orElseThrow().status).isEqualTo(JobStatus.FAILED);
+        assertThat(planner.bookedAt(DEVICE, T0)).isZero();
+    }
+
     /** 300 g/kWh all day but for one hour at 100 (from {@code hour}: 50) after 18:00; fetched now. */
     private void troughAtHour(int hour) {
         double[] values = new double[24];
