@@ -154,6 +154,23 @@ public final class CarbonPlanner {
         booked.put(jobId, new Booked(b.request(), at, b.reserved(), b.latestSafe(), true));
     }
 
+    /**
+     * Books a decision taken earlier, by this instance before a restart or by another instance, so
+     * that new plans see its run. The run time is estimated as {@link #plan} would; replaces any
+     * booking of the job.
+     */
+    public synchronized void restore(PlanRequest request, Instant runAt) {
+        Duration runTime = request.runTime() != null
+                ? request.runTime()
+                : throughput.estimateRunTime(request.deviceId(), request.audioDuration());
+        ledger.reserve(request.jobId(), request.deviceId(), runAt, runAt.plus(policy.reserved(runTime)));
+    }
+
+    /** How many runs are booked on {@code deviceId} at {@code at}. */
+    public synchronized int bookedAt(String deviceId, Instant at) {
+        return ledger.bookedAt(deviceId, at);
+    }
+
     private Instant fetchedAt(GridZone zone, Instant now) {
         try {
             return index(zone, now).forecast.fetchedAt();

@@ -35,6 +35,11 @@ public record CarbonProperties(
         @DefaultValue Trace trace,
         @DefaultValue Planner planner) {
 
+    /** How often waiting jobs are re-planned: {@code planner.replan-interval}, else the forecast cache TTL. */
+    public Duration replanInterval() {
+        return planner.replanInterval() != null ? planner.replanInterval() : cacheTtl;
+    }
+
     /** The feeds to choose from. */
     public enum FeedKind { TRACE, ELECTRICITY_MAPS, WATTTIME, UK_GRID, CARBON_AWARE_SDK }
 
@@ -113,13 +118,17 @@ public record CarbonProperties(
      * @param capacity concurrent jobs per device id
      * @param urgentSlack jobs with less slack than this may book every worker
      * @param flexibleShare share of a device's workers that jobs with more slack may book
+     * @param replanInterval how often waiting jobs are re-planned on the newest forecast and the
+     *     capacity ledger is rebuilt from the database; unset means {@code cache-ttl} (a new forecast
+     *     can arrive no sooner), zero turns the periodic task off (start-up rebuild still runs)
      */
     public record Planner(@DefaultValue("1.1") double runTimeFactor, @DefaultValue("30m") Duration safetyMargin,
             @DefaultValue("1.0") double minSavingPct, @DefaultValue("72h") Duration horizon,
             @DefaultValue("RUN_NOW") OutagePolicy outagePolicy, @DefaultValue("1.0") double defaultSpeed,
             @DefaultValue("0.2") double speedAlpha, @DefaultValue("1m") Duration ledgerBucket,
             @DefaultValue("1") int defaultCapacity, Map<String, Integer> capacity,
-            @DefaultValue("2h") Duration urgentSlack, @DefaultValue("0.75") double flexibleShare) {
+            @DefaultValue("2h") Duration urgentSlack, @DefaultValue("0.75") double flexibleShare,
+            Duration replanInterval) {
 
         PlannerPolicy policy() {
             return new PlannerPolicy(runTimeFactor, safetyMargin, minSavingPct, horizon, outagePolicy, urgentSlack,

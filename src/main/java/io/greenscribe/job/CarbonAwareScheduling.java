@@ -7,6 +7,7 @@ import io.greenscribe.carbon.SchedulingDecision;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,21 +33,38 @@ final class CarbonAwareScheduling implements JobScheduling {
 
     @Override
     public Decision decide(Request request) {
-        Instant earliest = request.notBefore() != null && request.notBefore().isAfter(request.submittedAt())
-                ? request.notBefore() : request.submittedAt();
-        Duration audio = Duration.ofMillis(Math.round(request.audioSeconds() * 1000));
-        String id = request.jobId().toString();
-        if (request.deadline() == null || !request.deadline().isAfter(earliest)) {
+        Optional<PlanRequest> plan = planRequest(request);
+        if (plan.isEmpty()) {
             return fallback.decide(request); // no flexibility: run as soon as allowed, never queue behind the ledger
         }
         try {
-            SchedulingDecision d = planner.plan(PlanRequest.withDeadline(id, zone, deviceId, audio, earliest, request.deadline()));
-            return new Decision(d.runAt(), d.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'), d.detail(),
-                    Double.isFinite(d.expectedIntensity()) && d.expectedIntensity() > 0 ? d.expectedIntensity() : null);
+            return decision(planner.plan(plan.get()));
         } catch (RuntimeException e) {
-            log.warn("carbon planner failed for job {}: {}", id, e.toString());
-            return new Decision(earliest, "planner-error", "The carbon planner failed (" + e.getMessage()
-                    + "); the job runs as soon as it may.", null);
+            log.warn("carbon planner failed for job {}: {}", request.jobId(), e.toString());
+            return new Decision(plan.get().earliestStart(), "planner-error", "The carbon planner failed ("
+                    + e.getMessage() + "); the job runs as soon as it may.", null);
         }
+    }
+
+    /**
+     * What the planner is asked about a job; empty for a job it never plans (no deadline, or none
+     * after its earliest start). Re-planning and the ledger rebuild ask the same question, so a job
+     * is booked the same way whichever of them books it.
+     */
+    Optional<PlanRequest> planRequest(Request request) {
+        Instant earliest = request.notBefore() != null && request.notBefore().isAfter(request.submittedAt())
+                ? request.notBefore() : request.submittedAt();
+        if (request.deadline() == null || !request.deadline().isAfter(earliest)) {
+            return Optional.empty();
+        }
+        Duration audio = Duration.ofMillis(Math.round(request.audioSeconds() * 1000));
+        return Optional.of(PlanRequest.withDeadline(request.jobId().toString(), zone, deviceId, audio, earliest,
+                request.deadline()));
+    }
+
+    /** The planner's decision as the job row stores it. */
+    static Decision decision(SchedulingDecision d) {
+        return new Decision(d.runAt(), d.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'), d.detail(),
+                Double.isFinite(d.expectedIntensity()) && d.expectedIntensity() > 0 ? d.expectedIntensity() : null);
     }
 }

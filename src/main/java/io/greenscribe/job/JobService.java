@@ -37,9 +37,11 @@ public class JobService {
     private final JobViews views;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final JobEndListener ended;
 
     JobService(TranscriptionJobRepository jobs, AudioInputs inputs, JobOptionsValidator validator,
-            JobScheduling scheduling, TranscriptionPipeline pipeline, JobViews views, TransactionTemplate tx, Clock clock) {
+            JobScheduling scheduling, TranscriptionPipeline pipeline, JobViews views, TransactionTemplate tx, Clock clock,
+            JobEndListener ended) {
         this.jobs = jobs;
         this.inputs = inputs;
         this.validator = validator;
@@ -48,6 +50,7 @@ public class JobService {
         this.views = views;
         this.tx = tx;
         this.clock = clock;
+        this.ended = ended;
     }
 
     /** What a submission returned: the job, and whether it already existed under the idempotency key. */
@@ -143,6 +146,9 @@ public class JobService {
             }
             return jobs.saveAndFlush(j);
         });
+        if (job.status == JobStatus.CANCELLED) {
+            ended.jobEnded(job); // also when only purging a cancelled job: releasing twice is harmless
+        }
         pipeline.stop(id);
         if (purge) {
             pipeline.purge(id);
@@ -195,7 +201,7 @@ public class JobService {
             if (j.attempts > MAX_ATTEMPTS) {
                 j.fail("Gave up after " + MAX_ATTEMPTS + " attempts: each time, the worker running this job stopped "
                         + "before it finished.", clock.instant());
-                jobs.saveAndFlush(j);
+                ended.jobEnded(jobs.saveAndFlush(j));
                 return null;
             }
             return new PipelineRequest(j.id, j.tenantId, Path.of(j.audioPath), j.model, j.language,
@@ -205,7 +211,7 @@ public class JobService {
 
     /** Records how a run ended and what it used, unless the job was cancelled or re-queued meanwhile. */
     Optional<JobView> finish(UUID id, String workerId, PipelineResult result, JobCarbon carbon) {
-        return Optional.ofNullable(tx.execute(s -> {
+        TranscriptionJob done = tx.execute(s -> {
             TranscriptionJob j = jobs.findById(id).orElse(null);
             if (j == null || j.status != JobStatus.RUNNING || !workerId.equals(j.workerId)) {
                 return null;
@@ -222,7 +228,11 @@ public class JobService {
                 j.fail(result.error(), clock.instant());
             }
             return jobs.saveAndFlush(j);
-        })).map(views::of);
+        });
+        if (done != null) {
+            ended.jobEnded(done);
+        }
+        return Optional.ofNullable(done).map(views::of);
     }
 
     /** When the job was submitted: the start of its counterfactual run. */

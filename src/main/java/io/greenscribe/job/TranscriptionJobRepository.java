@@ -1,6 +1,8 @@
 package io.greenscribe.job;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -29,4 +31,15 @@ interface TranscriptionJobRepository extends JpaRepository<TranscriptionJob, UUI
     long countByBatchIdAndStatus(UUID batchId, JobStatus status);
 
     long countByBatchId(UUID batchId);
+
+    /** Jobs that hold or may hold a capacity booking: not yet ended, with a deadline. */
+    List<TranscriptionJob> findByStatusInAndDeadlineIsNotNull(Collection<JobStatus> statuses);
+
+    /** Succeeded jobs whose run tells the device's speed, newest first. */
+    @Query("""
+            select j from TranscriptionJob j
+            where j.status = io.greenscribe.job.JobStatus.SUCCEEDED and j.attempts = 1 and j.audioSeconds > 0
+              and j.startedAt is not null and j.finishedAt is not null
+            order by j.finishedAt desc""")
+    List<TranscriptionJob> recentRuns(Pageable page);
 }
