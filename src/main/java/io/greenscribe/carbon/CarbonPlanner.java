@@ -146,24 +146,35 @@ public final class CarbonPlanner {
      * plans do not count on a worker that is still busy. A started job is never moved again.
      */
     public synchronized void started(String jobId, Instant at) {
+        moveBooking(jobId, at, true);
+    }
+
+    /**
+     * Puts an existing booking where the job now stands (its row says otherwise than the ledger,
+     * e.g. a move that could not be written because a worker had claimed the job).
+     */
+    public synchronized void moveBooking(String jobId, Instant at, boolean started) {
         Booked b = booked.get(jobId);
         if (b == null) {
             return;
         }
         ledger.reserve(jobId, b.request().deviceId(), at, at.plus(b.reserved()));
-        booked.put(jobId, new Booked(b.request(), at, b.reserved(), b.latestSafe(), true));
+        booked.put(jobId, new Booked(b.request(), at, b.reserved(), b.latestSafe(), started || b.started()));
     }
 
     /**
      * Books a decision taken earlier, by this instance before a restart or by another instance, so
      * that new plans see its run. The run time is estimated as {@link #plan} would; replaces any
-     * booking of the job.
+     * booking of the job. A started run is never moved to make room for another job.
      */
-    public synchronized void restore(PlanRequest request, Instant runAt) {
+    public synchronized void restore(PlanRequest request, Instant runAt, boolean started) {
         Duration runTime = request.runTime() != null
                 ? request.runTime()
                 : throughput.estimateRunTime(request.deviceId(), request.audioDuration());
-        ledger.reserve(request.jobId(), request.deviceId(), runAt, runAt.plus(policy.reserved(runTime)));
+        Duration reserved = policy.reserved(runTime);
+        ledger.reserve(request.jobId(), request.deviceId(), runAt, runAt.plus(reserved));
+        Instant latestSafe = request.deadline() == null ? null : request.deadline().minus(policy.padded(runTime));
+        booked.put(request.jobId(), new Booked(request, runAt, reserved, latestSafe, started));
     }
 
     /** How many runs are booked on {@code deviceId} at {@code at}. */

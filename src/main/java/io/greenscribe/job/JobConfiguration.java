@@ -49,17 +49,43 @@ class JobConfiguration {
     }
 
     @Bean
-    JobEndListener jobEndListener(ObjectProvider<PlannerFeedback> feedback) {
+    @ConditionalOnProperty(name = "greenscribe.carbon.enabled", havingValue = "true", matchIfMissing = true)
+    MovedJobs movedJobs(TranscriptionJobRepository jobs, CarbonPlanner planner, TransactionTemplate tx, Clock clock) {
+        return new MovedJobs(jobs, planner, tx, clock);
+    }
+
+    /** The planner's books follow each job: submissions write the moves they caused, starts and ends book. */
+    @Bean
+    JobLifecycleListener jobLifecycleListener(ObjectProvider<PlannerFeedback> feedback, ObjectProvider<MovedJobs> moved) {
         PlannerFeedback f = feedback.getIfAvailable();
-        return f == null ? JobEndListener.NONE : f::jobEnded;
+        MovedJobs m = moved.getIfAvailable();
+        if (f == null || m == null) {
+            return JobLifecycleListener.NONE;
+        }
+        return new JobLifecycleListener() {
+            @Override
+            public void jobSubmitted(TranscriptionJob job) {
+                m.apply();
+            }
+
+            @Override
+            public void jobStarted(TranscriptionJob job) {
+                f.jobStarted(job);
+            }
+
+            @Override
+            public void jobEnded(TranscriptionJob job) {
+                f.jobEnded(job);
+            }
+        };
     }
 
     @Bean
     @ConditionalOnProperty(name = "greenscribe.carbon.enabled", havingValue = "true", matchIfMissing = true)
     PlanMaintenance planMaintenance(TranscriptionJobRepository jobs, CarbonPlanner planner, PlannerFeedback feedback,
-            CarbonProperties carbon, TransactionTemplate tx, JdbcTemplate jdbc, Clock clock) {
+            MovedJobs movedJobs, CarbonProperties carbon, TransactionTemplate tx, JdbcTemplate jdbc, Clock clock) {
         return new PlanMaintenance(jobs, new CarbonAwareScheduling(planner, new GridZone(carbon.zone()), PLANNED_DEVICE),
-                planner, feedback, tx, new ReplanLock(jdbc), clock, carbon.replanInterval());
+                planner, feedback, movedJobs, tx, new ReplanLock(jdbc), clock, carbon.replanInterval());
     }
 
     @Bean

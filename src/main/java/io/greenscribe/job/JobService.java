@@ -37,11 +37,11 @@ public class JobService {
     private final JobViews views;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final JobEndListener ended;
+    private final JobLifecycleListener lifecycle;
 
     JobService(TranscriptionJobRepository jobs, AudioInputs inputs, JobOptionsValidator validator,
             JobScheduling scheduling, TranscriptionPipeline pipeline, JobViews views, TransactionTemplate tx, Clock clock,
-            JobEndListener ended) {
+            JobLifecycleListener lifecycle) {
         this.jobs = jobs;
         this.inputs = inputs;
         this.validator = validator;
@@ -50,7 +50,7 @@ public class JobService {
         this.views = views;
         this.tx = tx;
         this.clock = clock;
-        this.ended = ended;
+        this.lifecycle = lifecycle;
     }
 
     /** What a submission returned: the job, and whether it already existed under the idempotency key. */
@@ -72,6 +72,7 @@ public class JobService {
         try {
             TranscriptionJob job = tx.execute(s -> jobs.saveAndFlush(newJob(id, tenant, batchId, audio, options, model,
                     idempotencyKey)));
+            lifecycle.jobSubmitted(job);
             return new Submitted(views.of(job), false);
         } catch (DataIntegrityViolationException e) {
             inputs.delete(audio);
@@ -147,7 +148,7 @@ public class JobService {
             return jobs.saveAndFlush(j);
         });
         if (job.status == JobStatus.CANCELLED) {
-            ended.jobEnded(job); // also when only purging a cancelled job: releasing twice is harmless
+            lifecycle.jobEnded(job); // also when only purging a cancelled job: releasing twice is harmless
         }
         pipeline.stop(id);
         if (purge) {
@@ -201,9 +202,10 @@ public class JobService {
             if (j.attempts > MAX_ATTEMPTS) {
                 j.fail("Gave up after " + MAX_ATTEMPTS + " attempts: each time, the worker running this job stopped "
                         + "before it finished.", clock.instant());
-                ended.jobEnded(jobs.saveAndFlush(j));
+                lifecycle.jobEnded(jobs.saveAndFlush(j));
                 return null;
             }
+            lifecycle.jobStarted(j);
             return new PipelineRequest(j.id, j.tenantId, Path.of(j.audioPath), j.model, j.language,
                     JobViews.lines(j.hotwords), j.itn, workerId);
         }));
@@ -230,7 +232,7 @@ public class JobService {
             return jobs.saveAndFlush(j);
         });
         if (done != null) {
-            ended.jobEnded(done);
+            lifecycle.jobEnded(done);
         }
         return Optional.ofNullable(done).map(views::of);
     }

@@ -51,6 +51,7 @@ final class PlanMaintenance implements SmartLifecycle {
     private final CarbonAwareScheduling scheduling;
     private final CarbonPlanner planner;
     private final PlannerFeedback feedback;
+    private final MovedJobs movedJobs;
     private final TransactionTemplate tx;
     private final ReplanLock lock;
     private final Clock clock;
@@ -60,11 +61,13 @@ final class PlanMaintenance implements SmartLifecycle {
     private volatile boolean running;
 
     PlanMaintenance(TranscriptionJobRepository jobs, CarbonAwareScheduling scheduling, CarbonPlanner planner,
-            PlannerFeedback feedback, TransactionTemplate tx, ReplanLock lock, Clock clock, Duration interval) {
+            PlannerFeedback feedback, MovedJobs movedJobs, TransactionTemplate tx, ReplanLock lock, Clock clock,
+            Duration interval) {
         this.jobs = jobs;
         this.scheduling = scheduling;
         this.planner = planner;
         this.feedback = feedback;
+        this.movedJobs = movedJobs;
         this.tx = tx;
         this.lock = lock;
         this.clock = clock;
@@ -149,6 +152,7 @@ final class PlanMaintenance implements SmartLifecycle {
                 bookAsItStands(p); // the row moved on (claimed, cancelled, run now): the new booking is wrong
             }
         }
+        moved += movedJobs.apply(); // jobs re-planning pushed aside to make room (see carbon.Displacement)
         return new Cycle(active.size(), fresh.size(), moved);
     }
 
@@ -160,7 +164,7 @@ final class PlanMaintenance implements SmartLifecycle {
     private void bookAsItStands(Planned read) {
         Optional<TranscriptionJob> now = jobs.findById(read.job.id).filter(j -> ACTIVE.contains(j.status));
         if (now.isPresent()) {
-            planner.restore(read.request, start(now.get()));
+            planner.restore(read.request, start(now.get()), now.get().status == JobStatus.RUNNING);
         } else {
             planner.release(read.request.jobId());
         }
@@ -177,7 +181,7 @@ final class PlanMaintenance implements SmartLifecycle {
      */
     private void rebook(Map<String, Planned> active) {
         for (Planned p : active.values()) {
-            planner.restore(p.request, start(p.job));
+            planner.restore(p.request, start(p.job), p.job.status == JobStatus.RUNNING);
         }
         for (String gone : booked) {
             if (!active.containsKey(gone)) {

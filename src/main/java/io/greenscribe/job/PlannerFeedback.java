@@ -27,7 +27,7 @@ final class PlannerFeedback {
         this.deviceId = deviceId;
     }
 
-    /** A {@link JobEndListener}: never throws, the job's end is already recorded. */
+    /** See {@link JobLifecycleListener#jobEnded}: never throws, the job's end is already recorded. */
     void jobEnded(TranscriptionJob job) {
         try {
             planner.release(job.id.toString());
@@ -36,6 +36,18 @@ final class PlannerFeedback {
             }
         } catch (RuntimeException e) {
             log.warn("Could not update the planner's books for job {}: {}", job.id, e.toString());
+        }
+    }
+
+    /**
+     * See {@link JobLifecycleListener#jobStarted}: the booking follows the run's real start (the
+     * claim), so a job that got a worker late is not counted as finished when it is still running.
+     */
+    void jobStarted(TranscriptionJob job) {
+        try {
+            planner.started(job.id.toString(), job.heartbeatAt != null ? job.heartbeatAt : job.startedAt);
+        } catch (RuntimeException e) {
+            log.warn("Could not move job {}'s booking to its start: {}", job.id, e.toString());
         }
     }
 
