@@ -38,8 +38,9 @@ public class JobQueue {
     }
 
     /**
-     * Claims up to {@code max} runnable jobs for {@code workerId}, highest priority then oldest
-     * first, in one statement.
+     * Claims up to {@code max} runnable jobs for {@code workerId} in one statement: highest priority
+     * first, then earliest deadline (the carbon planner's capacity bookings assume due jobs are served
+     * that way; jobs without a deadline come after), then oldest.
      *
      * @return the ids claimed, possibly none
      */
@@ -55,7 +56,7 @@ public class JobQueue {
                         where j.id in (
                             select id from transcription_job
                             where status = 'QUEUED' and run_at <= :now
-                            order by priority desc, run_at, created_at
+                            order by priority desc, deadline nulls last, run_at, created_at
                             limit :max
                             for update skip locked)
                         returning j.id""")

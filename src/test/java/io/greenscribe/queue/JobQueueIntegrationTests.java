@@ -83,6 +83,22 @@ class JobQueueIntegrationTests {
     }
 
     @Test
+    void amongEqualPrioritiesTheEarliestDeadlineIsClaimedFirstAndJobsWithoutOneLast() {
+        // given three due jobs of one priority: the oldest has no deadline, the youngest the nearest one
+        Instant now = clock.instant();
+        UUID none = job("QUEUED", 0, now.minusSeconds(30));
+        UUID far = job("QUEUED", 0, now.minusSeconds(20));
+        UUID near = job("QUEUED", 0, now.minusSeconds(10));
+        jdbc.sql("update transcription_job set deadline = ? where id = ?").params(Timestamp.from(now.plusSeconds(7200)), far).update();
+        jdbc.sql("update transcription_job set deadline = ? where id = ?").params(Timestamp.from(now.plusSeconds(3600)), near).update();
+
+        // then claims take them nearest deadline first
+        assertThat(queue.claim("w1", 1, LEASE)).containsExactly(near);
+        assertThat(queue.claim("w1", 1, LEASE)).containsExactly(far);
+        assertThat(queue.claim("w1", 1, LEASE)).containsExactly(none);
+    }
+
+    @Test
     void jobsWhoseRunAtLiesAheadAreNotClaimedAndWaitingOnesArePromotedWhenDue() {
         // given a queued job for later and a job waiting for a greener window
         UUID later = job("QUEUED", 0, clock.instant().plusSeconds(600));
