@@ -2,41 +2,73 @@ package io.greenscribe.carbon.bench;
 
 import io.greenscribe.carbon.OutagePolicy;
 import io.greenscribe.carbon.PlannerPolicy;
+import io.greenscribe.carbon.SchedulingDecision;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * Lists every missed deadline of GreenScribe's replays (all traces, all forecast modes, and the feed
- * down under LATEST_SAFE_START), with what the planner last decided for the job: the tool for
- * finding out why a job was late. Usage: {@code MissHunt [verbose]}, from the repository root.
+ * down under LATEST_SAFE_START), with what the planner last decided for the job, and the saving:
+ * the tool for finding out why a job was late and what a policy change costs.
+ * Usage, from the repository root: {@code MissHunt [flexible share, default 0.75] [verbose]}.
  */
 public final class MissHunt {
-    public static void main(String[] args) {
-        List<CarbonReplayBenchmark.Case> cases = CarbonReplayBenchmark.cases(Path.of("../shared/data/carbon"));
-        boolean verbose = args.length > 0;
-        int total = 0;
-        PlannerPolicy d = PlannerPolicy.defaults();
-        PlannerPolicy latest = new PlannerPolicy(d.runTimeFactor(), d.safetyMargin(), d.minSavingPct(), d.horizon(),
-                OutagePolicy.LATEST_SAFE_START, d.urgentSlack(), d.flexibleShare());
-        for (CarbonReplayBenchmark.Case c : cases) {
-            List<SimJob> jobs = SimJob.stream(c.from(), c.to(), 6, 2021);
-            Replay r = new Replay(c.actual(), jobs, 4, d);
-            for (CarbonReplayBenchmark.Mode mode : CarbonReplayBenchmark.Mode.values()) {
-                if (mode == CarbonReplayBenchmark.Mode.RECORDED && c.recorded() == null) continue;
-                Replay.Outcome o = r.run(Strategy.GREENSCRIBE, mode.feed(c), mode == CarbonReplayBenchmark.Mode.RECORDED ? c.recorded().issueTimes() : List.of());
-                report(c.region() + " " + mode, o, verbose);
-                total += o.misses().size();
-            }
-            Replay.Outcome o = new Replay(c.actual(), jobs, 4, latest).run(Strategy.GREENSCRIBE, clock -> new CarbonReplayBenchmark.DownFeed(), List.of());
-            report(c.region() + " down/latest", o, verbose);
-            total += o.misses().size();
-        }
-        System.out.println("TOTAL MISSES " + total);
+
+    private MissHunt() {
     }
 
-    static void report(String label, Replay.Outcome o, boolean verbose) {
-        System.out.println(label + ": missed " + o.misses().size() + " of " + o.withDeadline() + "  exhausted="
-                + o.reasons().get(io.greenscribe.carbon.SchedulingDecision.Reason.CAPACITY_EXHAUSTED));
-        if (verbose) o.misses().forEach(x -> System.out.println("   " + x));
+    public static void main(String[] args) {
+        List<CarbonReplayBenchmark.Case> cases = CarbonReplayBenchmark.cases(Path.of("../shared/data/carbon"));
+        PlannerPolicy d = PlannerPolicy.defaults();
+        double share = args.length > 0 ? Double.parseDouble(args[0]) : d.flexibleShare();
+        boolean verbose = args.length > 1;
+        PlannerPolicy policy = new PlannerPolicy(d.runTimeFactor(), d.safetyMargin(), d.minSavingPct(), d.horizon(),
+                d.outagePolicy(), d.urgentSlack(), share);
+        PlannerPolicy latest = new PlannerPolicy(d.runTimeFactor(), d.safetyMargin(), d.minSavingPct(), d.horizon(),
+                OutagePolicy.LATEST_SAFE_START, d.urgentSlack(), share);
+        int total = 0;
+        double savedSum = 0;
+        int runs = 0;
+        for (CarbonReplayBenchmark.Case c : cases) {
+            List<SimJob> jobs = SimJob.stream(c.from(), c.to(), CarbonReplayBenchmark.JOBS_PER_HOUR, CarbonReplayBenchmark.SEED);
+            Replay r = new Replay(c.actual(), jobs, CarbonReplayBenchmark.WORKERS, policy);
+            Replay.Outcome immediate = r.run(Strategy.IMMEDIATE, clock -> CarbonReplayBenchmark.perfect(c.actual(), clock), List.of());
+            for (CarbonReplayBenchmark.Mode mode : CarbonReplayBenchmark.Mode.values()) {
+                if (mode == CarbonReplayBenchmark.Mode.RECORDED && c.recorded() == null) {
+                    continue;
+                }
+                Replay.Outcome o = r.run(Strategy.GREENSCRIBE, mode.feed(c),
+                        mode == CarbonReplayBenchmark.Mode.RECORDED ? c.recorded().issueTimes() : List.of());
+                double saved = 100 * (immediate.total() - o.total()) / immediate.total();
+                savedSum += saved;
+                runs++;
+                report(c.region() + " " + mode, o, saved, verbose);
+                total += o.misses().size();
+            }
+            Replay.Outcome o = new Replay(c.actual(), jobs, CarbonReplayBenchmark.WORKERS, latest)
+                    .run(Strategy.GREENSCRIBE, clock -> new CarbonReplayBenchmark.DownFeed(), List.of());
+            report(c.region() + " down/latest", o, 100 * (immediate.total() - o.total()) / immediate.total(), verbose);
+            total += o.misses().size();
+        }
+        System.out.printf("share %.2f: TOTAL MISSES %d, mean saving with forecasts %.2f %%%n", share, total, savedSum / runs);
+    }
+
+    private static void report(String label, Replay.Outcome o, double saved, boolean verbose) {
+        System.out.printf("%s: missed %d of %d, saved %.1f %%, exhausted %s%n", label, o.misses().size(), o.withDeadline(),
+                saved, o.reasons().get(SchedulingDecision.Reason.CAPACITY_EXHAUSTED));
+        if (verbose) {
+            for (Replay.Miss m : o.misses()) {
+                System.out.println("   " + m);
+                for (Replay.Miss r : o.runs()) {
+                    java.time.Instant end = r.started().plus(r.job().actualRunTime());
+                    if (r.started().isBefore(m.started()) && end.isAfter(m.readyAt()) && r != m) {
+                        System.out.println("      busy: job " + r.job().id() + " " + r.job().window() + " ready " + r.readyAt()
+                                + " started " + r.started() + " ends " + end + " runs " + r.job().actualRunTime().toMinutes()
+                                + " est " + (r.decision() == null ? "-" : r.decision().estimatedRunTime().toMinutes() + " "
+                                + r.decision().reason() + " runAt " + r.decision().runAt() + " decided " + r.decision().decidedAt()));
+                    }
+                }
+            }
+        }
     }
 }

@@ -35,7 +35,7 @@ final class Replay {
 
     record Outcome(Strategy strategy, Map<String, Double> emissionsByWindow, Map<String, Double> immediateLike,
             int withDeadline, int deadlinesMet, double meanDelayMin, Map<SchedulingDecision.Reason, Integer> reasons,
-            double planMillis, List<Miss> misses) {
+            double planMillis, List<Miss> misses, List<Miss> runs) {
         double total() {
             return emissionsByWindow.values().stream().mapToDouble(Double::doubleValue).sum();
         }
@@ -197,6 +197,7 @@ final class Replay {
     private Outcome score(Strategy strategy, Instant[] started, Map<SchedulingDecision.Reason, Integer> reasons,
             double planMillis, Instant[] readyAt, SchedulingDecision[] last) {
         List<Miss> misses = new ArrayList<>();
+        List<Miss> runs = new ArrayList<>();
         Map<String, Double> byWindow = new TreeMap<>();
         int withDeadline = 0;
         int met = 0;
@@ -206,6 +207,7 @@ final class Replay {
             Instant end = s.plus(j.actualRunTime());
             double g = actual.integral(s.getEpochSecond(), end.getEpochSecond());
             byWindow.merge(j.window(), g, Double::sum);
+            runs.add(new Miss(j, s, last[j.id()], readyAt[j.id()]));
             delay += Duration.between(j.arrival(), s).toSeconds() / 60.0;
             if (j.deadline() != null) {
                 withDeadline++;
@@ -216,6 +218,6 @@ final class Replay {
                 }
             }
         }
-        return new Outcome(strategy, byWindow, Map.of(), withDeadline, met, delay / jobs.size(), reasons, planMillis, misses);
+        return new Outcome(strategy, byWindow, Map.of(), withDeadline, met, delay / jobs.size(), reasons, planMillis, misses, runs);
     }
 }
