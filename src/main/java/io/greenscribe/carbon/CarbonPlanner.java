@@ -25,11 +25,8 @@ public final class CarbonPlanner {
     private final PlannerPolicy policy;
     private final Map<GridZone, ForecastIndex> indexes = new HashMap<>();
     /** What each booking in the ledger was planned for, so it can follow the real start or move. */
+    /** What each booking in the ledger was planned for, so it can follow the run's real start. */
     private final Map<String, Booked> booked = new HashMap<>();
-    private final Displacement displacement;
-    /** Decisions changed as a side effect of planning another job, not yet collected by the caller. */
-    private final List<SchedulingDecision> moved = new ArrayList<>();
-    private boolean repairing;
 
     public CarbonPlanner(CarbonIntensityFeed feed, Clock clock, ThroughputEstimator throughput,
             CapacityLedger ledger, PlannerPolicy policy) {
@@ -38,7 +35,6 @@ public final class CarbonPlanner {
         this.throughput = throughput;
         this.ledger = ledger;
         this.policy = policy;
-        this.displacement = new Displacement(ledger, booked, this::replanQuietly);
     }
 
     /** Plans one job and books its run in the capacity ledger. */
@@ -62,16 +58,11 @@ public final class CarbonPlanner {
                     ? "no deadline: runs as soon as submitted"
                     : "no deadline: runs at the first free worker", null);
         }
-        Instant latestSafe = request.deadline().minus(padded);
+        Instant latestSafe = policy.latestSafeStart(earliest, request.deadline(), runTime);
         p.latestSafe = latestSafe;
         if (latestSafe.isBefore(earliest)) {
-            String why = "needs " + padded.toMinutes() + " min with margin; deadline " + request.deadline()
-                    + " leaves no room to wait";
-            if (ledger.fits(request.deviceId(), earliest, earliest.plus(p.reserved))) {
-                return p.book(earliest, Reason.DEADLINE_TOO_TIGHT, why, null);
-            }
-            return p.makeRoom(List.of(earliest), s -> p.book(s, Reason.DEADLINE_TOO_TIGHT, why + p.movedNote(), null))
-                    .orElseGet(() -> p.exhausted(why, null));
+            return p.book(earliest, Reason.DEADLINE_TOO_TIGHT, "needs " + padded.toMinutes()
+                    + " min with margin; deadline " + request.deadline() + " leaves no room to wait", null);
         }
         ForecastIndex index;
         try {
@@ -114,26 +105,6 @@ public final class CarbonPlanner {
         return out;
     }
 
-    /**
-     * The decisions that changed because another job needed their place (see {@link Displacement}),
-     * since the last call: the caller must store them as it stores the decisions it asked for.
-     */
-    public synchronized List<SchedulingDecision> takeMoved() {
-        List<SchedulingDecision> out = List.copyOf(moved);
-        moved.clear();
-        return out;
-    }
-
-    private SchedulingDecision replanQuietly(PlanRequest request) {
-        boolean was = repairing;
-        repairing = true;
-        try {
-            return plan(request);
-        } finally {
-            repairing = was;
-        }
-    }
-
     /** Frees the job's capacity booking: it finished, failed or was cancelled. */
     public synchronized void release(String jobId) {
         ledger.release(jobId);
@@ -143,7 +114,7 @@ public final class CarbonPlanner {
     /**
      * The job really started at {@code at}. A run that starts later than planned (its workers were
      * busy) holds a worker later than booked; moving the booking keeps the ledger true, so later
-     * plans do not count on a worker that is still busy. A started job is never moved again.
+     * plans do not count on a worker that is still busy. A started job's booking stays where it began.
      */
     public synchronized void started(String jobId, Instant at) {
         moveBooking(jobId, at, true);
@@ -165,7 +136,7 @@ public final class CarbonPlanner {
     /**
      * Books a decision taken earlier, by this instance before a restart or by another instance, so
      * that new plans see its run. The run time is estimated as {@link #plan} would; replaces any
-     * booking of the job. A started run is never moved to make room for another job.
+     * booking of the job.
      */
     public synchronized void restore(PlanRequest request, Instant runAt, boolean started) {
         Duration runTime = request.runTime() != null
@@ -173,7 +144,8 @@ public final class CarbonPlanner {
                 : throughput.estimateRunTime(request.deviceId(), request.audioDuration());
         Duration reserved = policy.reserved(runTime);
         ledger.reserve(request.jobId(), request.deviceId(), runAt, runAt.plus(reserved));
-        Instant latestSafe = request.deadline() == null ? null : request.deadline().minus(policy.padded(runTime));
+        Instant latestSafe = request.deadline() == null ? null
+                : policy.latestSafeStart(request.earliestStart(), request.deadline(), runTime);
         booked.put(request.jobId(), new Booked(request, runAt, reserved, latestSafe, started));
     }
 
@@ -217,15 +189,7 @@ public final class CarbonPlanner {
                 .or(() -> ledger.latestFit(device, p.earliest, p.latestSafe, p.reserved, ledger.capacity(device)))
                 .orElse(null);
         if (at == null) {
-            // Parked at the latest start where patient jobs can make room, else as early as possible.
-            List<Instant> starts = new ArrayList<>();
-            long step = Math.max(60, Duration.between(p.earliest, p.latestSafe).getSeconds() / Displacement.MAX_TRIES);
-            for (Instant s = p.latestSafe; !s.isBefore(p.earliest); s = s.minusSeconds(step)) {
-                starts.add(s);
-            }
-            return p.makeRoom(starts, s -> p.book(s, reason, why + "; policy LATEST_SAFE_START" + p.movedNote(), null))
-                    .orElseGet(() -> p.exhausted(why + "; and device " + device + " has no free worker before "
-                            + p.latestSafe, null));
+            return p.exhausted(why + "; and device " + device + " has no free worker before " + p.latestSafe, null);
         }
         return p.book(at, reason, why + "; policy LATEST_SAFE_START", null);
     }
@@ -251,46 +215,35 @@ public final class CarbonPlanner {
 
         /** How many bookings deep this job may go: urgent jobs may use the headroom. */
         int limit() {
-            boolean urgent = latestSafe == null
-                    || java.time.Duration.between(earliest, latestSafe).compareTo(policy.urgentSlack()) <= 0;
-            return ledger.limitFor(request.deviceId(), urgent, policy.flexibleShare());
+            return ledger.limitFor(request.deviceId(), urgent(), policy.flexibleShare());
         }
 
-        /** Books the job at the first of {@code starts} where moving patient jobs frees a worker. */
-        java.util.Optional<SchedulingDecision> makeRoom(List<Instant> starts,
-                java.util.function.Function<Instant, SchedulingDecision> bookAt) {
-            if (repairing) {
-                return java.util.Optional.empty();
-            }
-            return displacement.makeRoom(request.jobId(), request.deviceId(), now, starts, reserved, bookAt).map(o -> {
-                moved.addAll(o.moved());
-                return o.decision();
-            });
+        /** Little slack: the job may use the workers kept for urgent work. */
+        boolean urgent() {
+            return latestSafe == null || Duration.between(earliest, latestSafe).compareTo(policy.urgentSlack()) <= 0;
         }
 
         /**
-         * Every start up to the latest safe one is full, even after moving patient jobs: start as
-         * early as possible. (Waiting for the first free worker inside the safety margin was tried
-         * in the replay and missed more deadlines: the margin is what absorbs queueing.)
+         * Every start up to the latest safe one is full: start as early as possible. (Waiting for the
+         * first free worker inside the safety margin was tried in the replay and missed more
+         * deadlines: the margin is what absorbs queueing.)
          */
         SchedulingDecision exhausted(String why, Expected expected) {
             return book(earliest, Reason.CAPACITY_EXHAUSTED, why + "; starting as early as possible", expected);
         }
 
-        String movedNote() {
-            return "; patient jobs were moved to make room";
-        }
-
         SchedulingDecision book(Instant runAt, Reason reason, String detail, Expected expected) {
             ledger.reserve(request.jobId(), request.deviceId(), runAt, runAt.plus(reserved));
-            booked.put(request.jobId(), new Booked(request, runAt, reserved, latestSafe, false));
+            if (ledger.capacity(request.deviceId()) != Integer.MAX_VALUE) { // an unlimited device books nothing
+                booked.put(request.jobId(), new Booked(request, runAt, reserved, latestSafe, false));
+            }
             Expected e = expected != null ? expected : Expected.NONE;
             return new SchedulingDecision(request.jobId(), runAt, reason, detail, e.intensity(), e.savingPct(),
                     e.baseline(), runTime, latestSafe, now, e.source(), e.fetchedAt(), e.signalType());
         }
     }
 
-    /** One booking: the request, where it sits, and whether its run has begun. */
+    /** One booking: the request, where it sits, its latest safe start, and whether its run has begun. */
     record Booked(PlanRequest request, Instant runAt, Duration reserved, Instant latestSafe, boolean started) {
     }
 

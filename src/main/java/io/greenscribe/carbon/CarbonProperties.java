@@ -118,6 +118,7 @@ public record CarbonProperties(
      * @param capacity concurrent jobs per device id
      * @param urgentSlack jobs with less slack than this may book every worker
      * @param flexibleShare share of a device's workers that jobs with more slack may book
+     * @param slackReserve share of a job's slack kept as margin at the end of its window
      * @param replanInterval how often waiting jobs are re-planned on the newest forecast and the
      *     capacity ledger is rebuilt from the database; unset means {@code cache-ttl} (a new forecast
      *     can arrive no sooner), zero turns the periodic task off (start-up rebuild still runs)
@@ -128,11 +129,11 @@ public record CarbonProperties(
             @DefaultValue("0.2") double speedAlpha, @DefaultValue("1m") Duration ledgerBucket,
             @DefaultValue("1") int defaultCapacity, Map<String, Integer> capacity,
             @DefaultValue("2h") Duration urgentSlack, @DefaultValue("0.75") double flexibleShare,
-            Duration replanInterval) {
+            @DefaultValue("0.4") double slackReserve, Duration replanInterval) {
 
         PlannerPolicy policy() {
             return new PlannerPolicy(runTimeFactor, safetyMargin, minSavingPct, horizon, outagePolicy, urgentSlack,
-                    flexibleShare);
+                    flexibleShare, slackReserve);
         }
     }
 }

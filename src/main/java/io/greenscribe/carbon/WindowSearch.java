@@ -61,10 +61,6 @@ final class WindowSearch {
         double baseline = cand[0] == lo ? cost[0] : Double.NaN;
         int chosen = pick(cand, cost, best, d, baseline);
         if (chosen < 0) {
-            Optional<SchedulingDecision> roomMade = makeRoom(cand, cost, baseline, d);
-            if (roomMade.isPresent()) {
-                return roomMade;
-            }
             return Optional.of(p.exhausted("device " + p.request.deviceId() + " has no free slot (capacity "
                     + ledger.capacity(p.request.deviceId()) + ") before " + p.latestSafe, expected(cost[0], baseline, d)));
         }
@@ -89,26 +85,6 @@ final class WindowSearch {
                     + " g/kWh over the run instead of " + Math.round(baseline / d) + " now (" + one(saving) + "% less)";
         }
         return Optional.of(p.book(Instant.ofEpochSecond(cand[chosen]), reason, detail, expected(cost[chosen], baseline, d)));
-    }
-
-    /** No start has room: the greenest start where moving patient jobs frees a worker. */
-    private Optional<SchedulingDecision> makeRoom(long[] cand, double[] cost, double baseline, long d) {
-        java.util.List<Instant> starts = new java.util.ArrayList<>();
-        java.util.Map<Instant, Integer> at = new java.util.HashMap<>();
-        for (long o : greenestFirst(cand, cost)) {
-            int i = (int) o;
-            if (!Double.isNaN(cost[i])) {
-                Instant s = Instant.ofEpochSecond(cand[i]);
-                starts.add(s);
-                at.put(s, i);
-            }
-        }
-        return p.makeRoom(starts, s -> {
-            int i = at.get(s);
-            return p.book(s, Reason.CAPACITY_CONSTRAINED, "device " + p.request.deviceId() + " was full before "
-                    + p.latestSafe + "; patient jobs were moved to make room at " + s + " (saves " + one(pct(baseline, cost[i]))
-                    + "%)", expected(cost[i], baseline, d));
-        });
     }
 
     /** Candidate indices, greenest first; ties go to the earlier start. The float key keeps the sort primitive. */

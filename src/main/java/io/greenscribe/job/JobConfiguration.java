@@ -48,26 +48,14 @@ class JobConfiguration {
         return new PlannerFeedback(planner, throughput, PLANNED_DEVICE);
     }
 
+    /** The planner's books follow each job: a start moves its booking to the real start, an end frees it. */
     @Bean
-    @ConditionalOnProperty(name = "greenscribe.carbon.enabled", havingValue = "true", matchIfMissing = true)
-    MovedJobs movedJobs(TranscriptionJobRepository jobs, CarbonPlanner planner, TransactionTemplate tx, Clock clock) {
-        return new MovedJobs(jobs, planner, tx, clock);
-    }
-
-    /** The planner's books follow each job: submissions write the moves they caused, starts and ends book. */
-    @Bean
-    JobLifecycleListener jobLifecycleListener(ObjectProvider<PlannerFeedback> feedback, ObjectProvider<MovedJobs> moved) {
+    JobLifecycleListener jobLifecycleListener(ObjectProvider<PlannerFeedback> feedback) {
         PlannerFeedback f = feedback.getIfAvailable();
-        MovedJobs m = moved.getIfAvailable();
-        if (f == null || m == null) {
+        if (f == null) {
             return JobLifecycleListener.NONE;
         }
         return new JobLifecycleListener() {
-            @Override
-            public void jobSubmitted(TranscriptionJob job) {
-                m.apply();
-            }
-
             @Override
             public void jobStarted(TranscriptionJob job) {
                 f.jobStarted(job);
@@ -83,9 +71,9 @@ class JobConfiguration {
     @Bean
     @ConditionalOnProperty(name = "greenscribe.carbon.enabled", havingValue = "true", matchIfMissing = true)
     PlanMaintenance planMaintenance(TranscriptionJobRepository jobs, CarbonPlanner planner, PlannerFeedback feedback,
-            MovedJobs movedJobs, CarbonProperties carbon, TransactionTemplate tx, JdbcTemplate jdbc, Clock clock) {
+            CarbonProperties carbon, TransactionTemplate tx, JdbcTemplate jdbc, Clock clock) {
         return new PlanMaintenance(jobs, new CarbonAwareScheduling(planner, new GridZone(carbon.zone()), PLANNED_DEVICE),
-                planner, feedback, movedJobs, tx, new ReplanLock(jdbc), clock, carbon.replanInterval());
+                planner, feedback, tx, new ReplanLock(jdbc), clock, carbon.replanInterval());
     }
 
     @Bean

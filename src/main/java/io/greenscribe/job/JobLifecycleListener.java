@@ -1,8 +1,8 @@
 package io.greenscribe.job;
 
 /**
- * Told when a job is submitted, starts a run and reaches an end (succeeded, failed or cancelled),
- * each after its row is written. The carbon planner's books listen here; with carbon-aware
+ * Told when a job starts a run and when it reaches an end (succeeded, failed or cancelled), each
+ * after its row is written. The carbon planner's books listen here; with carbon-aware
  * scheduling off nobody does. Implementations must not throw: what they hear is already recorded
  * and must not be reported as failed.
  */
@@ -10,10 +10,6 @@ interface JobLifecycleListener {
 
     /** Listens to nothing: carbon-aware scheduling is off, so there are no books to keep. */
     JobLifecycleListener NONE = new JobLifecycleListener() {};
-
-    /** The job's row is committed (or written in the caller's transaction) with its schedule. */
-    default void jobSubmitted(TranscriptionJob job) {
-    }
 
     /** A worker claimed the job and its run begins now. */
     default void jobStarted(TranscriptionJob job) {

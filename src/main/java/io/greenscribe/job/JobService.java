@@ -72,7 +72,6 @@ public class JobService {
         try {
             TranscriptionJob job = tx.execute(s -> jobs.saveAndFlush(newJob(id, tenant, batchId, audio, options, model,
                     idempotencyKey)));
-            lifecycle.jobSubmitted(job);
             return new Submitted(views.of(job), false);
         } catch (DataIntegrityViolationException e) {
             inputs.delete(audio);

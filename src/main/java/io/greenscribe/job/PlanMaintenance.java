@@ -51,7 +51,6 @@ final class PlanMaintenance implements SmartLifecycle {
     private final CarbonAwareScheduling scheduling;
     private final CarbonPlanner planner;
     private final PlannerFeedback feedback;
-    private final MovedJobs movedJobs;
     private final TransactionTemplate tx;
     private final ReplanLock lock;
     private final Clock clock;
@@ -61,13 +60,11 @@ final class PlanMaintenance implements SmartLifecycle {
     private volatile boolean running;
 
     PlanMaintenance(TranscriptionJobRepository jobs, CarbonAwareScheduling scheduling, CarbonPlanner planner,
-            PlannerFeedback feedback, MovedJobs movedJobs, TransactionTemplate tx, ReplanLock lock, Clock clock,
-            Duration interval) {
+            PlannerFeedback feedback, TransactionTemplate tx, ReplanLock lock, Clock clock, Duration interval) {
         this.jobs = jobs;
         this.scheduling = scheduling;
         this.planner = planner;
         this.feedback = feedback;
-        this.movedJobs = movedJobs;
         this.tx = tx;
         this.lock = lock;
         this.clock = clock;
@@ -152,7 +149,6 @@ final class PlanMaintenance implements SmartLifecycle {
                 bookAsItStands(p); // the row moved on (claimed, cancelled, run now): the new booking is wrong
             }
         }
-        moved += movedJobs.apply(); // jobs re-planning pushed aside to make room (see carbon.Displacement)
         return new Cycle(active.size(), fresh.size(), moved);
     }
 

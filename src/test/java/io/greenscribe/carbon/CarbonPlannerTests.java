@@ -263,11 +263,44 @@ class CarbonPlannerTests {
     }
 
     @Test
+    void aShareOfTheSlackIsKeptAsMarginSoTheEndOfALongWindowIsNotPlannedInto() {
+        // given a 1-h job with 10 h to its deadline and the greenest hour at 08:00, the last that fits
+        feed.serve(T0, HOUR, 300, 300, 300, 300, 300, 300, 200, 300, 50, 300);
+        PlannerPolicy reserve = new PlannerPolicy(1.0, Duration.ZERO, 0, Duration.ofHours(48), OutagePolicy.RUN_NOW,
+                Duration.ZERO, 1.0, 0.4);
+
+        // when 40 % of its 9 h of slack are kept in hand
+        SchedulingDecision d = planner(reserve, CapacityLedger.unlimited()).plan(job("j", HOUR, T0.plus(HOUR.multipliedBy(10))));
+
+        // then it may start no later than 05:24, and takes the greenest run up to then (06:00 is out of reach)
+        assertThat(d.latestSafeStart()).isEqualTo(T0.plus(Duration.ofMinutes(5 * 60 + 24)));
+        assertThat(d.runAt()).isBeforeOrEqualTo(d.latestSafeStart());
+        assertThat(planner(exact, CapacityLedger.unlimited()).plan(job("k", HOUR, T0.plus(HOUR.multipliedBy(10)))).runAt())
+                .isEqualTo(T0.plus(HOUR.multipliedBy(8)));
+    }
+
+    @Test
+    void aLateStartMovesTheBookingWithTheRun() {
+        // given a job booked for 01:00-02:00 on the only worker, which got a worker only at 01:30
+        feed.serve(T0, HOUR, 300, 100, 300, 300, 300, 300);
+        CapacityLedger ledger = new CapacityLedger(Map.of("cpu", 1), 1, Duration.ofMinutes(5));
+        CarbonPlanner planner = planner(exact, ledger);
+        assertThat(planner.plan(job("a", HOUR, T0.plus(HOUR.multipliedBy(6)))).runAt()).isEqualTo(T0.plus(HOUR));
+
+        // when
+        planner.started("a", T0.plus(Duration.ofMinutes(90)));
+
+        // then the ledger holds the worker for the real run, 01:30-02:30
+        assertThat(ledger.bookedAt("cpu", T0.plus(Duration.ofMinutes(75)))).isZero();
+        assertThat(ledger.bookedAt("cpu", T0.plus(Duration.ofMinutes(135)))).isEqualTo(1);
+    }
+
+    @Test
     void patientJobsLeaveHeadroomForUrgentOnes() {
         // given 4 workers, 75 % for jobs with more than 2 h of slack, one green hour
         feed.serve(T0, HOUR, 300, 100, 300, 300, 300, 300, 300, 300, 300, 300, 300, 300);
         PlannerPolicy policy = new PlannerPolicy(1.0, Duration.ZERO, 0, Duration.ofHours(48), OutagePolicy.RUN_NOW,
-                Duration.ofHours(2), 0.75);
+                Duration.ofHours(2), 0.75, 0.0);
         CapacityLedger ledger = new CapacityLedger(Map.of(), 4, Duration.ofMinutes(1));
         CarbonPlanner planner = planner(policy, ledger);
 

@@ -73,9 +73,6 @@ class PlanMaintenanceIntegrationTests {
     ThroughputEstimator throughput;
 
     @Autowired
-    MovedJobs movedJobs;
-
-    @Autowired
     JobService service;
 
     @Autowired
@@ -117,16 +114,16 @@ class PlanMaintenanceIntegrationTests {
         String runningBefore = row(running);
         String queuedBefore = row(queued);
 
-        // when half an hour later a newer forecast puts the trough at 02:00 and the cycle runs
+        // when half an hour later a newer forecast puts the trough at 23:00 and the cycle runs
         clock.advance(Duration.ofMinutes(30));
-        troughAtHour(8);
+        troughAtHour(5);
         PlanMaintenance.Cycle cycle = maintenance.cycle();
 
         // then the waiting job moves into the new trough, with the new reason, intensity and version
         assertThat(cycle.moved()).isEqualTo(1);
         TranscriptionJob moved = repository.findById(waiting).orElseThrow();
         assertThat(moved.status).isEqualTo(JobStatus.WAITING_FOR_WINDOW);
-        assertThat(moved.runAt).isBetween(T0.plus(Duration.ofHours(8)), T0.plus(Duration.ofHours(9)).minus(BOOKED));
+        assertThat(moved.runAt).isBetween(T0.plus(Duration.ofHours(5)), T0.plus(Duration.ofHours(6)).minus(BOOKED));
         assertThat(moved.schedulingReason).isEqualTo("greenest-window");
         assertThat(moved.expectedIntensity).isEqualTo(50.0);
         assertThat(moved.version).isEqualTo(1);
@@ -154,13 +151,12 @@ class PlanMaintenanceIntegrationTests {
         };
         CarbonPlanner planner = freshPlanner();
         PlanMaintenance racing = new PlanMaintenance(repository, new CarbonAwareScheduling(planner, GridZone.of("GB"), DEVICE),
-                planner, new PlannerFeedback(planner, new ThroughputEstimator(1.0, 0.2), DEVICE),
-                new MovedJobs(repository, planner, tx, clock), claimFirst,
+                planner, new PlannerFeedback(planner, new ThroughputEstimator(1.0, 0.2), DEVICE), claimFirst,
                 new ReplanLock(jdbcTemplate), clock, Duration.ZERO);
 
         // when a newer forecast would move it
         clock.advance(Duration.ofMinutes(30));
-        troughAtHour(8);
+        troughAtHour(5);
         PlanMaintenance.Cycle cycle = racing.cycle();
 
         // then the worker's row stands, and the job is booked as it now runs, not where the re-plan put it
@@ -169,7 +165,7 @@ class PlanMaintenanceIntegrationTests {
         assertThat(row.status).isEqualTo(JobStatus.RUNNING);
         assertThat(row.runAt).isEqualTo(T0.plus(Duration.ofHours(3)));
         assertThat(row.workerId).isEqualTo("w9");
-        for (Instant at = T0.plus(Duration.ofHours(8)); at.isBefore(T0.plus(Duration.ofHours(9))); at = at.plusSeconds(60)) {
+        for (Instant at = T0.plus(Duration.ofHours(5)); at.isBefore(T0.plus(Duration.ofHours(6))); at = at.plusSeconds(60)) {
             assertThat(planner.bookedAt(DEVICE, at)).as("booked at %s", at).isZero();
         }
         assertThat(planner.bookedAt(DEVICE, clock.instant())).isEqualTo(1);
@@ -182,7 +178,7 @@ class PlanMaintenanceIntegrationTests {
         UUID waiting = job("WAITING_FOR_WINDOW", trough, 100.0);
         String before = row(waiting);
         clock.advance(Duration.ofMinutes(30));
-        troughAtHour(8);
+        troughAtHour(5);
         try (java.sql.Connection other = jdbcTemplate.getDataSource().getConnection();
                 java.sql.Statement st = other.createStatement()) {
             st.execute("select pg_advisory_lock(" + ReplanLock.KEY + ")");
@@ -228,8 +224,8 @@ class PlanMaintenanceIntegrationTests {
         // when an instance starts with an empty ledger and rebuilds it from the database
         CarbonPlanner restarted = freshPlanner();
         new PlanMaintenance(repository, new CarbonAwareScheduling(restarted, GridZone.of("GB"), DEVICE), restarted,
-                new PlannerFeedback(restarted, new ThroughputEstimator(1.0, 0.2), DEVICE), new MovedJobs(repository, restarted, tx, clock),
-                tx, new ReplanLock(jdbcTemplate), clock, Duration.ZERO)
+                new PlannerFeedback(restarted, new ThroughputEstimator(1.0, 0.2), DEVICE), tx, new ReplanLock(jdbcTemplate),
+                clock, Duration.ZERO)
                 .start();
 
         // then the waiting job is booked, and the next job does not plan onto the same worker at once
@@ -253,8 +249,8 @@ class PlanMaintenanceIntegrationTests {
                 "stub", "down"));
         CarbonPlanner restarted = freshPlanner();
         new PlanMaintenance(repository, new CarbonAwareScheduling(restarted, GridZone.of("GB"), DEVICE), restarted,
-                new PlannerFeedback(restarted, new ThroughputEstimator(1.0, 0.2), DEVICE), new MovedJobs(repository, restarted, tx, clock),
-                tx, new ReplanLock(jdbcTemplate), clock, Duration.ZERO)
+                new PlannerFeedback(restarted, new ThroughputEstimator(1.0, 0.2), DEVICE), tx, new ReplanLock(jdbcTemplate),
+                clock, Duration.ZERO)
                 .start();
 
         // then both are booked from their rows: the waiting one at its run_at, the running one from its start
@@ -320,64 +316,6 @@ class PlanMaintenanceIntegrationTests {
 
         assertThat(repository.findById(running).orElseThrow().status).isEqualTo(JobStatus.FAILED);
         assertThat(planner.bookedAt(DEVICE, T0)).isZero();
-    }
-
-    @Test
-    void aPatientJobMovedAsideForAnUrgentOneHasItsRowMoved() {
-        // given a patient job booked in the 21:00 trough on the only worker
-        Instant trough = T0.plus(Duration.ofHours(3));
-        UUID patient = job("WAITING_FOR_WINDOW", trough, 100.0);
-        maintenance.cycle();
-
-        // when a job that can only start at 21:00 is planned
-        SchedulingDecision urgent = planner.plan(urgentAt(trough));
-        int written = movedJobs.apply();
-
-        // then the urgent job has the trough and the patient job's row took its new start
-        assertThat(urgent.runAt()).isEqualTo(trough);
-        assertThat(written).isEqualTo(1);
-        TranscriptionJob moved = repository.findById(patient).orElseThrow();
-        assertThat(moved.runAt).isNotEqualTo(trough);
-        assertThat(moved.version).isEqualTo(1);
-        assertThat(planner.bookedAt(DEVICE, trough)).isEqualTo(1);
-        assertThat(planner.bookedAt(DEVICE, moved.runAt)).isEqualTo(1);
-    }
-
-    @Test
-    void aMovedJobThatAWorkerClaimedMeanwhileKeepsItsRowAndItsBookingFollowsIt() {
-        // given a patient job in the trough, moved aside for an urgent one
-        Instant trough = T0.plus(Duration.ofHours(3));
-        UUID patient = job("WAITING_FOR_WINDOW", trough, 100.0);
-        maintenance.cycle();
-        planner.plan(urgentAt(trough));
-
-        // when a worker claims the patient job before its move is written
-        jdbc.sql("update transcription_job set status = 'RUNNING', worker_id = 'w1', version = version + 1 where id = ?")
-                .param(patient).update();
-        String before = row(patient);
-        int written = movedJobs.apply();
-
-        // then its row is as the worker left it, and the ledger books it where it really runs
-        assertThat(written).isZero();
-        assertThat(row(patient)).isEqualTo(before);
-        assertThat(planner.bookedAt(DEVICE, trough)).isEqualTo(2);
-    }
-
-    /** Planned straight through the planner, without a row: freed after each test. */
-    final java.util.List<String> withoutRow = new java.util.ArrayList<>();
-
-    @org.junit.jupiter.api.AfterEach
-    void freeJobsWithoutRow() {
-        withoutRow.forEach(planner::release);
-    }
-
-    /** A 10-minute job whose latest safe start is {@code at}: it can only start then. */
-    private PlanRequest urgentAt(Instant at) {
-        Duration run = Duration.ofMinutes(10);
-        String id = UUID.randomUUID().toString();
-        withoutRow.add(id);
-        return PlanRequest.withDeadline(id, GridZone.of("GB"), DEVICE, run, at,
-                at.plus(PlannerPolicy.defaults().padded(run))).withRunTime(run);
     }
 
     /** 300 g/kWh all day but for one hour at 100 (from {@code hour}: 50) after 18:00; fetched now. */

@@ -124,8 +124,7 @@ public final class CarbonReplayBenchmark {
             windows.append("| ").append(c.region()).append(" | ").append(windowRow(c, jobs, replay, immediate)).append(" |\n");
             Replay.Outcome outage = replay.run(Strategy.GREENSCRIBE, clock -> new DownFeed(), List.of());
             PlannerPolicy d = PlannerPolicy.defaults();
-            Replay latest = new Replay(c.actual(), jobs, WORKERS, new PlannerPolicy(d.runTimeFactor(), d.safetyMargin(),
-                    d.minSavingPct(), d.horizon(), OutagePolicy.LATEST_SAFE_START, d.urgentSlack(), d.flexibleShare()));
+            Replay latest = new Replay(c.actual(), jobs, WORKERS, d.withOutagePolicy(OutagePolicy.LATEST_SAFE_START));
             Replay.Outcome outageLatest = latest.run(Strategy.GREENSCRIBE, clock -> new DownFeed(), List.of());
             down.append(String.format("| %s | %d | %d (%.2f %%) | %.1f %% | %d (%.2f %%) | %.1f %% |%n", c.region(),
                     outage.withDeadline(), outage.deadlinesMet(), 100.0 * outage.deadlinesMet() / outage.withDeadline(),

@@ -22,15 +22,16 @@ public final class MissHunt {
         PlannerPolicy d = PlannerPolicy.defaults();
         double share = args.length > 0 ? Double.parseDouble(args[0]) : d.flexibleShare();
         boolean verbose = args.length > 1;
-        PlannerPolicy policy = new PlannerPolicy(d.runTimeFactor(), d.safetyMargin(), d.minSavingPct(), d.horizon(),
-                d.outagePolicy(), d.urgentSlack(), share);
-        PlannerPolicy latest = new PlannerPolicy(d.runTimeFactor(), d.safetyMargin(), d.minSavingPct(), d.horizon(),
-                OutagePolicy.LATEST_SAFE_START, d.urgentSlack(), share);
+        PlannerPolicy policy = d.withFlexibleShare(share);
+        PlannerPolicy latest = policy.withOutagePolicy(OutagePolicy.LATEST_SAFE_START);
         int total = 0;
         double savedSum = 0;
         int runs = 0;
+        long[] seeds = java.util.Arrays.stream(System.getProperty("seeds", "" + CarbonReplayBenchmark.SEED).split(","))
+                .mapToLong(Long::parseLong).toArray();
+        for (long seed : seeds)
         for (CarbonReplayBenchmark.Case c : cases) {
-            List<SimJob> jobs = SimJob.stream(c.from(), c.to(), CarbonReplayBenchmark.JOBS_PER_HOUR, CarbonReplayBenchmark.SEED);
+            List<SimJob> jobs = SimJob.stream(c.from(), c.to(), CarbonReplayBenchmark.JOBS_PER_HOUR, seed);
             Replay r = new Replay(c.actual(), jobs, CarbonReplayBenchmark.WORKERS, policy);
             Replay.Outcome immediate = r.run(Strategy.IMMEDIATE, clock -> CarbonReplayBenchmark.perfect(c.actual(), clock), List.of());
             for (CarbonReplayBenchmark.Mode mode : CarbonReplayBenchmark.Mode.values()) {

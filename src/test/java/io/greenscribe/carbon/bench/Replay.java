@@ -123,12 +123,6 @@ final class Replay {
                         if (runAt.isAfter(e.at())) {
                             waiting.put(j.id(), new WaitingJob(r, d));
                         }
-                        for (SchedulingDecision m : planner.takeMoved()) {
-                            int id = Integer.parseInt(m.jobId().substring(1));
-                            waiting.put(id, new WaitingJob(waiting.get(id).request(), m));
-                            last[id] = m;
-                            events.add(new Event(m.runAt(), Kind.READY, id, ++version[id]));
-                        }
                     } else {
                         runAt = strategy.start(e.at(), j.deadline(), speed.estimateRunTime(DEVICE, j.audio()),
                                 forecast(feed, e.at(), j.deadline()));
@@ -144,12 +138,6 @@ final class Replay {
                             waiting.put(id, new WaitingJob(waiting.get(id).request(), d));
                             last[id] = d;
                             events.add(new Event(d.runAt(), Kind.READY, id, ++version[id]));
-                        }
-                        for (SchedulingDecision m : planner.takeMoved()) {
-                            int id = Integer.parseInt(m.jobId().substring(1));
-                            waiting.put(id, new WaitingJob(waiting.get(id).request(), m));
-                            last[id] = m;
-                            events.add(new Event(m.runAt(), Kind.READY, id, ++version[id]));
                         }
                         planNanos += System.nanoTime() - t0;
                     }
