@@ -224,9 +224,9 @@ public final class CarbonPlanner {
         }
 
         /**
-         * Every start up to the latest safe one is full: start as early as possible. (Waiting for the
-         * first free worker inside the safety margin was tried in the replay and missed more
-         * deadlines: the margin is what absorbs queueing.)
+         * Every start up to the latest safe one is full: start as early as possible. (Waiting instead
+         * for the first free worker in the margin or in the slack kept in reserve was tried in the
+         * replay: 14 missed deadlines over 5 arrival seeds against 1, and a lower saving.)
          */
         SchedulingDecision exhausted(String why, Expected expected) {
             return book(earliest, Reason.CAPACITY_EXHAUSTED, why + "; starting as early as possible", expected);
