@@ -9,6 +9,8 @@ peak resident memory are measured per system:
                                  (models/<model>), device cpu, cpu_threads=N,
                                  beam_size=1, temperature 0 (pure greedy, no
                                  fallback), with / without its Silero VAD filter.
+  greenscribe-greedy             the same, with --vad none --temperatures 0: decoding
+                                 exactly like the faster-whisper rows above.
   greenscribe                    the GreenScribe CLI (``--greenscribe-cmd``), which
                                  prints one JSON object per file per line:
                                  {"file","language","text","audio_seconds",
@@ -59,8 +61,11 @@ FW_SYSTEMS = {
     "fw-float32-vad": ("float32", True),
     "fw-int8-vad": ("int8", True),
 }
-ALL_SYSTEMS = list(FW_SYSTEMS) + ["greenscribe"]
-DEFAULT_GS_CMD = ("java -jar target/greenscribe.jar transcribe --model {model} --threads {threads} "
+ALL_SYSTEMS = list(FW_SYSTEMS) + ["greenscribe", "greenscribe-greedy"]
+# GreenScribe decoding exactly like the peer (no VAD, greedy, no temperature fallback), so both
+# GreenScribe rows can sit beside the peers in one run.
+GS_GREEDY_ARGS = ["--vad", "none", "--temperatures", "0"]
+DEFAULT_GS_CMD = ("bin/greenscribe transcribe --model {model} --threads {threads} "
                   "--batch-size {batch_size} --format jsonl")
 
 
@@ -351,8 +356,8 @@ def gs_command(args, model: str) -> list[str]:
     return shlex.split(args.greenscribe_cmd.format(model=model, threads=args.threads, batch_size=args.batch_size))
 
 
-def run_gs(model: str, minfo: dict, items: list[dict], args) -> dict:
-    base = gs_command(args, model)
+def run_gs(model: str, minfo: dict, items: list[dict], args, extra: list[str] | None = None) -> dict:
+    base = gs_command(args, model) + (extra or [])
     if "-jar" in base:
         jar = Path(base[base.index("-jar") + 1])
         jar = jar if jar.is_absolute() else REPO_ROOT / jar
@@ -481,18 +486,19 @@ def render_md(res: dict) -> str:
         # ratios
         L.append("\nRatios GreenScribe / faster-whisper (same weights, same threads); < 1 is better for RTF, RSS and "
                  "error rate, > 1 is better for e2e throughput:\n")
-        L.append("| set | baseline | RTF | e2e audio-s/s | CPU s | peak RSS | WER | CER |")
+        L.append("| set | GreenScribe / baseline | RTF | e2e audio-s/s | CPU s | peak RSS | WER | CER |")
         L.append("|---|---|---:|---:|---:|---:|---:|---:|")
         for set_name, sres in mres.items():
             if "skipped" in sres:
                 continue
-            gs = sres["systems"].get("greenscribe")
-            for base in ("fw-float32", "fw-float32-vad"):
+            for gs_name, base in (("greenscribe-greedy", "fw-float32"), ("greenscribe-greedy", "fw-int8"),
+                                  ("greenscribe", "fw-float32"), ("greenscribe", "fw-float32-vad")):
+                gs = sres["systems"].get(gs_name)
                 b = sres["systems"].get(base)
-                if not b or "summary" not in b:
+                if not b or "summary" not in b or gs is None:
                     continue
-                if not gs or gs["status"] != "ok":
-                    L.append(f"| {set_name} | {base} | GreenScribe {gs['status'] if gs else 'not selected'} |||||| ")
+                if gs["status"] != "ok":
+                    L.append(f"| {set_name} | {gs_name} / {base} | {gs['status']} |||||| ")
                     continue
                 g, f = gs["summary"], b["summary"]
 
@@ -503,7 +509,7 @@ def render_md(res: dict) -> str:
                     a, c = g["score"][m], f["score"][m]
                     return ratio(a["rate"] if a else None, c["rate"] if c else None)
 
-                L.append(f"| {set_name} | {base} | {ratio(g['rtf'], f['rtf'])} | "
+                L.append(f"| {set_name} | {gs_name} / {base} | {ratio(g['rtf'], f['rtf'])} | "
                          f"{ratio(g.get('e2e_audio_per_wall'), f.get('e2e_audio_per_wall'))} | "
                          f"{ratio(g.get('cpu_seconds'), f.get('cpu_seconds'))} | "
                          f"{ratio(g.get('peak_rss_mb'), f.get('peak_rss_mb'))} | {sr('wer')} | {sr('cer')} |")
@@ -611,7 +617,12 @@ def main(argv: list[str]) -> int:
                     share = wait_for_idle(args.idle_share, args.wait_idle)
                     if share is not None and share >= args.idle_share:
                         print(f"(background CPU still {share:.0%}) ", end="", flush=True)
-                r = run_gs(model, minfo, items, args) if system == "greenscribe" else run_fw(system, model, minfo, items, args)
+                if system == "greenscribe-greedy":
+                    r = run_gs(model, minfo, items, args, GS_GREEDY_ARGS)
+                elif system == "greenscribe":
+                    r = run_gs(model, minfo, items, args)
+                else:
+                    r = run_fw(system, model, minfo, items, args)
                 if "run" in r and r["hyps"]:
                     r["summary"] = summarize(items, r["hyps"], r["run"], r.get("load_seconds"))
                     s = r["summary"]

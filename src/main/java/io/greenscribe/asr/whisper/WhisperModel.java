@@ -9,6 +9,8 @@ import io.greenscribe.system.NativeMemory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * A Whisper checkpoint loaded onto one device: weights, tokenizer and feature extractor. Closing it
@@ -47,17 +49,31 @@ final class WhisperModel implements AutoCloseable {
                     + "; fetch it with: python3 models/fetch.py " + name);
         }
         NativeMemory.configure();
-        JsonNode config = readConfig(dir.resolve("config.json"));
-        NDManager manager = NDManager.newBaseManager(device, "PyTorch");
+        // The tokenizer's native library and the PyTorch engine each take a few hundred ms to start,
+        // on one thread each: loading them side by side takes a third off a command-line run's load.
+        CompletableFuture<WhisperTokenizer> tokenizer = CompletableFuture.supplyAsync(() -> new WhisperTokenizer(dir));
+        NDManager manager = null;
         try {
+            JsonNode config = readConfig(dir.resolve("config.json"));
+            manager = NDManager.newBaseManager(device, "PyTorch");
             Ct2Weights weights = Ct2Weights.load(bin, manager);
-            WhisperTokenizer tokenizer = new WhisperTokenizer(dir);
-            return new WhisperModel(name, device, manager, weights, tokenizer,
+            return new WhisperModel(name, device, manager, weights, joined(tokenizer),
                     ints(config.path("suppress_ids")), ints(config.path("suppress_ids_begin")),
                     pairs(config.path("alignment_heads")));
         } catch (RuntimeException e) {
-            manager.close();
+            if (manager != null) {
+                manager.close();
+            }
+            tokenizer.thenAccept(WhisperTokenizer::close);
             throw e;
+        }
+    }
+
+    private static WhisperTokenizer joined(CompletableFuture<WhisperTokenizer> tokenizer) {
+        try {
+            return tokenizer.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 
