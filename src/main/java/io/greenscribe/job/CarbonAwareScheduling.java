@@ -65,6 +65,11 @@ final class CarbonAwareScheduling implements JobScheduling {
     /** The planner's decision as the job row stores it. */
     static Decision decision(SchedulingDecision d) {
         return new Decision(d.runAt(), d.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'), d.detail(),
-                Double.isFinite(d.expectedIntensity()) && d.expectedIntensity() > 0 ? d.expectedIntensity() : null);
+                positive(d.expectedIntensity()), positive(d.baselineIntensity()),
+                Double.isFinite(d.expectedSavingPct()) ? d.expectedSavingPct() : null);
+    }
+
+    private static Double positive(double intensity) {
+        return Double.isFinite(intensity) && intensity > 0 ? intensity : null;
     }
 }

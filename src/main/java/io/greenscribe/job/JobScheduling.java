@@ -28,7 +28,16 @@ public interface JobScheduling {
      * @param runAt earliest start; the queue hands the job out from then on
      * @param reason short machine-readable reason (run-now, not-before, greenest-window, …)
      * @param detail a sentence for people
-     * @param expectedIntensity expected grid intensity (gCO2e/kWh) at {@code runAt}, or {@code null}
+     * @param expectedIntensity expected grid intensity (gCO2e/kWh) over the run from {@code runAt}, or {@code null}
+     * @param baselineIntensity expected intensity had it started as early as it could, or {@code null}
+     * @param expectedSavingPct the saving the chosen start promises against that, in %, or {@code null}
      */
-    record Decision(Instant runAt, String reason, String detail, Double expectedIntensity) {}
+    record Decision(Instant runAt, String reason, String detail, Double expectedIntensity, Double baselineIntensity,
+            Double expectedSavingPct) {
+
+        /** A decision that involved no forecast. */
+        public Decision(Instant runAt, String reason, String detail, Double expectedIntensity) {
+            this(runAt, reason, detail, expectedIntensity, null, null);
+        }
+    }
 }

@@ -37,9 +37,14 @@ public record JobView(
     public record Options(String language, List<String> hotwords, boolean itn, List<String> formats, int priority,
             String callbackUrl) {}
 
-    /** @param runAt earliest start; @param reason machine-readable reason; @param detail sentence; @param expectedIntensity gCO2e/kWh */
+    /**
+     * @param runAt earliest start; @param reason machine-readable reason; @param detail sentence
+     * @param expectedIntensity forecast gCO2e/kWh over the run as planned
+     * @param baselineIntensity forecast gCO2e/kWh had it started as early as it could
+     * @param expectedSavingPct the forecast saving of the planned start against that, in %
+     */
     public record Scheduling(Instant deadline, Instant notBefore, Instant runAt, String reason, String detail,
-            Double expectedIntensity) {}
+            Double expectedIntensity, Double baselineIntensity, Double expectedSavingPct) {}
 
     /** Lifecycle instants and the run time in seconds. */
     public record Timings(Instant createdAt, Instant queuedAt, Instant startedAt, Instant finishedAt, Double runSeconds) {}

@@ -25,7 +25,7 @@ class JobViews {
                         j.priority, j.callbackUrl),
                 j.model, j.device, j.languageDetected,
                 new JobView.Scheduling(j.deadline, j.notBefore, j.runAt, j.schedulingReason, j.schedulingDetail,
-                        j.expectedIntensity),
+                        j.expectedIntensity, j.baselineIntensity, j.expectedSavingPct),
                 new JobView.Timings(j.createdAt, j.queuedAt, j.startedAt, j.finishedAt, run),
                 carbon(j),
                 j.attempts, j.error);

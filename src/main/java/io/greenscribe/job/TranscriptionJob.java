@@ -48,6 +48,8 @@ class TranscriptionJob {
     String schedulingReason;
     String schedulingDetail;
     Double expectedIntensity;
+    Double baselineIntensity;
+    Double expectedSavingPct;
 
     String workerId;
     Instant leaseUntil;
@@ -94,6 +96,8 @@ class TranscriptionJob {
         schedulingReason = decision.reason();
         schedulingDetail = decision.detail();
         expectedIntensity = decision.expectedIntensity();
+        baselineIntensity = decision.baselineIntensity();
+        expectedSavingPct = decision.expectedSavingPct();
         if (decision.runAt().isAfter(now)) {
             status = status.moveTo(JobStatus.WAITING_FOR_WINDOW);
         } else {

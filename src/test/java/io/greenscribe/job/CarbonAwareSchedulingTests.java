@@ -38,6 +38,9 @@ class CarbonAwareSchedulingTests {
         assertThat(d.runAt()).isAfter(t0.plus(Duration.ofHours(4))).isBefore(t0.plus(Duration.ofHours(9)));
         assertThat(d.reason()).isEqualTo("greenest-window");
         assertThat(d.expectedIntensity()).isLessThan(120.0);
+        assertThat(d.baselineIntensity()).isGreaterThan(250.0);
+        assertThat(d.expectedSavingPct()).isEqualTo(100 * (1 - d.expectedIntensity() / d.baselineIntensity()),
+                org.assertj.core.api.Assertions.within(0.01));
     }
 
     @Test

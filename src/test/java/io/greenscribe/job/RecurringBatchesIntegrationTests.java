@@ -205,6 +205,11 @@ class RecurringBatchesIntegrationTests {
                     .isIn("greenest-now", "greenest-window", "saving-too-small", "capacity-constrained",
                             "deadline-too-tight");
             assertThat(Instant.parse(scheduling.path("runAt").asText())).isBetween(clock.instant(), DEADLINE);
+            if (!scheduling.path("reason").asText().equals("deadline-too-tight")) {
+                // what the planner expected is kept with the job: the intensity at once and the saving
+                assertThat(scheduling.path("baselineIntensity").asDouble()).as(scheduling.toString()).isPositive();
+                assertThat(scheduling.path("expectedSavingPct").isNumber()).as(scheduling.toString()).isTrue();
+            }
             assertThat(job.path("options").path("language").asText()).isEqualTo("en");
         }
 
