@@ -1,5 +1,6 @@
 package io.greenscribe.energy;
 
+import io.greenscribe.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class EnergyMeterContract {
 
-    protected final TestClock clock = new TestClock();
+    protected final MutableClock clock = MutableClock.at("2024-01-01T00:00:00Z");
 
     protected abstract EnergyMeter meter();
 

@@ -1,5 +1,6 @@
 package io.greenscribe.energy;
 
+import io.greenscribe.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class SharedEnergyMeterTests {
 
-    final TestClock clock = new TestClock();
+    final MutableClock clock = MutableClock.at("2024-01-01T00:00:00Z");
     final AtomicLong cpuNanos = new AtomicLong();
     // 100 W over 1 core: each CPU second the process burns is 100 J
     final SharedEnergyMeter meter = new SharedEnergyMeter(new CpuTimeEnergyMeter(cpuNanos::get, 100, 1, clock));
