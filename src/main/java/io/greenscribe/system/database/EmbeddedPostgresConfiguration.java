@@ -31,6 +31,10 @@ class EmbeddedPostgresConfiguration {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(properties.dataDirectory().toAbsolutePath().toFile())
                 .setCleanDataDirectory(false)
+                // Spring stops it (destroyMethod) after the queue and the pool are done with it. Its own
+                // JVM hook ran beside Spring's and stopped the database under a graceful shutdown, so
+                // running jobs could not be handed back.
+                .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "200");
         if (properties.port() > 0) {
             builder.setPort(properties.port());
