@@ -25,7 +25,7 @@ public final class CarbonPlanner {
     private final PlannerPolicy policy;
     private final Map<GridZone, ForecastIndex> indexes = new HashMap<>();
     /** What each booking in the ledger was planned for, so it can follow the real start or move. */
-    /** What each booking in the ledger was planned for, so it can follow the run's real start. */
+    /** Each booking's device and length, so it can follow the run's real start. */
     private final Map<String, Booked> booked = new HashMap<>();
 
     public CarbonPlanner(CarbonIntensityFeed feed, Clock clock, ThroughputEstimator throughput,
@@ -114,23 +114,13 @@ public final class CarbonPlanner {
     /**
      * The job really started at {@code at}. A run that starts later than planned (its workers were
      * busy) holds a worker later than booked; moving the booking keeps the ledger true, so later
-     * plans do not count on a worker that is still busy. A started job's booking stays where it began.
+     * plans do not count on a worker that is still busy.
      */
     public synchronized void started(String jobId, Instant at) {
-        moveBooking(jobId, at, true);
-    }
-
-    /**
-     * Puts an existing booking where the job now stands (its row says otherwise than the ledger,
-     * e.g. a move that could not be written because a worker had claimed the job).
-     */
-    public synchronized void moveBooking(String jobId, Instant at, boolean started) {
         Booked b = booked.get(jobId);
-        if (b == null) {
-            return;
+        if (b != null) {
+            ledger.reserve(jobId, b.deviceId(), at, at.plus(b.reserved()));
         }
-        ledger.reserve(jobId, b.request().deviceId(), at, at.plus(b.reserved()));
-        booked.put(jobId, new Booked(b.request(), at, b.reserved(), b.latestSafe(), started || b.started()));
     }
 
     /**
@@ -138,15 +128,13 @@ public final class CarbonPlanner {
      * that new plans see its run. The run time is estimated as {@link #plan} would; replaces any
      * booking of the job.
      */
-    public synchronized void restore(PlanRequest request, Instant runAt, boolean started) {
+    public synchronized void restore(PlanRequest request, Instant runAt) {
         Duration runTime = request.runTime() != null
                 ? request.runTime()
                 : throughput.estimateRunTime(request.deviceId(), request.audioDuration());
         Duration reserved = policy.reserved(runTime);
         ledger.reserve(request.jobId(), request.deviceId(), runAt, runAt.plus(reserved));
-        Instant latestSafe = request.deadline() == null ? null
-                : policy.latestSafeStart(request.earliestStart(), request.deadline(), runTime);
-        booked.put(request.jobId(), new Booked(request, runAt, reserved, latestSafe, started));
+        booked.put(request.jobId(), new Booked(request.deviceId(), reserved));
     }
 
     /** How many runs are booked on {@code deviceId} at {@code at}. */
@@ -235,7 +223,7 @@ public final class CarbonPlanner {
         SchedulingDecision book(Instant runAt, Reason reason, String detail, Expected expected) {
             ledger.reserve(request.jobId(), request.deviceId(), runAt, runAt.plus(reserved));
             if (ledger.capacity(request.deviceId()) != Integer.MAX_VALUE) { // an unlimited device books nothing
-                booked.put(request.jobId(), new Booked(request, runAt, reserved, latestSafe, false));
+                booked.put(request.jobId(), new Booked(request.deviceId(), reserved));
             }
             Expected e = expected != null ? expected : Expected.NONE;
             return new SchedulingDecision(request.jobId(), runAt, reason, detail, e.intensity(), e.savingPct(),
@@ -243,8 +231,8 @@ public final class CarbonPlanner {
         }
     }
 
-    /** One booking: the request, where it sits, its latest safe start, and whether its run has begun. */
-    record Booked(PlanRequest request, Instant runAt, Duration reserved, Instant latestSafe, boolean started) {
+    /** Where a booking is and how long it holds a worker, so it can follow the run's real start. */
+    record Booked(String deviceId, Duration reserved) {
     }
 
     /** What the forecast says about a chosen start. */

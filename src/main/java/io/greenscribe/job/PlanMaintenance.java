@@ -160,7 +160,7 @@ final class PlanMaintenance implements SmartLifecycle {
     private void bookAsItStands(Planned read) {
         Optional<TranscriptionJob> now = jobs.findById(read.job.id).filter(j -> ACTIVE.contains(j.status));
         if (now.isPresent()) {
-            planner.restore(read.request, start(now.get()), now.get().status == JobStatus.RUNNING);
+            planner.restore(read.request, start(now.get()));
         } else {
             planner.release(read.request.jobId());
         }
@@ -177,7 +177,7 @@ final class PlanMaintenance implements SmartLifecycle {
      */
     private void rebook(Map<String, Planned> active) {
         for (Planned p : active.values()) {
-            planner.restore(p.request, start(p.job), p.job.status == JobStatus.RUNNING);
+            planner.restore(p.request, start(p.job));
         }
         for (String gone : booked) {
             if (!active.containsKey(gone)) {
