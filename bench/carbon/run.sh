@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 DATA="${1:-../shared/data/carbon}"
 MVN_OPTS=(-q -B)
-[[ "${OFFLINE:-1}" == 1 ]] && MVN_OPTS+=(-o)
+# OFFLINE=1 skips the network; the first run needs it once, for maven-dependency-plugin.
+[[ "${OFFLINE:-0}" == 1 ]] && MVN_OPTS+=(-o)
 mvn "${MVN_OPTS[@]}" test-compile
 mvn "${MVN_OPTS[@]}" dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 mkdir -p bench/results
