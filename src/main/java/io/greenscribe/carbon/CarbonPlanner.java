@@ -41,9 +41,7 @@ public final class CarbonPlanner {
     public synchronized SchedulingDecision plan(PlanRequest request) {
         Instant now = clock.instant();
         Instant earliest = request.earliestStart().isAfter(now) ? request.earliestStart() : now;
-        Duration runTime = request.runTime() != null
-                ? request.runTime()
-                : throughput.estimateRunTime(request.deviceId(), request.audioDuration());
+        Duration runTime = runTime(request);
         Duration padded = policy.padded(runTime);
         Planning p = new Planning(request, now, earliest, runTime, padded, policy.reserved(runTime));
         if (request.runNow()) {
@@ -129,12 +127,16 @@ public final class CarbonPlanner {
      * booking of the job.
      */
     public synchronized void restore(PlanRequest request, Instant runAt) {
-        Duration runTime = request.runTime() != null
-                ? request.runTime()
-                : throughput.estimateRunTime(request.deviceId(), request.audioDuration());
+        Duration runTime = runTime(request);
         Duration reserved = policy.reserved(runTime);
         ledger.reserve(request.jobId(), request.deviceId(), runAt, runAt.plus(reserved));
         booked.put(request.jobId(), new Booked(request.deviceId(), reserved));
+    }
+
+    private Duration runTime(PlanRequest request) {
+        return request.runTime() != null
+                ? request.runTime()
+                : throughput.estimateRunTime(request.deviceId(), request.audioDuration());
     }
 
     /** How many runs are booked on {@code deviceId} at {@code at}. */

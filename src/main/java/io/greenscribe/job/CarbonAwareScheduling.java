@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Jobs with a deadline wait for the greenest feasible window the carbon planner finds; jobs without
- * one run at once (or at their not-before time), as the issue asks, without touching the planner. The planner never blocks a job: on feed outage it answers with its outage policy,
- * and should it fail outright the job runs now with that reason recorded.
+ * one run at once (or at their not-before time), without touching the planner. The planner never
+ * blocks a job: on feed outage it answers with its outage policy, and should it fail outright the
+ * job runs now with that reason recorded.
  */
 final class CarbonAwareScheduling implements JobScheduling {
 

@@ -1,7 +1,6 @@
 package io.greenscribe.job;
 
 import io.greenscribe.carbon.RecurringBatch;
-import io.greenscribe.text.TranscriptFormat;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -10,11 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * A recurring batch as stored: which directory, on which days, in which local window, with which
@@ -60,9 +57,9 @@ class Recurrence {
     void setOptions(JobOptions o) {
         language = o.language();
         model = o.model();
-        hotwords = String.join("\n", o.hotwords());
+        hotwords = StoredOptions.hotwords(o.hotwords());
         itn = o.itn();
-        formats = o.formats().stream().map(TranscriptFormat::extension).collect(Collectors.joining(","));
+        formats = StoredOptions.formats(o.formats());
         priority = o.priority();
         callbackUrl = o.callbackUrl() == null ? null : o.callbackUrl().toString();
     }
@@ -70,7 +67,7 @@ class Recurrence {
     /** The options as stored, without a window. */
     JobOptions options() {
         return new JobOptions(language, model, JobViews.lines(hotwords), itn,
-                Arrays.stream(formats.split(",")).map(TranscriptFormat::parse).toList(), priority, null, null,
+                StoredOptions.formats(formats), priority, null, null,
                 callbackUrl == null ? null : URI.create(callbackUrl));
     }
 

@@ -223,10 +223,7 @@ class PlanMaintenanceIntegrationTests {
 
         // when an instance starts with an empty ledger and rebuilds it from the database
         CarbonPlanner restarted = freshPlanner();
-        new PlanMaintenance(repository, new CarbonAwareScheduling(restarted, GridZone.of("GB"), DEVICE), restarted,
-                new PlannerFeedback(restarted, new ThroughputEstimator(1.0, 0.2), DEVICE), tx, new ReplanLock(jdbcTemplate),
-                clock, Duration.ZERO)
-                .start();
+        maintenanceFor(restarted).start();
 
         // then the waiting job is booked, and the next job does not plan onto the same worker at once
         assertThat(restarted.bookedAt(DEVICE, trough)).isEqualTo(1);
@@ -248,10 +245,7 @@ class PlanMaintenanceIntegrationTests {
         feed.fail(new io.greenscribe.carbon.CarbonFeedException(io.greenscribe.carbon.CarbonFeedException.Kind.UNAVAILABLE,
                 "stub", "down"));
         CarbonPlanner restarted = freshPlanner();
-        new PlanMaintenance(repository, new CarbonAwareScheduling(restarted, GridZone.of("GB"), DEVICE), restarted,
-                new PlannerFeedback(restarted, new ThroughputEstimator(1.0, 0.2), DEVICE), tx, new ReplanLock(jdbcTemplate),
-                clock, Duration.ZERO)
-                .start();
+        maintenanceFor(restarted).start();
 
         // then both are booked from their rows: the waiting one at its run_at, the running one from its start
         assertThat(restarted.bookedAt(DEVICE, trough)).isEqualTo(1);
@@ -324,6 +318,13 @@ class PlanMaintenanceIntegrationTests {
         java.util.Arrays.fill(values, 300);
         values[hour] = hour == 3 ? 100 : 50;
         feed.serve(T0, Duration.ofHours(1), values);
+    }
+
+    /** What a restarted instance runs: its own planner, the shared database, no periodic task. */
+    private PlanMaintenance maintenanceFor(CarbonPlanner planner) {
+        return new PlanMaintenance(repository, new CarbonAwareScheduling(planner, GridZone.of("GB"), DEVICE), planner,
+                new PlannerFeedback(planner, new ThroughputEstimator(1.0, 0.2), DEVICE), tx, new ReplanLock(jdbcTemplate),
+                clock, Duration.ZERO);
     }
 
     private CarbonPlanner freshPlanner() {

@@ -29,27 +29,28 @@ public final class MissHunt {
         int runs = 0;
         long[] seeds = java.util.Arrays.stream(System.getProperty("seeds", "" + CarbonReplayBenchmark.SEED).split(","))
                 .mapToLong(Long::parseLong).toArray();
-        for (long seed : seeds)
-        for (CarbonReplayBenchmark.Case c : cases) {
-            List<SimJob> jobs = SimJob.stream(c.from(), c.to(), CarbonReplayBenchmark.JOBS_PER_HOUR, seed);
-            Replay r = new Replay(c.actual(), jobs, CarbonReplayBenchmark.WORKERS, policy);
-            Replay.Outcome immediate = r.run(Strategy.IMMEDIATE, clock -> CarbonReplayBenchmark.perfect(c.actual(), clock), List.of());
-            for (CarbonReplayBenchmark.Mode mode : CarbonReplayBenchmark.Mode.values()) {
-                if (mode == CarbonReplayBenchmark.Mode.RECORDED && c.recorded() == null) {
-                    continue;
+        for (long seed : seeds) {
+            for (CarbonReplayBenchmark.Case c : cases) {
+                List<SimJob> jobs = SimJob.stream(c.from(), c.to(), CarbonReplayBenchmark.JOBS_PER_HOUR, seed);
+                Replay r = new Replay(c.actual(), jobs, CarbonReplayBenchmark.WORKERS, policy);
+                Replay.Outcome immediate = r.run(Strategy.IMMEDIATE, clock -> CarbonReplayBenchmark.perfect(c.actual(), clock), List.of());
+                for (CarbonReplayBenchmark.Mode mode : CarbonReplayBenchmark.Mode.values()) {
+                    if (mode == CarbonReplayBenchmark.Mode.RECORDED && c.recorded() == null) {
+                        continue;
+                    }
+                    Replay.Outcome o = r.run(Strategy.GREENSCRIBE, mode.feed(c),
+                            mode == CarbonReplayBenchmark.Mode.RECORDED ? c.recorded().issueTimes() : List.of());
+                    double saved = 100 * (immediate.total() - o.total()) / immediate.total();
+                    savedSum += saved;
+                    runs++;
+                    report(c.region() + " " + mode, o, saved, verbose);
+                    total += o.misses().size();
                 }
-                Replay.Outcome o = r.run(Strategy.GREENSCRIBE, mode.feed(c),
-                        mode == CarbonReplayBenchmark.Mode.RECORDED ? c.recorded().issueTimes() : List.of());
-                double saved = 100 * (immediate.total() - o.total()) / immediate.total();
-                savedSum += saved;
-                runs++;
-                report(c.region() + " " + mode, o, saved, verbose);
+                Replay.Outcome o = new Replay(c.actual(), jobs, CarbonReplayBenchmark.WORKERS, latest)
+                        .run(Strategy.GREENSCRIBE, clock -> new CarbonReplayBenchmark.DownFeed(), List.of());
+                report(c.region() + " down/latest", o, 100 * (immediate.total() - o.total()) / immediate.total(), verbose);
                 total += o.misses().size();
             }
-            Replay.Outcome o = new Replay(c.actual(), jobs, CarbonReplayBenchmark.WORKERS, latest)
-                    .run(Strategy.GREENSCRIBE, clock -> new CarbonReplayBenchmark.DownFeed(), List.of());
-            report(c.region() + " down/latest", o, 100 * (immediate.total() - o.total()) / immediate.total(), verbose);
-            total += o.misses().size();
         }
         System.out.printf("share %.2f: TOTAL MISSES %d, mean saving with forecasts %.2f %%%n", share, total, savedSum / runs);
     }
