@@ -46,10 +46,10 @@ public record PlannerPolicy(
                 slackReserve);
     }
 
-    /** The same policy with another flexible share. */
-    public PlannerPolicy withFlexibleShare(double share) {
-        return new PlannerPolicy(runTimeFactor, safetyMargin, minSavingPct, horizon, outagePolicy, urgentSlack, share,
-                slackReserve);
+    /** The same policy with another flexible share and slack reserve. */
+    public PlannerPolicy withShares(double flexible, double reserve) {
+        return new PlannerPolicy(runTimeFactor, safetyMargin, minSavingPct, horizon, outagePolicy, urgentSlack, flexible,
+                reserve);
     }
 
     /**

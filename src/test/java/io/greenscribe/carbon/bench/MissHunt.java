@@ -10,7 +10,8 @@ import java.util.List;
  * Lists every missed deadline of GreenScribe's replays (all traces, all forecast modes, and the feed
  * down under LATEST_SAFE_START), with what the planner last decided for the job, and the saving:
  * the tool for finding out why a job was late and what a policy change costs.
- * Usage, from the repository root: {@code MissHunt [flexible share, default 0.75] [verbose]}.
+ * Usage, from the repository root: {@code MissHunt [flexible share, default 0.75] [slack reserve, default 0.4]
+ * [verbose]}; {@code -Dseeds=2021,7,13} replays several arrival streams.
  */
 public final class MissHunt {
 
@@ -21,8 +22,9 @@ public final class MissHunt {
         List<CarbonReplayBenchmark.Case> cases = CarbonReplayBenchmark.cases(Path.of("../shared/data/carbon"));
         PlannerPolicy d = PlannerPolicy.defaults();
         double share = args.length > 0 ? Double.parseDouble(args[0]) : d.flexibleShare();
-        boolean verbose = args.length > 1;
-        PlannerPolicy policy = d.withFlexibleShare(share);
+        double reserve = args.length > 1 ? Double.parseDouble(args[1]) : d.slackReserve();
+        boolean verbose = args.length > 2;
+        PlannerPolicy policy = d.withShares(share, reserve);
         PlannerPolicy latest = policy.withOutagePolicy(OutagePolicy.LATEST_SAFE_START);
         int total = 0;
         double savedSum = 0;
@@ -52,7 +54,8 @@ public final class MissHunt {
                 total += o.misses().size();
             }
         }
-        System.out.printf("share %.2f: TOTAL MISSES %d, mean saving with forecasts %.2f %%%n", share, total, savedSum / runs);
+        System.out.printf("share %.2f, slack reserve %.2f: TOTAL MISSES %d, mean saving with forecasts %.2f %%%n", share, reserve,
+                total, savedSum / runs);
     }
 
     private static void report(String label, Replay.Outcome o, double saved, boolean verbose) {
