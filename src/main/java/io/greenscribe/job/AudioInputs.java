@@ -15,10 +15,10 @@ import java.util.UUID;
  * Turns an {@link AudioSource} into a local file: uploads are copied into the upload directory;
  * server paths are resolved (symbolic links included) and must stay inside an allowed root.
  */
-class AudioInputs {
+public class AudioInputs {
 
     /** The file a job reads, and whether the server owns it (and may delete it). */
-    record StoredAudio(Path path, String name, long bytes, boolean owned) {}
+    public record StoredAudio(Path path, String name, long bytes, boolean owned) {}
 
     private final JobProperties properties;
 
@@ -52,7 +52,7 @@ class AudioInputs {
         }
     }
 
-    StoredAudio serverFile(String requested) {
+    public StoredAudio serverFile(String requested) {
         Path real = resolveAllowed(requested);
         if (!Files.isRegularFile(real)) {
             throw new GreenScribeException("'" + requested + "' is not a file.");

@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.util.Locale;
 
 /** Rejects options that cannot work before anything is stored, with a message that says why. */
-class JobOptionsValidator {
+public class JobOptionsValidator {
 
     private final TranscriptionPipeline pipeline;
     private final PipelineProperties pipelineProperties;
@@ -24,7 +24,7 @@ class JobOptionsValidator {
     }
 
     /** Validates and returns the model the job will use. */
-    String validate(JobOptions o) {
+    public String validate(JobOptions o) {
         if (o.language() != null && !o.language().matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?")) {
             throw new GreenScribeException("language '" + o.language() + "' is not an ISO 639 code such as en or zh.");
         }

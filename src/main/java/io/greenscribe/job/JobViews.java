@@ -21,7 +21,7 @@ class JobViews {
                 ? Duration.between(j.startedAt, j.finishedAt).toMillis() / 1000.0 : null;
         return new JobView(j.id, j.status, j.batchId, new JobView.Progress(p.done(), p.total()),
                 new JobView.Audio(j.audioName, j.audioBytes, j.audioSeconds, j.speechSeconds),
-                new JobView.Options(j.language, lines(j.hotwords), j.itn, Arrays.asList(j.formats.split(",")),
+                new JobView.Options(j.language, StoredOptions.hotwords(j.hotwords), j.itn, Arrays.asList(j.formats.split(",")),
                         j.priority, j.callbackUrl),
                 j.model, j.device, j.languageDetected,
                 new JobView.Scheduling(j.deadline, j.notBefore, j.runAt, j.schedulingReason, j.schedulingDetail,
@@ -39,7 +39,4 @@ class JobViews {
                 j.sciGPerAudioHour, j.carbonNote);
     }
 
-    static List<String> lines(String s) {
-        return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split("\n"));
-    }
 }

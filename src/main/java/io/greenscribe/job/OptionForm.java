@@ -13,7 +13,7 @@ import java.util.TreeSet;
 import org.springframework.util.MultiValueMap;
 
 /** Reads job options from form fields, rejecting unknown fields and malformed values by name. */
-final class OptionForm {
+public final class OptionForm {
 
     static final Set<String> OPTION_FIELDS = Set.of("language", "model", "hotwords", "itn", "formats", "priority",
             "deadline", "notBefore", "callbackUrl");
@@ -51,7 +51,7 @@ final class OptionForm {
                 .toList();
     }
 
-    static List<TranscriptFormat> formats(List<String> names) {
+    public static List<TranscriptFormat> formats(List<String> names) {
         return names.stream().map(TranscriptFormat::parse).distinct().toList();
     }
 
@@ -89,7 +89,7 @@ final class OptionForm {
         }
     }
 
-    static URI uri(String value) {
+    public static URI uri(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

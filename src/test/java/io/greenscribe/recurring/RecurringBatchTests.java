@@ -1,9 +1,18 @@
-package io.greenscribe.carbon;
+package io.greenscribe.recurring;
 
-import io.greenscribe.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.greenscribe.carbon.CapacityLedger;
+import io.greenscribe.carbon.CarbonPlanner;
+import io.greenscribe.carbon.GridZone;
+import io.greenscribe.carbon.OutagePolicy;
+import io.greenscribe.carbon.PlanRequest;
+import io.greenscribe.carbon.PlannerPolicy;
+import io.greenscribe.carbon.SchedulingDecision;
 import io.greenscribe.carbon.SchedulingDecision.Reason;
+import io.greenscribe.carbon.StubFeed;
+import io.greenscribe.carbon.ThroughputEstimator;
+import io.greenscribe.testing.MutableClock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,8 @@
-package io.greenscribe.job;
+package io.greenscribe.recurring;
 
+import io.greenscribe.job.AudioInputs;
+import io.greenscribe.job.BatchService;
+import io.greenscribe.job.JobOptionsValidator;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

@@ -1,5 +1,9 @@
-package io.greenscribe.job;
+package io.greenscribe.recurring;
 
+import io.greenscribe.job.BatchService;
+import io.greenscribe.job.JobOptions;
+import io.greenscribe.job.JobOptionsValidator;
+import io.greenscribe.job.JobView;
 import io.greenscribe.system.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;

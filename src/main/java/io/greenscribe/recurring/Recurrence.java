@@ -1,6 +1,7 @@
-package io.greenscribe.job;
+package io.greenscribe.recurring;
 
-import io.greenscribe.carbon.RecurringBatch;
+import io.greenscribe.job.JobOptions;
+import io.greenscribe.job.StoredOptions;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -66,7 +67,7 @@ class Recurrence {
 
     /** The options as stored, without a window. */
     JobOptions options() {
-        return new JobOptions(language, model, JobViews.lines(hotwords), itn,
+        return new JobOptions(language, model, StoredOptions.hotwords(hotwords), itn,
                 StoredOptions.formats(formats), priority, null, null,
                 callbackUrl == null ? null : URI.create(callbackUrl));
     }

@@ -1,4 +1,4 @@
-package io.greenscribe.job;
+package io.greenscribe.recurring;
 
 import io.greenscribe.system.GreenScribeException;
 import java.time.DayOfWeek;

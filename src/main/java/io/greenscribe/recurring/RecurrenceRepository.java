@@ -1,4 +1,4 @@
-package io.greenscribe.job;
+package io.greenscribe.recurring;
 
 import java.util.List;
 import java.util.Optional;

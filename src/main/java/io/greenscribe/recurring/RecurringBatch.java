@@ -1,4 +1,7 @@
-package io.greenscribe.carbon;
+package io.greenscribe.recurring;
+
+import io.greenscribe.carbon.GridZone;
+import io.greenscribe.carbon.PlanRequest;
 
 import java.time.DayOfWeek;
 import java.time.Duration;

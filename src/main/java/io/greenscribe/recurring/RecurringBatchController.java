@@ -1,4 +1,4 @@
-package io.greenscribe.job;
+package io.greenscribe.recurring;
 
 import io.greenscribe.system.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,5 +1,6 @@
-package io.greenscribe.job;
+package io.greenscribe.recurring;
 
+import io.greenscribe.job.JobView;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

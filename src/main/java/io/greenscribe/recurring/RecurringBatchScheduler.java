@@ -1,6 +1,5 @@
-package io.greenscribe.job;
+package io.greenscribe.recurring;
 
-import io.greenscribe.carbon.RecurringBatch;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.Executors;

@@ -1,4 +1,4 @@
-package io.greenscribe.job;
+package io.greenscribe.recurring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

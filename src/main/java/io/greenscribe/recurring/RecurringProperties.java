@@ -1,4 +1,4 @@
-package io.greenscribe.job;
+package io.greenscribe.recurring;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

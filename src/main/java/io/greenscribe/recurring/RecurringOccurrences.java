@@ -1,6 +1,5 @@
-package io.greenscribe.job;
+package io.greenscribe.recurring;
 
-import io.greenscribe.carbon.RecurringBatch;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
