@@ -21,12 +21,12 @@ import io.greenscribe.energy.MeasurementMethod;
  * @param sciGPerAudioHour Software Carbon Intensity, operational only (M = 0), per audio hour
  * @param note why a figure is missing, else {@code null}
  */
-record JobCarbon(
+public record JobCarbon(
         Double energyWh, MeasurementMethod energyMethod, String energyDetail, Double intensityAtRun,
         Double intensityAtSubmission, SignalType signalType, String intensitySource, Double gco2e,
         Double counterfactualGco2e, Double savingGco2e, Double sciGPerAudioHour, String note) {
 
-    static JobCarbon unmetered(String note) {
+    public static JobCarbon unmetered(String note) {
         return new JobCarbon(null, null, null, null, null, null, null, null, null, null, null, note);
     }
 }

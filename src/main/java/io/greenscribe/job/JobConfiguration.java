@@ -1,14 +1,11 @@
 package io.greenscribe.job;
 
-import io.greenscribe.carbon.CarbonIntensityFeed;
 import io.greenscribe.carbon.CarbonPlanner;
 import io.greenscribe.carbon.CarbonProperties;
 import io.greenscribe.carbon.GridZone;
 import io.greenscribe.carbon.ThroughputEstimator;
-import io.greenscribe.energy.SharedEnergyMeter;
 import io.greenscribe.pipeline.PipelineProperties;
 import io.greenscribe.pipeline.TranscriptionPipeline;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,7 +17,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(JobProperties.class)
@@ -76,15 +72,10 @@ class JobConfiguration {
                 planner, feedback, tx, new ReplanLock(jdbc), clock, carbon.replanInterval());
     }
 
+    /** Sweeps every second for sync requests whose job ended on another instance. */
     @Bean
-    JobCarbonAccounting jobCarbonAccounting(SharedEnergyMeter meter, CarbonIntensityFeed feed, CarbonProperties carbon,
-            Clock clock) {
-        return new JobCarbonAccounting(meter, feed, new GridZone(carbon.zone()), clock);
-    }
-
-    @Bean
-    JobMetrics jobMetrics(MeterRegistry registry) {
-        return new JobMetrics(registry);
+    JobCompletions jobCompletions(TranscriptionJobRepository jobs) {
+        return new JobCompletions(jobs, Duration.ofSeconds(1));
     }
 
     @Bean
@@ -101,10 +92,5 @@ class JobConfiguration {
     JobOptionsValidator jobOptionsValidator(TranscriptionPipeline pipeline, PipelineProperties pipelineProperties,
             JobProperties properties, Clock clock) {
         return new JobOptionsValidator(pipeline, pipelineProperties, properties, clock);
-    }
-
-    @Bean
-    Webhooks webhooks(JsonMapper json, JobProperties properties, Clock clock) {
-        return new Webhooks(json, properties.webhookSecret(), clock, 6, Duration.ofSeconds(1));
     }
 }

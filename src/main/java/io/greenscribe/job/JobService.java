@@ -1,7 +1,5 @@
 package io.greenscribe.job;
 
-import io.greenscribe.pipeline.PipelineRequest;
-import io.greenscribe.pipeline.PipelineResult;
 import io.greenscribe.pipeline.TranscriptionPipeline;
 import io.greenscribe.system.ConflictException;
 import io.greenscribe.system.GreenScribeException;
@@ -18,14 +16,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Submitting, reading, cancelling and finishing jobs. Every public method takes the caller's
- * tenant and never shows another tenant's job: such an id is reported as not found.
+ * What clients do with jobs: submit, read, cancel, retry, run now, re-prioritise. Every public
+ * method takes the caller's tenant and never shows another tenant's job: such an id is reported as
+ * not found. What a worker does with a job it claimed goes through {@link JobRuns}.
  */
 @Service
 public class JobService {
-
-    /** Claims after which a job that never finishes is failed rather than handed out again. */
-    static final int MAX_ATTEMPTS = 5;
 
     private final TranscriptionJobRepository jobs;
     private final AudioInputs inputs;
@@ -176,71 +172,20 @@ public class JobService {
         }));
     }
 
-    /** Puts a failed job back into the queue. */
+    /**
+     * Puts a failed or cancelled job back into the queue for a fresh run; 409 for any other state
+     * (a running job already has a run) and for a job whose audio was deleted. The version check of
+     * the row's update makes the state check atomic with the move.
+     */
     public JobView retry(UUID tenant, UUID id) {
         return views.of(tx.execute(s -> {
             TranscriptionJob j = load(tenant, id);
             j.retry(clock.instant());
-            return jobs.saveAndFlush(j);
-        }));
-    }
-
-    /**
-     * The pipeline request for a job this worker has just claimed; empty when it no longer holds
-     * it, or when the job has already been claimed {@link #MAX_ATTEMPTS} times (a job that kills
-     * its worker every time must not take the fleet down with it): that job is failed instead.
-     */
-    Optional<PipelineRequest> claimed(UUID id, String workerId) {
-        return Optional.ofNullable(tx.execute(s -> {
-            TranscriptionJob j = jobs.findById(id).orElse(null);
-            if (j == null || j.status != JobStatus.RUNNING || !workerId.equals(j.workerId)) {
-                return null;
-            }
-            if (j.attempts > MAX_ATTEMPTS) {
-                j.fail("Gave up after " + MAX_ATTEMPTS + " attempts: each time, the worker running this job stopped "
-                        + "before it finished.", clock.instant());
-                lifecycle.jobEnded(jobs.saveAndFlush(j));
-                return null;
-            }
-            lifecycle.jobStarted(j);
-            return new PipelineRequest(j.id, j.tenantId, Path.of(j.audioPath), j.model, j.language,
-                    JobViews.lines(j.hotwords), j.itn, workerId);
-        }));
-    }
-
-    /** Records how a run ended and what it used, unless the job was cancelled or re-queued meanwhile. */
-    Optional<JobView> finish(UUID id, String workerId, PipelineResult result, JobCarbon carbon) {
-        TranscriptionJob done = tx.execute(s -> {
-            TranscriptionJob j = jobs.findById(id).orElse(null);
-            if (j == null || j.status != JobStatus.RUNNING || !workerId.equals(j.workerId)) {
-                return null;
-            }
-            j.audioSeconds = result.audioSeconds();
-            j.speechSeconds = result.speechSeconds();
-            j.windowsTotal = result.windows();
-            j.device = result.device();
-            j.languageDetected = result.language();
-            j.account(carbon);
-            if (result.succeeded()) {
-                j.succeed(clock.instant());
-            } else {
-                j.fail(result.error(), clock.instant());
+            if (!java.nio.file.Files.isRegularFile(Path.of(j.audioPath))) {
+                throw new ConflictException("Job " + id + " cannot be retried: its audio was deleted; submit it again.");
             }
             return jobs.saveAndFlush(j);
-        });
-        if (done != null) {
-            lifecycle.jobEnded(done);
-        }
-        return Optional.ofNullable(done).map(views::of);
-    }
-
-    /** When the job was submitted: the start of its counterfactual run. */
-    Optional<Instant> submittedAt(UUID id) {
-        return jobs.findById(id).map(j -> j.createdAt);
-    }
-
-    Optional<String> callbackUrl(UUID id) {
-        return jobs.findById(id).map(j -> j.callbackUrl);
+        }));
     }
 
     private TranscriptionJob load(UUID tenant, UUID id) {

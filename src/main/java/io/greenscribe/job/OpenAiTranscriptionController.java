@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,6 +25,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -39,17 +41,20 @@ class OpenAiTranscriptionController {
     private final JobService jobs;
     private final AudioDecoder decoder;
     private final JobProperties properties;
+    private final JobCompletions completions;
     private final TranscriptWriter writer = new TranscriptWriter();
 
-    OpenAiTranscriptionController(JobService jobs, AudioDecoder decoder, JobProperties properties) {
+    OpenAiTranscriptionController(JobService jobs, AudioDecoder decoder, JobProperties properties,
+            JobCompletions completions) {
         this.jobs = jobs;
+        this.completions = completions;
         this.decoder = decoder;
         this.properties = properties;
     }
 
     @PostMapping(path = "/v1/audio/transcriptions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<?> transcribe(@AuthenticationPrincipal Caller caller, @RequestParam("file") MultipartFile file,
-            @RequestParam MultiValueMap<String, String> form) throws IOException, InterruptedException {
+    DeferredResult<ResponseEntity<?>> transcribe(@AuthenticationPrincipal Caller caller,
+            @RequestParam("file") MultipartFile file, @RequestParam MultiValueMap<String, String> form) throws IOException {
         Set<String> unknown = new java.util.TreeSet<>(form.keySet());
         unknown.removeAll(FIELDS);
         if (!unknown.isEmpty()) {
@@ -74,31 +79,44 @@ class OpenAiTranscriptionController {
                     model == null || model.startsWith("whisper-1") ? null : model,
                     OptionForm.list(form.get("prompt") == null ? null : List.of(form.getFirst("prompt"))),
                     false, List.of(), 100, null, null, null);
-            JobView job = jobs.submit(caller.tenantId(), new AudioSource.Upload(file.getOriginalFilename(), file.getSize(),
-                    () -> Files.newInputStream(tmp)), options, null, null).job();
-            long deadline = System.nanoTime() + Duration.ofSeconds(60L + 10L * properties.syncMaxSeconds()).toNanos();
-            while (!job.status().isFinished()) {
-                if (System.nanoTime() > deadline) {
-                    throw new GreenScribeException("Job " + job.id() + " did not finish in time; follow it at /api/v1/jobs/"
-                            + job.id() + ".");
+            UUID id = jobs.submit(caller.tenantId(), new AudioSource.Upload(file.getOriginalFilename(), file.getSize(),
+                    () -> Files.newInputStream(tmp)), options, null, null).job().id();
+            // The client holds the connection until the job is done; no thread does: the answer is
+            // written when the job's end is signalled.
+            long timeout = Duration.ofSeconds(60L + 10L * properties.syncMaxSeconds()).toMillis();
+            DeferredResult<ResponseEntity<?>> answer = new DeferredResult<>(timeout, () -> new GreenScribeException(
+                    "Job " + id + " did not finish in time; follow it at /api/v1/jobs/" + id + "."));
+            // async: the end is signalled on a worker's thread, which must not wait on this answer
+            completions.ended(id).whenCompleteAsync((v, e) -> {
+                if (e != null) {
+                    return; // timed out: the answer is already the timeout problem
                 }
-                Thread.sleep(100); // the client holds the connection until the job is done
-                job = jobs.get(caller.tenantId(), job.id());
-            }
-            if (job.status() != JobStatus.SUCCEEDED) {
-                throw new GreenScribeException("Transcription failed: " + job.error());
-            }
-            TranscriptDocument doc = jobs.transcript(caller.tenantId(), job.id());
-            return switch (format) {
-                case "text" -> text(writer.write(doc, TranscriptFormat.TXT), MediaType.TEXT_PLAIN);
-                case "srt" -> text(writer.write(doc, TranscriptFormat.SRT), MediaType.TEXT_PLAIN);
-                case "vtt" -> text(writer.write(doc, TranscriptFormat.VTT), MediaType.valueOf("text/vtt"));
-                case "verbose_json" -> ResponseEntity.ok(verbose(doc));
-                default -> ResponseEntity.ok(Map.of("text", doc.fullText()));
-            };
+                try {
+                    answer.setResult(answer(caller.tenantId(), id, format));
+                } catch (RuntimeException failure) {
+                    answer.setErrorResult(failure);
+                }
+            });
+            answer.onTimeout(() -> completions.ended(id).cancel(false));
+            return answer;
         } finally {
-            Files.deleteIfExists(tmp);
+            Files.deleteIfExists(tmp); // the job has its own copy of the audio by now
         }
+    }
+
+    private ResponseEntity<?> answer(UUID tenant, UUID id, String format) {
+        JobView job = jobs.get(tenant, id);
+        if (job.status() != JobStatus.SUCCEEDED) {
+            throw new GreenScribeException("Transcription failed: " + job.error());
+        }
+        TranscriptDocument doc = jobs.transcript(tenant, id);
+        return switch (format) {
+            case "text" -> text(writer.write(doc, TranscriptFormat.TXT), MediaType.TEXT_PLAIN);
+            case "srt" -> text(writer.write(doc, TranscriptFormat.SRT), MediaType.TEXT_PLAIN);
+            case "vtt" -> text(writer.write(doc, TranscriptFormat.VTT), MediaType.valueOf("text/vtt"));
+            case "verbose_json" -> ResponseEntity.ok(verbose(doc));
+            default -> ResponseEntity.ok(Map.of("text", doc.fullText()));
+        };
     }
 
     private static ResponseEntity<String> text(String body, MediaType type) {

@@ -99,15 +99,30 @@ class TranscriptionJob {
         baselineIntensity = decision.baselineIntensity();
         expectedSavingPct = decision.expectedSavingPct();
         if (decision.runAt().isAfter(now)) {
-            status = status.moveTo(JobStatus.WAITING_FOR_WINDOW);
+            move(JobTransition.WAIT_FOR_WINDOW);
         } else {
-            status = status.moveTo(JobStatus.QUEUED);
+            move(JobTransition.ENQUEUE);
             queuedAt = now;
         }
     }
 
+    /** Whether {@code workerId} holds the live claim on this job. */
+    boolean heldBy(String workerId) {
+        return status == JobStatus.RUNNING && workerId.equals(this.workerId);
+    }
+
+    /** What the run that just ended found and used; its figures replace any earlier run's. */
+    void recordRun(io.greenscribe.pipeline.PipelineResult result, JobCarbon carbon) {
+        audioSeconds = result.audioSeconds();
+        speechSeconds = result.speechSeconds();
+        windowsTotal = result.windows();
+        device = result.device();
+        languageDetected = result.language();
+        account(carbon);
+    }
+
     /** The figures of the run that just ended replace any earlier run's (see docs/energy-accounting.md). */
-    void account(JobCarbon c) {
+    private void account(JobCarbon c) {
         energyWh = c.energyWh();
         energyMethod = c.energyMethod() == null ? null : c.energyMethod().name();
         energyDetail = c.energyDetail();
@@ -123,23 +138,23 @@ class TranscriptionJob {
     }
 
     void succeed(Instant now) {
-        status = status.moveTo(JobStatus.SUCCEEDED);
+        move(JobTransition.SUCCEED);
         finish(now);
     }
 
     void fail(String reason, Instant now) {
-        status = status.moveTo(JobStatus.FAILED);
+        move(JobTransition.FAIL);
         error = reason;
         finish(now);
     }
 
     void cancel(Instant now) {
-        status = status.moveTo(JobStatus.CANCELLED);
+        move(JobTransition.CANCEL);
         finish(now);
     }
 
     void retry(Instant now) {
-        status = status.moveTo(JobStatus.QUEUED);
+        move(JobTransition.RETRY);
         error = null;
         attempts = 0; // a person asked for a fresh start: the give-up counter starts again
         finishedAt = null;
@@ -149,8 +164,8 @@ class TranscriptionJob {
 
     /** A person overrides carbon-aware waiting: a waiting job is queued at once. */
     void runNow(Instant now) {
-        if (status == JobStatus.WAITING_FOR_WINDOW || status == JobStatus.SUBMITTED) {
-            status = status.moveTo(JobStatus.QUEUED);
+        if (JobTransition.RUN_NOW.allowedFrom(status)) {
+            move(JobTransition.RUN_NOW);
             runAt = now;
             queuedAt = now;
             schedulingReason = "run-now-requested";
@@ -165,6 +180,11 @@ class TranscriptionJob {
             throw new io.greenscribe.system.ConflictException("Job " + id + " already " + status + "; its priority is final.");
         }
         priority = newPriority;
+    }
+
+    /** The one way this aggregate changes its status: a move of the transition table. */
+    private void move(JobTransition transition) {
+        status = transition.apply(id, status);
     }
 
     private void finish(Instant now) {

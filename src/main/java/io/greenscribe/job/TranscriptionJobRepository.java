@@ -35,6 +35,10 @@ interface TranscriptionJobRepository extends JpaRepository<TranscriptionJob, UUI
     /** Jobs that hold or may hold a capacity booking: not yet ended, with a deadline. */
     List<TranscriptionJob> findByStatusInAndDeadlineIsNotNull(Collection<JobStatus> statuses);
 
+    /** Which of {@code ids} are in one of {@code statuses}. */
+    @Query("select j.id from TranscriptionJob j where j.id in :ids and j.status in :statuses")
+    List<UUID> idsIn(Collection<UUID> ids, Collection<JobStatus> statuses);
+
     /** Succeeded jobs whose run tells the device's speed, newest first. */
     @Query("""
             select j from TranscriptionJob j

@@ -76,6 +76,9 @@ class PlanMaintenanceIntegrationTests {
     JobService service;
 
     @Autowired
+    JobRuns runs;
+
+    @Autowired
     TranscriptionJobRepository repository;
 
     @Autowired
@@ -277,7 +280,7 @@ class PlanMaintenanceIntegrationTests {
         double speedBefore = throughput.speed(DEVICE);
 
         // when it finishes with 10 minutes of audio: half real time
-        service.finish(running, "w1", new PipelineResult(true, false, null, 600, 500, 3, "en", "whisper-tiny.en", "cpu"),
+        runs.finish(running, "w1", new PipelineResult(true, false, null, 600, 500, 3, "en", "whisper-tiny.en", "cpu"),
                 JobCarbon.unmetered("not metered in this test"));
 
         // then its worker is free and the estimator has slowed down to what it saw
@@ -301,12 +304,12 @@ class PlanMaintenanceIntegrationTests {
     @Test
     void aJobGivenUpAfterTooManyClaimsFreesItsBooking() {
         UUID running = job("RUNNING", T0, 300.0);
-        jdbc.sql("update transcription_job set attempts = ? where id = ?").params(JobService.MAX_ATTEMPTS + 1, running)
+        jdbc.sql("update transcription_job set attempts = ? where id = ?").params(JobRuns.MAX_ATTEMPTS + 1, running)
                 .update();
         maintenance.cycle();
         assertThat(planner.bookedAt(DEVICE, T0)).isEqualTo(1);
 
-        assertThat(service.claimed(running, "w1")).isEmpty();
+        assertThat(runs.claimed(running, "w1")).isEmpty();
 
         assertThat(repository.findById(running).orElseThrow().status).isEqualTo(JobStatus.FAILED);
         assertThat(planner.bookedAt(DEVICE, T0)).isZero();

@@ -25,6 +25,15 @@ class ApiKeyFilter extends OncePerRequestFilter {
         this.problems = problems;
     }
 
+    /**
+     * Async dispatches (the OpenAI endpoint answers when its job ends) are authenticated again from
+     * the same header: nothing of the first dispatch's authentication is kept between the two.
+     */
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
