@@ -1,5 +1,9 @@
 package io.greenscribe.queue;
 
+import static io.greenscribe.queue.QueueMove.CLAIM;
+import static io.greenscribe.queue.QueueMove.HAND_BACK;
+import static io.greenscribe.queue.QueueMove.PROMOTE;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +24,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class JobQueue {
 
+    /** A running job handed back to the queue: its worker and lease are gone. */
+    private static final String HAND_BACK_SET = "update transcription_job set " + HAND_BACK.set()
+            + ", worker_id = null, lease_until = null, queued_at = ?, version = version + 1";
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -31,9 +39,8 @@ public class JobQueue {
     /** Moves waiting jobs whose time has come into the queue; returns how many. */
     public int promoteDue() {
         Timestamp now = now();
-        return jdbc.sql("""
-                        update transcription_job set status = 'QUEUED', queued_at = ?, version = version + 1
-                        where status = 'WAITING_FOR_WINDOW' and run_at <= ?""")
+        return jdbc.sql("update transcription_job set " + PROMOTE.set() + ", queued_at = ?, version = version + 1 "
+                        + "where " + PROMOTE.guard("") + " and run_at <= ?")
                 .params(now, now).update();
     }
 
@@ -49,17 +56,16 @@ public class JobQueue {
             return List.of();
         }
         Instant now = clock.instant();
-        return jdbc.sql("""
-                        update transcription_job j
-                        set status = 'RUNNING', worker_id = :worker, lease_until = :lease, heartbeat_at = :now,
+        return jdbc.sql("update transcription_job j set " + CLAIM.set() + """
+                        , worker_id = :worker, lease_until = :lease, heartbeat_at = :now,
                             started_at = coalesce(j.started_at, :now), attempts = j.attempts + 1, version = j.version + 1
                         where j.id in (
                             select id from transcription_job
-                            where status = 'QUEUED' and run_at <= :now
+                            where %s and run_at <= :now
                             order by priority desc, deadline nulls last, run_at, created_at
                             limit :max
                             for update skip locked)
-                        returning j.id""")
+                        returning j.id""".formatted(CLAIM.guard("")))
                 .param("worker", workerId)
                 .param("lease", Timestamp.from(now.plus(lease)))
                 .param("now", Timestamp.from(now))
@@ -95,11 +101,7 @@ public class JobQueue {
     /** Re-queues running jobs whose lease ran out (their worker died or stalled); returns their ids. */
     public List<UUID> reapExpired() {
         Timestamp now = now();
-        return jdbc.sql("""
-                        update transcription_job
-                        set status = 'QUEUED', worker_id = null, lease_until = null, queued_at = ?, version = version + 1
-                        where status = 'RUNNING' and lease_until < ?
-                        returning id""")
+        return jdbc.sql(HAND_BACK_SET + " where " + HAND_BACK.guard("") + " and lease_until < ? returning id")
                 .params(now, now)
                 .query(UUID.class)
                 .list();
@@ -107,21 +109,14 @@ public class JobQueue {
 
     /** Hands one job this worker holds back to the queue at once (a transient failure: try again). */
     public boolean requeue(UUID job, String workerId) {
-        return jdbc.sql("""
-                        update transcription_job
-                        set status = 'QUEUED', worker_id = null, lease_until = null, queued_at = ?, version = version + 1
-                        where id = ? and status = 'RUNNING' and worker_id = ?""")
+        return jdbc.sql(HAND_BACK_SET + " where id = ? and " + HAND_BACK.guard("") + " and worker_id = ?")
                 .params(now(), job, workerId)
                 .update() == 1;
     }
 
     /** Hands this worker's running jobs back to the queue at once (graceful shutdown). */
     public List<UUID> release(String workerId) {
-        return jdbc.sql("""
-                        update transcription_job
-                        set status = 'QUEUED', worker_id = null, lease_until = null, queued_at = ?, version = version + 1
-                        where status = 'RUNNING' and worker_id = ?
-                        returning id""")
+        return jdbc.sql(HAND_BACK_SET + " where " + HAND_BACK.guard("") + " and worker_id = ? returning id")
                 .params(now(), workerId)
                 .query(UUID.class)
                 .list();

@@ -17,6 +17,8 @@ import io.greenscribe.testing.WordErrorRate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +26,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
@@ -45,6 +49,9 @@ class JobApiIntegrationTests {
     int port;
 
     Http api;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeAll
     static void modelIsThere() {
@@ -293,6 +300,32 @@ class JobApiIntegrationTests {
         assertProblem(api.delete(location), 409, "CANCELLED");
         assertThat(api.delete(location + "?purge=true").status()).isEqualTo(200);
         assertThat(Path.of("target/test-audio", job.path("id").asText())).doesNotExist();
+    }
+
+    @Test
+    void aRetryIsOnlyForAJobThatEndedWithoutATranscript() {
+        // given a waiting job, and a second one that a worker of another instance is running
+        Map<String, Object> later = new LinkedHashMap<>();
+        later.put("file", SharedData.speech("en-short/audio/LJ001-0002.flac"));
+        later.put("notBefore", "2099-01-01T00:00:00Z");
+        String waiting = api.postMultipart("/api/v1/jobs", later, Map.of()).header("Location");
+        String running = api.postMultipart("/api/v1/jobs", later, Map.of()).header("Location");
+        UUID runningId = UUID.fromString(running.substring(running.lastIndexOf('/') + 1));
+        jdbc.sql("update transcription_job set status = 'RUNNING', worker_id = 'elsewhere', lease_until = ?, "
+                + "version = version + 1 where id = ?").params(Timestamp.from(Instant.now().plusSeconds(600)), runningId)
+                .update();
+
+        // when either is retried, then 409 names the job and its state, and nothing moved
+        assertProblem(api.postJson(running + "/retry", Map.of()), 409, "RUNNING");
+        assertProblem(api.postJson(running + "/retry", Map.of()), 409, runningId.toString());
+        assertThat(api.get(running).json().path("status").asText()).isEqualTo("RUNNING");
+        assertProblem(api.postJson(waiting + "/retry", Map.of()), 409, "WAITING_FOR_WINDOW");
+
+        // and a cancelled job whose audio was purged cannot be retried either
+        api.delete(waiting + "?purge=true");
+        assertProblem(api.postJson(waiting + "/retry", Map.of()), 409, "audio was deleted");
+        assertThat(api.get(waiting).json().path("status").asText()).isEqualTo("CANCELLED");
+        api.delete(running);
     }
 
     private JsonNode awaitFinished(String location) {
