@@ -153,6 +153,11 @@ public final class PooledRecognizer implements SpeechRecognizer, AutoCloseable {
         }
     }
 
+    /** Requests queued and not yet taken by the engine thread. */
+    int waiting() {
+        return queue.size();
+    }
+
     /** Stops the engine thread; queued requests fail. Does not close the engine. */
     @Override
     public void close() {

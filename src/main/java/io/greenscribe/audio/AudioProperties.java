@@ -2,6 +2,8 @@ package io.greenscribe.audio;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Limits on decoding one file, so that a hostile or broken upload can neither hang a worker nor
@@ -10,7 +12,8 @@ import java.util.Objects;
  * @param decodeTimeout wall-clock deadline for decoding one file, opening and probing included
  * @param maxDuration longest audio accepted; 16 kHz mono float costs about 230 MB per hour
  */
-public record AudioProperties(Duration decodeTimeout, Duration maxDuration) {
+@ConfigurationProperties("greenscribe.audio")
+public record AudioProperties(@DefaultValue("10m") Duration decodeTimeout, @DefaultValue("6h") Duration maxDuration) {
 
     /** Default deadline: decoding runs at hundreds of times real time, so 6 h takes well under it. */
     public static final Duration DEFAULT_DECODE_TIMEOUT = Duration.ofMinutes(10);

@@ -3,6 +3,7 @@ package io.greenscribe.pipeline;
 import io.greenscribe.asr.Devices;
 import io.greenscribe.asr.SpeechModels;
 import io.greenscribe.audio.AudioDecoder;
+import io.greenscribe.audio.AudioProperties;
 import io.greenscribe.audio.ffmpeg.FfmpegAudioDecoder;
 import io.greenscribe.vad.VadOptions;
 import io.greenscribe.vad.WindowPlanner;
@@ -29,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The "transcribe" job, its steps, and the speech components it runs on. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PipelineProperties.class)
+@EnableConfigurationProperties({PipelineProperties.class, AudioProperties.class})
 class PipelineConfiguration {
 
     static final String JOB_NAME = "transcribe";
@@ -43,8 +44,8 @@ class PipelineConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    AudioDecoder audioDecoder() {
-        return new FfmpegAudioDecoder();
+    AudioDecoder audioDecoder(AudioProperties limits) {
+        return new FfmpegAudioDecoder(limits);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.greenscribe.asr;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
@@ -71,7 +72,7 @@ class PooledRecognizerTests {
                 int id = i;
                 rest.add(callers.submit(() -> pooled.recognize(List.of(window(id)), RecognitionOptions.defaults())));
             }
-            Thread.sleep(100);
+            await().until(() -> pooled.waiting() == 7);
             engine.release.countDown();
             assertThat(first.get().get(0).language()).isEqualTo("w0");
             for (int i = 1; i <= 7; i++) {
@@ -88,9 +89,9 @@ class PooledRecognizerTests {
             Future<?> blocker = callers.submit(() -> pooled.recognize(List.of(window(0)), RecognitionOptions.defaults()));
             engine.firstBatchEntered.await();
             Future<?> english = callers.submit(() -> pooled.recognize(List.of(window(1)), RecognitionOptions.defaults().withLanguage("en")));
-            Thread.sleep(50);
+            await().until(() -> pooled.waiting() == 1);
             Future<?> german = callers.submit(() -> pooled.recognize(List.of(window(2)), RecognitionOptions.defaults().withLanguage("de")));
-            Thread.sleep(50);
+            await().until(() -> pooled.waiting() == 2);
             engine.release.countDown();
             blocker.get();
             english.get();
@@ -108,7 +109,7 @@ class PooledRecognizerTests {
             Future<List<WindowTranscript>> good = callers.submit(() -> pooled.recognize(List.of(window(3)), RecognitionOptions.defaults()));
             Future<List<WindowTranscript>> bad = callers.submit(
                     () -> pooled.recognize(List.of(new AudioWindow(9, new float[] {-1}, 0)), RecognitionOptions.defaults()));
-            Thread.sleep(100);
+            await().until(() -> pooled.waiting() == 2);
             engine.release.countDown();
             blocker.get();
             assertThat(good.get().get(0).language()).isEqualTo("w3");
@@ -127,7 +128,7 @@ class PooledRecognizerTests {
                 int id = i;
                 calls.add(callers.submit(() -> pooled.recognize(List.of(window(id)), RecognitionOptions.defaults())));
             }
-            Thread.sleep(100);
+            await().until(() -> pooled.waiting() == 6);
             engine.release.countDown();
             blocker.get();
             for (Future<?> call : calls) {

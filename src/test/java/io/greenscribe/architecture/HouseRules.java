@@ -1,0 +1,69 @@
+package io.greenscribe.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+
+/**
+ * The arrows of docs/architecture.md as ArchUnit rules. Each room may import only the rooms its
+ * arrow names; lower rooms never import the ones built on them.
+ */
+final class HouseRules {
+
+    private static final String ROOT = "io.greenscribe.";
+
+    private HouseRules() {}
+
+    /** Rooms nobody else may import: the console, running a claimed job, recurring batches. */
+    static final ArchRule NOTHING_IMPORTS_THE_TOP = noClasses()
+            .that().resideOutsideOfPackages(rooms("admin", "worker", "recurring", "cli"))
+            .and().resideOutsideOfPackage("io.greenscribe")
+            .should().dependOnClassesThat().resideInAnyPackage(rooms("admin", "worker", "recurring", "cli"))
+            .as("nothing imports admin, worker, recurring or cli (they are the top of the house)");
+
+    /** The queue is the table and its statements; it calls a JobHandler and knows no other room. */
+    static final ArchRule QUEUE_IMPORTS_NO_ROOM = noClasses()
+            .that().resideInAPackage(ROOT + "queue..")
+            .should().dependOnClassesThat().resideInAnyPackage(rooms("admin", "job", "worker", "recurring",
+                    "scheduling", "carbon", "pipeline", "asr", "vad", "audio", "text", "energy", "transcription", "cli"))
+            .as("queue imports no other room");
+
+    /** The pipeline turns audio into text; it does not know jobs, queues, workers or the grid. */
+    static final ArchRule PIPELINE_KNOWS_NO_JOBS = noClasses()
+            .that().resideInAPackage(ROOT + "pipeline..")
+            .should().dependOnClassesThat().resideInAnyPackage(rooms("admin", "job", "worker", "recurring",
+                    "scheduling", "carbon", "queue", "cli"))
+            .as("pipeline imports only asr, vad, audio, text, transcription and system");
+
+    /** Feeds only: the carbon room answers forecasts and plans nothing. */
+    static final ArchRule CARBON_IS_FEEDS_ONLY = noClasses()
+            .that().resideInAPackage(ROOT + "carbon..")
+            .should().dependOnClassesThat().resideInAnyPackage(rooms("admin", "job", "worker", "recurring",
+                    "scheduling", "pipeline", "queue", "asr", "vad", "audio", "text", "transcription", "cli"))
+            .as("carbon (the feeds) imports only system");
+
+    /** The engines and values at the bottom import nothing built on them. */
+    static final ArchRule ENGINES_STAY_BELOW = noClasses()
+            .that().resideInAnyPackage(rooms("asr", "vad", "audio", "text", "energy", "system"))
+            .should().dependOnClassesThat().resideInAnyPackage(rooms("admin", "job", "worker", "recurring",
+                    "scheduling", "pipeline", "queue", "transcription", "cli"))
+            .as("asr, vad, audio, text, energy and system import none of the rooms above them");
+
+    /** Jobs are planned by scheduling and run by worker; job calls neither back. */
+    static final ArchRule JOB_DOES_NOT_IMPORT_ITS_RUNNERS = noClasses()
+            .that().resideInAPackage(ROOT + "job..")
+            .should().dependOnClassesThat().resideInAnyPackage(rooms("admin", "worker", "recurring", "cli"))
+            .as("job imports neither admin, worker, recurring nor cli");
+
+    static final ArchRule NO_CYCLES = slices().matching("io.greenscribe.(*)..").should().beFreeOfCycles()
+            .as("no import cycles between rooms");
+
+    static final List<ArchRule> ALL = List.of(NOTHING_IMPORTS_THE_TOP, QUEUE_IMPORTS_NO_ROOM, PIPELINE_KNOWS_NO_JOBS,
+            CARBON_IS_FEEDS_ONLY, ENGINES_STAY_BELOW, JOB_DOES_NOT_IMPORT_ITS_RUNNERS, NO_CYCLES);
+
+    private static String[] rooms(String... names) {
+        return java.util.Arrays.stream(names).map(n -> ROOT + n + "..").toArray(String[]::new);
+    }
+}
