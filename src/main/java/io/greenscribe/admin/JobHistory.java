@@ -1,55 +1,53 @@
 package io.greenscribe.admin;
 
+import io.greenscribe.job.JobEvent;
 import io.greenscribe.job.JobStatus;
-import io.greenscribe.job.JobView;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A job's state history with reasons, read back from what its view records: the lifecycle instants,
- * the scheduling decision and the error. The job keeps no event log, so a state it passed through
- * more than once (re-queued after a lost lease, retried) shows only its latest visit.
+ * A job's life read from its event log: every state it entered, in order, with its reason, and the
+ * run time of each attempt (from its claim to the move that ended that run).
  */
-record JobHistory(List<Step> steps) {
+record JobHistory(List<Step> steps, List<Attempt> attempts) {
 
     /** @param at when; @param state the state entered; @param why the recorded reason, or null */
     record Step(Instant at, String state, String why) {}
 
-    static JobHistory of(JobView job) {
+    /** @param number the attempt; @param worker who ran it; @param seconds run time, or null while it runs; @param outcome the state it ended in */
+    record Attempt(int number, String worker, Double seconds, String outcome) {}
+
+    static JobHistory of(List<JobEvent> events) {
         List<Step> steps = new ArrayList<>();
-        JobView.Timings t = job.timings();
-        JobView.Scheduling s = job.scheduling();
-        steps.add(new Step(t.createdAt(), JobStatus.SUBMITTED.name(), "received " + job.audio().name()));
-        String decision = decision(s);
-        boolean waited = s.runAt() != null && s.runAt().isAfter(t.createdAt());
-        if (waited) {
-            steps.add(new Step(t.createdAt(), JobStatus.WAITING_FOR_WINDOW.name(),
-                    decision + " (planned start " + s.runAt() + ")"));
+        List<Attempt> attempts = new ArrayList<>();
+        JobEvent running = null;
+        for (JobEvent e : events) {
+            steps.add(new Step(e.at(), e.to().name(), why(e)));
+            if (running != null && e.from() == JobStatus.RUNNING) {
+                attempts.add(new Attempt(running.attempt(), running.workerId(),
+                        Duration.between(running.at(), e.at()).toMillis() / 1000.0, e.to().name()));
+                running = null;
+            }
+            if (e.to() == JobStatus.RUNNING) {
+                running = e;
+            }
         }
-        if (t.queuedAt() != null) {
-            steps.add(new Step(t.queuedAt(), JobStatus.QUEUED.name(), waited ? "planned start reached" : decision));
+        if (running != null) {
+            attempts.add(new Attempt(running.attempt(), running.workerId(), null, JobStatus.RUNNING.name()));
         }
-        if (t.startedAt() != null) {
-            steps.add(new Step(t.startedAt(), JobStatus.RUNNING.name(), "claimed by a worker (attempt "
-                    + job.attempts() + (job.device() == null ? "" : ", " + job.device()) + ")"));
-        }
-        if (t.finishedAt() != null) {
-            steps.add(new Step(t.finishedAt(), job.status().name(), job.error()));
-        } else if (job.status() == JobStatus.CANCELLED) {
-            steps.add(new Step(null, job.status().name(), null));
-        }
-        return new JobHistory(steps);
+        return new JobHistory(steps, attempts);
     }
 
-    private static String decision(JobView.Scheduling s) {
-        String why = s.reason() == null ? "no scheduling reason recorded" : s.reason();
-        if (s.detail() != null && !s.detail().isBlank()) {
-            why += ": " + s.detail();
+    private static String why(JobEvent e) {
+        String reason = e.reason() == null ? "" : e.reason().replace('-', ' ');
+        if (e.to() == JobStatus.RUNNING) {
+            reason = "claimed by " + e.workerId() + " (attempt " + e.attempt() + ")";
         }
-        if (s.expectedIntensity() != null && !s.expectedIntensity().isNaN()) {
-            why += String.format(" — expected %.0f gCO2e/kWh", s.expectedIntensity());
+        if (e.message() != null && !e.message().isBlank()) {
+            return reason.isEmpty() ? e.message() : reason + ": " + e.message();
         }
-        return why;
+        return reason;
     }
 }

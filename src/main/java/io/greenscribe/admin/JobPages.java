@@ -91,7 +91,7 @@ class JobPages {
     String live(@PathVariable UUID id, Model model) {
         JobView job = jobs.get(tenant.id(), id);
         model.addAttribute("job", job);
-        model.addAttribute("history", JobHistory.of(job));
+        model.addAttribute("history", JobHistory.of(jobs.events(tenant.id(), id)));
         return "admin/job :: live";
     }
 

@@ -83,6 +83,12 @@ class JobController {
     /** One page of the tenant's jobs, newest first. */
     record JobPage(List<JobView> items, int page, int size, long total) {}
 
+    /** The job's life as it happened: one entry per status move, oldest first. */
+    @GetMapping("/jobs/{id}/events")
+    java.util.List<JobEvent> events(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        return jobs.events(caller.tenantId(), id);
+    }
+
     @GetMapping("/jobs")
     JobPage list(@AuthenticationPrincipal Caller caller,
             @RequestParam(required = false) JobStatus state,

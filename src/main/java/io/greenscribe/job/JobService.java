@@ -32,10 +32,11 @@ public class JobService {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final JobLifecycleListener lifecycle;
+    private final JobEvents events;
 
     JobService(TranscriptionJobRepository jobs, AudioInputs inputs, JobOptionsValidator validator,
             JobScheduling scheduling, TranscriptionPipeline pipeline, JobViews views, TransactionTemplate tx, Clock clock,
-            JobLifecycleListener lifecycle) {
+            JobLifecycleListener lifecycle, JobEvents events) {
         this.jobs = jobs;
         this.inputs = inputs;
         this.validator = validator;
@@ -45,6 +46,7 @@ public class JobService {
         this.tx = tx;
         this.clock = clock;
         this.lifecycle = lifecycle;
+        this.events = events;
     }
 
     /** What a submission returned: the job, and whether it already existed under the idempotency key. */
@@ -110,6 +112,11 @@ public class JobService {
 
     public JobView get(UUID tenant, UUID id) {
         return views.of(load(tenant, id));
+    }
+
+    /** The job's status moves as they happened, oldest first. */
+    public java.util.List<JobEvent> events(UUID tenant, UUID id) {
+        return events.of(load(tenant, id).id);
     }
 
     public Page<JobView> list(UUID tenant, JobStatus status, UUID batch, Instant from, Instant to, Pageable page) {

@@ -6,10 +6,15 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.DynamicUpdate;
+import org.springframework.data.domain.AfterDomainEventPublication;
+import org.springframework.data.domain.DomainEvents;
 
 /**
  * The job aggregate. The queue moves QUEUED ↔ RUNNING with native SQL (and bumps {@code version}),
@@ -82,6 +87,10 @@ class TranscriptionJob {
     Instant startedAt;
     Instant finishedAt;
 
+    /** Moves since the last save; the save publishes them to the event log in its transaction. */
+    @Transient
+    private final List<JobEvents.Moved> moves = new ArrayList<>();
+
     protected TranscriptionJob() {}
 
     TranscriptionJob(UUID id, UUID tenantId, Instant createdAt) {
@@ -89,6 +98,8 @@ class TranscriptionJob {
         this.tenantId = tenantId;
         this.createdAt = createdAt;
         this.status = JobStatus.SUBMITTED;
+        moves.add(new JobEvents.Moved(id, new JobEvent(createdAt, JobEvent.SUBMIT, null, JobStatus.SUBMITTED, 0, null,
+                "submitted", null)));
     }
 
     void schedule(JobScheduling.Decision decision, Instant now) {
@@ -99,9 +110,9 @@ class TranscriptionJob {
         baselineIntensity = decision.baselineIntensity();
         expectedSavingPct = decision.expectedSavingPct();
         if (decision.runAt().isAfter(now)) {
-            move(JobTransition.WAIT_FOR_WINDOW);
+            move(JobTransition.WAIT_FOR_WINDOW, now, schedulingReason, schedulingDetail);
         } else {
-            move(JobTransition.ENQUEUE);
+            move(JobTransition.ENQUEUE, now, schedulingReason, schedulingDetail);
             queuedAt = now;
         }
     }
@@ -138,23 +149,23 @@ class TranscriptionJob {
     }
 
     void succeed(Instant now) {
-        move(JobTransition.SUCCEED);
+        move(JobTransition.SUCCEED, now, "succeeded", null);
         finish(now);
     }
 
     void fail(String reason, Instant now) {
-        move(JobTransition.FAIL);
+        move(JobTransition.FAIL, now, "failed", reason);
         error = reason;
         finish(now);
     }
 
     void cancel(Instant now) {
-        move(JobTransition.CANCEL);
+        move(JobTransition.CANCEL, now, "cancelled", "Cancelled by the client.");
         finish(now);
     }
 
     void retry(Instant now) {
-        move(JobTransition.RETRY);
+        move(JobTransition.RETRY, now, "retried", "A fresh run was requested.");
         error = null;
         attempts = 0; // a person asked for a fresh start: the give-up counter starts again
         finishedAt = null;
@@ -165,11 +176,11 @@ class TranscriptionJob {
     /** A person overrides carbon-aware waiting: a waiting job is queued at once. */
     void runNow(Instant now) {
         if (JobTransition.RUN_NOW.allowedFrom(status)) {
-            move(JobTransition.RUN_NOW);
             runAt = now;
             queuedAt = now;
             schedulingReason = "run-now-requested";
             schedulingDetail = "Run now was requested; carbon-aware waiting was skipped.";
+            move(JobTransition.RUN_NOW, now, schedulingReason, schedulingDetail);
         } else if (status.isFinished()) {
             throw new io.greenscribe.system.ConflictException("Job " + id + " already " + status + "; it cannot be run now.");
         }
@@ -182,9 +193,22 @@ class TranscriptionJob {
         priority = newPriority;
     }
 
-    /** The one way this aggregate changes its status: a move of the transition table. */
-    private void move(JobTransition transition) {
+    /** The one way this aggregate changes its status: a move of the transition table, logged. */
+    private void move(JobTransition transition, Instant at, String reason, String message) {
+        JobStatus from = status;
         status = transition.apply(id, status);
+        moves.add(new JobEvents.Moved(id, new JobEvent(at, transition.name(), from, status, attempts, workerId, reason,
+                message)));
+    }
+
+    @DomainEvents
+    List<JobEvents.Moved> moves() {
+        return List.copyOf(moves);
+    }
+
+    @AfterDomainEventPublication
+    void movesPublished() {
+        moves.clear();
     }
 
     private void finish(Instant now) {

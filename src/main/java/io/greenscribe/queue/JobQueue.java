@@ -24,10 +24,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class JobQueue {
 
-    /** A running job handed back to the queue: its worker and lease are gone. */
-    private static final String HAND_BACK_SET = "update transcription_job set " + HAND_BACK.set()
-            + ", worker_id = null, lease_until = null, queued_at = ?, version = version + 1";
-
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -39,9 +35,11 @@ public class JobQueue {
     /** Moves waiting jobs whose time has come into the queue; returns how many. */
     public int promoteDue() {
         Timestamp now = now();
-        return jdbc.sql("update transcription_job set " + PROMOTE.set() + ", queued_at = ?, version = version + 1 "
-                        + "where " + PROMOTE.guard("") + " and run_at <= ?")
-                .params(now, now).update();
+        return jdbc.sql(PROMOTE.logged("update transcription_job set " + PROMOTE.set()
+                        + ", queued_at = :at, version = version + 1 where " + PROMOTE.guard("") + " and run_at <= :at "
+                        + "returning id, attempts, worker_id as worker"))
+                .param("at", now).param("reason", "planned-start-reached")
+                .query(UUID.class).list().size();
     }
 
     /**
@@ -56,20 +54,21 @@ public class JobQueue {
             return List.of();
         }
         Instant now = clock.instant();
-        return jdbc.sql("update transcription_job j set " + CLAIM.set() + """
-                        , worker_id = :worker, lease_until = :lease, heartbeat_at = :now,
-                            started_at = coalesce(j.started_at, :now), attempts = j.attempts + 1, version = j.version + 1
+        return jdbc.sql(CLAIM.logged("update transcription_job j set " + CLAIM.set() + """
+                        , worker_id = :worker, lease_until = :lease, heartbeat_at = :at,
+                            started_at = coalesce(j.started_at, :at), attempts = j.attempts + 1, version = j.version + 1
                         where j.id in (
                             select id from transcription_job
-                            where %s and run_at <= :now
+                            where %s and run_at <= :at
                             order by priority desc, deadline nulls last, run_at, created_at
                             limit :max
                             for update skip locked)
-                        returning j.id""".formatted(CLAIM.guard("")))
+                        returning j.id, j.attempts, j.worker_id as worker""".formatted(CLAIM.guard(""))))
                 .param("worker", workerId)
                 .param("lease", Timestamp.from(now.plus(lease)))
-                .param("now", Timestamp.from(now))
+                .param("at", Timestamp.from(now))
                 .param("max", max)
+                .param("reason", "claimed")
                 .query(UUID.class)
                 .list();
     }
@@ -100,26 +99,38 @@ public class JobQueue {
 
     /** Re-queues running jobs whose lease ran out (their worker died or stalled); returns their ids. */
     public List<UUID> reapExpired() {
-        Timestamp now = now();
-        return jdbc.sql(HAND_BACK_SET + " where " + HAND_BACK.guard("") + " and lease_until < ? returning id")
-                .params(now, now)
-                .query(UUID.class)
-                .list();
+        return handBack("lease_until < :at", null, "lease-expired");
     }
 
     /** Hands one job this worker holds back to the queue at once (a transient failure: try again). */
     public boolean requeue(UUID job, String workerId) {
-        return jdbc.sql(HAND_BACK_SET + " where id = ? and " + HAND_BACK.guard("") + " and worker_id = ?")
-                .params(now(), job, workerId)
-                .update() == 1;
+        return jdbc.sql(HAND_BACK.logged(handBackStatement("id = :job and worker_id = :worker")))
+                .param("at", now()).param("job", job).param("worker", workerId).param("reason", "transient-failure")
+                .query(UUID.class).list().size() == 1;
     }
 
     /** Hands this worker's running jobs back to the queue at once (graceful shutdown). */
     public List<UUID> release(String workerId) {
-        return jdbc.sql(HAND_BACK_SET + " where " + HAND_BACK.guard("") + " and worker_id = ? returning id")
-                .params(now(), workerId)
-                .query(UUID.class)
-                .list();
+        return handBack("worker_id = :worker", workerId, "shutdown");
+    }
+
+    private List<UUID> handBack(String which, String workerId, String reason) {
+        var statement = jdbc.sql(HAND_BACK.logged(handBackStatement(which))).param("at", now()).param("reason", reason);
+        if (workerId != null) {
+            statement = statement.param("worker", workerId);
+        }
+        return statement.query(UUID.class).list();
+    }
+
+    /**
+     * A running job handed back to the queue: its worker and lease are gone. The old worker is read
+     * from the locked rows, since the update's own {@code returning} sees the row after the move.
+     */
+    private static String handBackStatement(String which) {
+        return "update transcription_job t set " + HAND_BACK.set()
+                + ", worker_id = null, lease_until = null, queued_at = :at, version = t.version + 1"
+                + " from (select id, worker_id from transcription_job where " + HAND_BACK.guard("") + " and " + which
+                + " for update) old where t.id = old.id returning t.id, t.attempts, old.worker_id as worker";
     }
 
     /** Whether {@code workerId} still holds a live claim on {@code job}. */

@@ -38,6 +38,22 @@ public enum QueueMove {
         return "status = '" + to + "'";
     }
 
+    /**
+     * Writes this move's event for every row of the CTE {@code moved} (columns {@code id},
+     * {@code attempts}, {@code worker}) in the same statement as the move, and returns the moved ids;
+     * the statement binds {@code :at} and {@code :reason}. The job event log is the job room's
+     * table; the queue writes the rows of its own moves, so a move never commits without its event.
+     */
+    String logged(String movedCte) {
+        if (from.size() != 1) {
+            throw new IllegalStateException(this + " starts from several states; its event needs the row's own");
+        }
+        return "with moved as (" + movedCte + ") insert into job_event "
+                + "(job_id, at, transition, from_status, to_status, attempt, worker_id, reason) "
+                + "select id, :at, '" + name() + "', '" + from.get(0) + "', '" + to + "', attempts, worker, :reason "
+                + "from moved returning job_id";
+    }
+
     /** {@code status in ('A', 'B')}, for a statement's {@code where}; {@code alias} qualifies the column. */
     String guard(String alias) {
         String column = alias.isEmpty() ? "status" : alias + ".status";

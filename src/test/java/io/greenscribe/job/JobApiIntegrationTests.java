@@ -87,6 +87,13 @@ class JobApiIntegrationTests {
         assertThat(job.path("scheduling").path("reason").asText()).isEqualTo("run-now");
         assertThat(job.path("timings").path("runSeconds").asDouble()).isPositive();
 
+        // and its event log has each move in order, the run with its worker
+        JsonNode events = api.get(location + "/events").json();
+        assertThat(events.findValuesAsString("transition")).containsExactly("SUBMIT", "ENQUEUE", "CLAIM", "SUCCEED");
+        assertThat(events.findValuesAsString("to")).containsExactly("SUBMITTED", "QUEUED", "RUNNING", "SUCCEEDED");
+        assertThat(events.get(2).path("workerId").asText()).isNotBlank();
+        assertThat(events.get(2).path("attempt").asInt()).isEqualTo(1);
+
         // and the SRT is a subtitle file of the speech
         Http.Response srt = api.get(location + "/transcript?format=srt");
         assertThat(srt.status()).isEqualTo(200);
@@ -300,6 +307,31 @@ class JobApiIntegrationTests {
         assertProblem(api.delete(location), 409, "CANCELLED");
         assertThat(api.delete(location + "?purge=true").status()).isEqualTo(200);
         assertThat(Path.of("target/test-audio", job.path("id").asText())).doesNotExist();
+    }
+
+    @Test
+    void aRetriedJobsHistoryShowsEachRunInOrder() throws Exception {
+        // given a job whose audio was damaged when it first ran, so it failed
+        Path speech = SharedData.speech("en-short/audio/LJ001-0002.flac");
+        byte[] flac = Files.readAllBytes(speech);
+        String location = api.postMultipart("/api/v1/jobs", Map.of("file", java.util.Arrays.copyOf(flac, 200)), Map.of())
+                .header("Location");
+        assertThat(awaitFinished(location).path("status").asText()).isEqualTo("FAILED");
+
+        // when its audio is whole again and a person retries it
+        UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+        Path stored = Path.of(jdbc.sql("select audio_path from transcription_job where id = ?").param(id)
+                .query(String.class).single());
+        Files.write(stored, flac);
+        assertThat(api.postJson(location + "/retry", Map.of()).json().path("status").asText()).isEqualTo("QUEUED");
+
+        // then it succeeds, and its history is failed, queued again, running, succeeded, in that order
+        assertThat(awaitFinished(location).path("status").asText()).isEqualTo("SUCCEEDED");
+        JsonNode events = api.get(location + "/events").json();
+        assertThat(events.findValuesAsString("to")).containsExactly("SUBMITTED", "QUEUED", "RUNNING", "FAILED",
+                "QUEUED", "RUNNING", "SUCCEEDED");
+        assertThat(events.findValuesAsString("transition")).containsSubsequence("FAIL", "RETRY", "CLAIM", "SUCCEED");
+        assertThat(events.get(3).path("message").asText()).isNotBlank(); // the first failure is kept
     }
 
     @Test

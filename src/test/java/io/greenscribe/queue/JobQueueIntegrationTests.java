@@ -174,6 +174,32 @@ class JobQueueIntegrationTests {
         assertThat(queue.claim("alive", 5, LEASE)).containsExactly(ofDead);
         assertThat(jdbc.sql("select attempts from transcription_job where id = ?").param(ofDead).query(Integer.class).single())
                 .isEqualTo(2);
+
+        // and the job's event log has each move, with the worker, the attempt and the reason
+        assertThat(events(ofDead)).containsExactly(
+                "CLAIM QUEUED>RUNNING #1 dead claimed",
+                "HAND_BACK RUNNING>QUEUED #1 dead lease-expired",
+                "CLAIM QUEUED>RUNNING #2 alive claimed");
+    }
+
+    @Test
+    void everyQueueMoveIsLoggedInItsOwnStatement() {
+        UUID waiting = job("WAITING_FOR_WINDOW", 0, clock.instant());
+        assertThat(queue.promoteDue()).isEqualTo(1);
+        queue.claim("w", 1, LEASE);
+        assertThat(queue.requeue(waiting, "w")).isTrue();
+        assertThat(queue.requeue(waiting, "w")).isFalse(); // no longer running: nothing moves, nothing is logged
+        assertThat(events(waiting)).containsExactly(
+                "PROMOTE WAITING_FOR_WINDOW>QUEUED #0 null planned-start-reached",
+                "CLAIM QUEUED>RUNNING #1 w claimed",
+                "HAND_BACK RUNNING>QUEUED #1 w transient-failure");
+    }
+
+    private List<String> events(UUID job) {
+        return jdbc.sql("""
+                        select transition || ' ' || from_status || '>' || to_status || ' #' || attempt || ' '
+                            || coalesce(worker_id, 'null') || ' ' || reason
+                        from job_event where job_id = ? order by id""").param(job).query(String.class).list();
     }
 
     @Test
@@ -182,6 +208,7 @@ class JobQueueIntegrationTests {
         queue.claim("leaving", 1, LEASE);
         assertThat(queue.release("leaving")).containsExactly(a);
         assertThat(status(a)).isEqualTo("QUEUED");
+        assertThat(events(a)).last().isEqualTo("HAND_BACK RUNNING>QUEUED #1 leaving shutdown");
         assertThat(queue.depth()).isEqualTo(1);
     }
 
