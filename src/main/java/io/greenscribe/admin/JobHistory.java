@@ -43,7 +43,7 @@ record JobHistory(List<Step> steps) {
     }
 
     private static String decision(JobView.Scheduling s) {
-        String why = s.reason() == null ? "no scheduling reason recorded" : s.reason();
+        String why = s.reason() == null ? "no scheduling reason recorded" : s.reason().label();
         if (s.detail() != null && !s.detail().isBlank()) {
             why += ": " + s.detail();
         }

@@ -1,5 +1,7 @@
 package io.greenscribe.job;
 
+import io.greenscribe.scheduling.SchedulingDecision;
+import io.greenscribe.scheduling.SchedulingDecision.Reason;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -45,7 +47,8 @@ class TranscriptionJob {
     Instant deadline;
     Instant notBefore;
     Instant runAt;
-    String schedulingReason;
+    @Enumerated(EnumType.STRING)
+    Reason schedulingReason;
     String schedulingDetail;
     Double expectedIntensity;
     Double baselineIntensity;
@@ -91,13 +94,13 @@ class TranscriptionJob {
         this.status = JobStatus.SUBMITTED;
     }
 
-    void schedule(JobScheduling.Decision decision, Instant now) {
+    void schedule(SchedulingDecision decision, Instant now) {
         runAt = decision.runAt();
         schedulingReason = decision.reason();
         schedulingDetail = decision.detail();
-        expectedIntensity = decision.expectedIntensity();
-        baselineIntensity = decision.baselineIntensity();
-        expectedSavingPct = decision.expectedSavingPct();
+        expectedIntensity = decision.expectedIntensityOrNull();
+        baselineIntensity = decision.baselineIntensityOrNull();
+        expectedSavingPct = decision.expectedSavingPctOrNull();
         if (decision.runAt().isAfter(now)) {
             status = status.moveTo(JobStatus.WAITING_FOR_WINDOW);
         } else {
@@ -153,7 +156,7 @@ class TranscriptionJob {
             status = status.moveTo(JobStatus.QUEUED);
             runAt = now;
             queuedAt = now;
-            schedulingReason = "run-now-requested";
+            schedulingReason = Reason.RUN_NOW_REQUESTED;
             schedulingDetail = "Run now was requested; carbon-aware waiting was skipped.";
         } else if (status.isFinished()) {
             throw new io.greenscribe.system.ConflictException("Job " + id + " already " + status + "; it cannot be run now.");

@@ -1,9 +1,16 @@
 package io.greenscribe.carbon;
 
+import io.greenscribe.scheduling.CarbonPlanner;
+import io.greenscribe.scheduling.CapacityLedger;
+import io.greenscribe.scheduling.OutagePolicy;
+import io.greenscribe.scheduling.PlanRequest;
+import io.greenscribe.scheduling.PlannerPolicy;
+import io.greenscribe.scheduling.SchedulingDecision;
+import io.greenscribe.scheduling.ThroughputEstimator;
 import io.greenscribe.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.greenscribe.carbon.SchedulingDecision.Reason;
+import io.greenscribe.scheduling.SchedulingDecision.Reason;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
