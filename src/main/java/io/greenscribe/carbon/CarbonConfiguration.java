@@ -57,7 +57,7 @@ class CarbonConfiguration {
     // A missing trace must not stop the server: every plan then takes the outage fallback, with the reason on it.
     private static CarbonIntensityFeed trace(CarbonProperties.Trace t, Clock clock) {
         try {
-            return new TraceCarbonFeed(RecordedTrace.read(t.path()), t.loop(), clock);
+            return new TraceCarbonFeed(RecordedTrace.read(t.path(), t.timeZone()), t.loop(), clock);
         } catch (RuntimeException e) {
             log.warn("Carbon trace {} is unreadable ({}); planning will use the outage policy", t.file(), e.getMessage());
             return new CarbonIntensityFeed() {

@@ -3,6 +3,7 @@ package io.greenscribe.carbon;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -87,9 +88,11 @@ public record CarbonProperties(
     /**
      * @param file a CSV in one of the layouts of {@code shared/data/carbon}, or a folder of UK API files
      * @param loop replay the trace by whole weeks outside its own dates
+     * @param timeZone the zone naive time stamps ({@code 2020-03-29 02:30:00}) are wall-clock time in;
+     *     stamps with an offset or {@code Z} are read as written
      */
     public record Trace(@DefaultValue("../shared/data/carbon/lets-wait-awhile-2020/gb_ci.csv") String file,
-            @DefaultValue("true") boolean loop) {
+            @DefaultValue("true") boolean loop, @DefaultValue("UTC") ZoneId timeZone) {
 
         /** Bound as text: a web context would resolve a relative {@code Path} as a servlet resource. */
         public Path path() {

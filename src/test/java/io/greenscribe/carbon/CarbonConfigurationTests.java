@@ -4,6 +4,7 @@ import io.greenscribe.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -29,5 +30,12 @@ class CarbonConfigurationTests {
                 });
         runner.withPropertyValues("greenscribe.carbon.feed=uk-grid")
                 .run(ctx -> assertThat(ctx.getBean(CarbonIntensityFeed.class).name()).isEqualTo("ukgrid"));
+    }
+
+    @Test
+    void naiveTraceTimesAreUtcUnlessAZoneIsSet() {
+        runner.run(ctx -> assertThat(ctx.getBean(CarbonProperties.class).trace().timeZone()).isEqualTo(ZoneId.of("UTC")));
+        runner.withPropertyValues("greenscribe.carbon.trace.time-zone=Europe/Berlin").run(ctx ->
+                assertThat(ctx.getBean(CarbonProperties.class).trace().timeZone()).isEqualTo(ZoneId.of("Europe/Berlin")));
     }
 }
