@@ -11,4 +11,4 @@ mvn "${MVN_OPTS[@]}" test-compile
 mvn "${MVN_OPTS[@]}" dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 mkdir -p bench/results
 java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-  io.greenscribe.carbon.bench.CarbonReplayBenchmark "$DATA" bench/results
+  io.greenscribe.scheduling.bench.CarbonReplayBenchmark "$DATA" bench/results

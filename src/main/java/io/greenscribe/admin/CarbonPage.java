@@ -85,7 +85,8 @@ class CarbonPage {
                 Instant at = j.scheduling().runAt();
                 intensity = forecast.meanIntensity(at, at.plusSeconds(1)).orElse(null);
             }
-            waiting.add(new Waiting(j.id(), j.audio().name(), j.scheduling().runAt(), intensity, j.scheduling().reason()));
+            waiting.add(new Waiting(j.id(), j.audio().name(), j.scheduling().runAt(), intensity,
+                    j.scheduling().reason() == null ? null : j.scheduling().reason().label()));
         }
         List<Measured> measured = new ArrayList<>();
         double energy = 0;

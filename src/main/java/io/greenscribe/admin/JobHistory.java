@@ -41,7 +41,7 @@ record JobHistory(List<Step> steps, List<Attempt> attempts) {
     }
 
     private static String why(JobEvent e) {
-        String reason = e.reason() == null ? "" : e.reason().replace('-', ' ');
+        String reason = e.reason() == null ? "" : e.reason().replace('-', ' ').replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
         if (e.to() == JobStatus.RUNNING) {
             reason = "claimed by " + e.workerId() + " (attempt " + e.attempt() + ")";
         }

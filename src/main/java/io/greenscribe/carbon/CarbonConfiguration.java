@@ -12,7 +12,6 @@ import io.greenscribe.carbon.watttime.WattTimeCarbonFeed;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,7 +19,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the configured feed (cached), the throughput estimator, the capacity ledger and the planner. */
+/** Wires the configured feed, cached. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CarbonProperties.class)
 class CarbonConfiguration {
@@ -31,20 +30,6 @@ class CarbonConfiguration {
     CarbonIntensityFeed carbonIntensityFeed(CarbonProperties props, ObjectProvider<Clock> clocks) {
         Clock clock = clocks.getIfAvailable(Clock::systemUTC);
         return new CachingCarbonFeed(feed(props, clock), props.cacheTtl(), clock);
-    }
-
-    @Bean
-    ThroughputEstimator throughputEstimator(CarbonProperties props) {
-        return new ThroughputEstimator(props.planner().defaultSpeed(), props.planner().speedAlpha());
-    }
-
-    @Bean
-    CarbonPlanner carbonPlanner(CarbonIntensityFeed feed, ThroughputEstimator throughput, CarbonProperties props,
-            ObjectProvider<Clock> clocks) {
-        CarbonProperties.Planner p = props.planner();
-        CapacityLedger ledger = new CapacityLedger(p.capacity() == null ? Map.of() : p.capacity(),
-                p.defaultCapacity(), p.ledgerBucket());
-        return new CarbonPlanner(feed, clocks.getIfAvailable(Clock::systemUTC), throughput, ledger, p.policy());
     }
 
     static CarbonIntensityFeed feed(CarbonProperties props, Clock clock) {
@@ -72,7 +57,7 @@ class CarbonConfiguration {
     // A missing trace must not stop the server: every plan then takes the outage fallback, with the reason on it.
     private static CarbonIntensityFeed trace(CarbonProperties.Trace t, Clock clock) {
         try {
-            return new TraceCarbonFeed(RecordedTrace.read(t.path()), t.loop(), clock);
+            return new TraceCarbonFeed(RecordedTrace.read(t.path(), t.timeZone()), t.loop(), clock);
         } catch (RuntimeException e) {
             log.warn("Carbon trace {} is unreadable ({}); planning will use the outage policy", t.file(), e.getMessage());
             return new CarbonIntensityFeed() {

@@ -3,7 +3,7 @@ package io.greenscribe.carbon;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
+import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -20,7 +20,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ukGrid UK Carbon Intensity API settings
  * @param carbonAwareSdk Carbon Aware SDK WebAPI settings
  * @param trace recorded-trace settings
- * @param planner planner settings
  */
 @ConfigurationProperties("greenscribe.carbon")
 public record CarbonProperties(
@@ -32,13 +31,7 @@ public record CarbonProperties(
         @DefaultValue WattTime watttime,
         @DefaultValue UkGrid ukGrid,
         @DefaultValue CarbonAwareSdk carbonAwareSdk,
-        @DefaultValue Trace trace,
-        @DefaultValue Planner planner) {
-
-    /** How often waiting jobs are re-planned: {@code planner.replan-interval}, else the forecast cache TTL. */
-    public Duration replanInterval() {
-        return planner.replanInterval() != null ? planner.replanInterval() : cacheTtl;
-    }
+        @DefaultValue Trace trace) {
 
     /** The feeds to choose from. */
     public enum FeedKind { TRACE, ELECTRICITY_MAPS, WATTTIME, UK_GRID, CARBON_AWARE_SDK }
@@ -95,45 +88,15 @@ public record CarbonProperties(
     /**
      * @param file a CSV in one of the layouts of {@code shared/data/carbon}, or a folder of UK API files
      * @param loop replay the trace by whole weeks outside its own dates
+     * @param timeZone the zone naive time stamps ({@code 2020-03-29 02:30:00}) are wall-clock time in;
+     *     stamps with an offset or {@code Z} are read as written
      */
     public record Trace(@DefaultValue("../shared/data/carbon/lets-wait-awhile-2020/gb_ci.csv") String file,
-            @DefaultValue("true") boolean loop) {
+            @DefaultValue("true") boolean loop, @DefaultValue("UTC") ZoneId timeZone) {
 
         /** Bound as text: a web context would resolve a relative {@code Path} as a servlet resource. */
         public Path path() {
             return Path.of(file);
-        }
-    }
-
-    /**
-     * @param runTimeFactor estimated run time multiplier when checking deadlines (≥ 1)
-     * @param safetyMargin fixed margin added to every run before its deadline
-     * @param minSavingPct wait only for at least this forecast saving, in %
-     * @param horizon how far ahead to request forecasts
-     * @param outagePolicy what to do without a usable forecast
-     * @param defaultSpeed audio seconds per wall second assumed before a device finished a job
-     * @param speedAlpha weight of the newest finished job in the learned speed
-     * @param ledgerBucket time resolution of the capacity ledger
-     * @param defaultCapacity concurrent jobs per device, unless listed in {@code capacity}
-     * @param capacity concurrent jobs per device id
-     * @param urgentSlack jobs with less slack than this may book every worker
-     * @param flexibleShare share of a device's workers that jobs with more slack may book
-     * @param slackReserve share of a job's slack kept as margin at the end of its window
-     * @param replanInterval how often waiting jobs are re-planned on the newest forecast and the
-     *     capacity ledger is rebuilt from the database; unset means {@code cache-ttl} (a new forecast
-     *     can arrive no sooner), zero turns the periodic task off (start-up rebuild still runs)
-     */
-    public record Planner(@DefaultValue("1.1") double runTimeFactor, @DefaultValue("30m") Duration safetyMargin,
-            @DefaultValue("1.0") double minSavingPct, @DefaultValue("72h") Duration horizon,
-            @DefaultValue("RUN_NOW") OutagePolicy outagePolicy, @DefaultValue("1.0") double defaultSpeed,
-            @DefaultValue("0.2") double speedAlpha, @DefaultValue("1m") Duration ledgerBucket,
-            @DefaultValue("1") int defaultCapacity, Map<String, Integer> capacity,
-            @DefaultValue("2h") Duration urgentSlack, @DefaultValue("0.75") double flexibleShare,
-            @DefaultValue("0.4") double slackReserve, Duration replanInterval) {
-
-        PlannerPolicy policy() {
-            return new PlannerPolicy(runTimeFactor, safetyMargin, minSavingPct, horizon, outagePolicy, urgentSlack,
-                    flexibleShare, slackReserve);
         }
     }
 }

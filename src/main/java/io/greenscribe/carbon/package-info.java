@@ -1,5 +1,5 @@
 /**
- * Carbon-aware scheduling: grid carbon-intensity forecasts ({@link io.greenscribe.carbon.CarbonIntensityFeed})
- * and the {@link io.greenscribe.carbon.CarbonPlanner} that decides when a job runs.
+ * Grid carbon-intensity forecasts: the {@link io.greenscribe.carbon.CarbonIntensityFeed} SPI and its
+ * feeds. The planner that uses them lives in {@code io.greenscribe.scheduling}.
  */
 package io.greenscribe.carbon;

@@ -1,47 +1,24 @@
 package io.greenscribe.job;
 
-import io.greenscribe.carbon.CarbonPlanner;
-import io.greenscribe.carbon.CarbonProperties;
-import io.greenscribe.carbon.GridZone;
-import io.greenscribe.carbon.ThroughputEstimator;
 import io.greenscribe.pipeline.PipelineProperties;
 import io.greenscribe.pipeline.TranscriptionPipeline;
+import io.greenscribe.scheduling.PlannedJobs;
+import io.greenscribe.scheduling.PlannerFeedback;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(JobProperties.class)
 class JobConfiguration {
 
-    /**
-     * The device id jobs are planned, booked and timed under. Every instance runs the same worker
-     * pool, and which device a run lands on is known only once it ran, so the planner sees one.
-     */
-    static final String PLANNED_DEVICE = "default";
-
-    /** Carbon-aware by default; {@code greenscribe.carbon.enabled=false} runs every job as soon as it may. */
     @Bean
-    @ConditionalOnMissingBean
-    JobScheduling jobScheduling(ObjectProvider<CarbonPlanner> planner, CarbonProperties carbon,
-            @Value("${greenscribe.carbon.enabled:true}") boolean enabled) {
-        CarbonPlanner p = planner.getIfAvailable();
-        return enabled && p != null ? new CarbonAwareScheduling(p, new GridZone(carbon.zone()), PLANNED_DEVICE)
-                : new RunNowScheduling();
-    }
-
-    @Bean
-    @ConditionalOnProperty(name = "greenscribe.carbon.enabled", havingValue = "true", matchIfMissing = true)
-    PlannerFeedback plannerFeedback(CarbonPlanner planner, ThroughputEstimator throughput) {
-        return new PlannerFeedback(planner, throughput, PLANNED_DEVICE);
+    PlannedJobs plannedJobs(TranscriptionJobRepository jobs, TransactionTemplate tx) {
+        return new PlannedJobStore(jobs, tx);
     }
 
     /** The planner's books follow each job: a start moves its booking to the real start, an end frees it. */
@@ -54,22 +31,14 @@ class JobConfiguration {
         return new JobLifecycleListener() {
             @Override
             public void jobStarted(TranscriptionJob job) {
-                f.jobStarted(job);
+                f.jobStarted(job.id, job.heartbeatAt != null ? job.heartbeatAt : job.startedAt);
             }
 
             @Override
             public void jobEnded(TranscriptionJob job) {
-                f.jobEnded(job);
+                f.jobEnded(PlannedJobStore.finished(job));
             }
         };
-    }
-
-    @Bean
-    @ConditionalOnProperty(name = "greenscribe.carbon.enabled", havingValue = "true", matchIfMissing = true)
-    PlanMaintenance planMaintenance(TranscriptionJobRepository jobs, CarbonPlanner planner, PlannerFeedback feedback,
-            CarbonProperties carbon, TransactionTemplate tx, JdbcTemplate jdbc, Clock clock) {
-        return new PlanMaintenance(jobs, new CarbonAwareScheduling(planner, new GridZone(carbon.zone()), PLANNED_DEVICE),
-                planner, feedback, tx, new ReplanLock(jdbc), clock, carbon.replanInterval());
     }
 
     /** Sweeps every second for sync requests whose job ended on another instance. */

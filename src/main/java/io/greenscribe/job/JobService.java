@@ -1,11 +1,14 @@
 package io.greenscribe.job;
 
 import io.greenscribe.pipeline.TranscriptionPipeline;
+import io.greenscribe.scheduling.JobScheduling;
+import io.greenscribe.scheduling.SchedulingRequest;
 import io.greenscribe.system.ConflictException;
 import io.greenscribe.system.GreenScribeException;
 import io.greenscribe.text.TranscriptDocument;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -105,8 +108,8 @@ public class JobService {
         job.deadline = options.deadline();
         job.notBefore = options.notBefore();
         job.callbackUrl = options.callbackUrl() == null ? null : options.callbackUrl().toString();
-        job.schedule(scheduling.decide(new JobScheduling.Request(id, now, options.deadline(), options.notBefore(),
-                durationUpperBound(audio.bytes()))), now);
+        job.schedule(scheduling.decide(new SchedulingRequest(id, now, options.deadline(), options.notBefore(),
+                Duration.ofMillis(Math.round(durationUpperBound(audio.bytes()) * 1000)))), now);
         return job;
     }
 

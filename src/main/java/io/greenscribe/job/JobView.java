@@ -1,5 +1,6 @@
 package io.greenscribe.job;
 
+import io.greenscribe.scheduling.SchedulingDecision.Reason;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -43,7 +44,7 @@ public record JobView(
      * @param baselineIntensity forecast gCO2e/kWh had it started as early as it could
      * @param expectedSavingPct the forecast saving of the planned start against that, in %
      */
-    public record Scheduling(Instant deadline, Instant notBefore, Instant runAt, String reason, String detail,
+    public record Scheduling(Instant deadline, Instant notBefore, Instant runAt, Reason reason, String detail,
             Double expectedIntensity, Double baselineIntensity, Double expectedSavingPct) {}
 
     /** Lifecycle instants and the run time in seconds. */

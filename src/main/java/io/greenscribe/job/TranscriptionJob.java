@@ -1,5 +1,7 @@
 package io.greenscribe.job;
 
+import io.greenscribe.scheduling.SchedulingDecision;
+import io.greenscribe.scheduling.SchedulingDecision.Reason;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -50,7 +52,8 @@ class TranscriptionJob {
     Instant deadline;
     Instant notBefore;
     Instant runAt;
-    String schedulingReason;
+    @Enumerated(EnumType.STRING)
+    Reason schedulingReason;
     String schedulingDetail;
     Double expectedIntensity;
     Double baselineIntensity;
@@ -102,17 +105,17 @@ class TranscriptionJob {
                 "submitted", null)));
     }
 
-    void schedule(JobScheduling.Decision decision, Instant now) {
+    void schedule(SchedulingDecision decision, Instant now) {
         runAt = decision.runAt();
         schedulingReason = decision.reason();
         schedulingDetail = decision.detail();
-        expectedIntensity = decision.expectedIntensity();
-        baselineIntensity = decision.baselineIntensity();
-        expectedSavingPct = decision.expectedSavingPct();
+        expectedIntensity = decision.expectedIntensityOrNull();
+        baselineIntensity = decision.baselineIntensityOrNull();
+        expectedSavingPct = decision.expectedSavingPctOrNull();
         if (decision.runAt().isAfter(now)) {
-            move(JobTransition.WAIT_FOR_WINDOW, now, schedulingReason, schedulingDetail);
+            move(JobTransition.WAIT_FOR_WINDOW, now, schedulingReason.name(), schedulingDetail);
         } else {
-            move(JobTransition.ENQUEUE, now, schedulingReason, schedulingDetail);
+            move(JobTransition.ENQUEUE, now, schedulingReason.name(), schedulingDetail);
             queuedAt = now;
         }
     }
@@ -178,9 +181,9 @@ class TranscriptionJob {
         if (JobTransition.RUN_NOW.allowedFrom(status)) {
             runAt = now;
             queuedAt = now;
-            schedulingReason = "run-now-requested";
+            schedulingReason = Reason.RUN_NOW_REQUESTED;
             schedulingDetail = "Run now was requested; carbon-aware waiting was skipped.";
-            move(JobTransition.RUN_NOW, now, schedulingReason, schedulingDetail);
+            move(JobTransition.RUN_NOW, now, schedulingReason.name(), schedulingDetail);
         } else if (status.isFinished()) {
             throw new io.greenscribe.system.ConflictException("Job " + id + " already " + status + "; it cannot be run now.");
         }

@@ -1,8 +1,9 @@
 package io.greenscribe.recurring;
 
 import io.greenscribe.carbon.GridZone;
-import io.greenscribe.carbon.PlanRequest;
 
+import io.greenscribe.scheduling.PlanRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * A batch that recurs, like "every night from 22:00, finished by 07:00 Berlin time". Each
@@ -78,6 +80,6 @@ public record RecurringBatch(
                 .filter(x -> x.deadline().isAfter(now))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("batch " + name + " has no window in the next week"));
-        return new PlanRequest(o.jobId(), zone, deviceId, audioDuration, o.opens(), o.deadline(), false, null);
+        return new PlanRequest(UUID.nameUUIDFromBytes(o.jobId().getBytes(StandardCharsets.UTF_8)), zone, deviceId, audioDuration, o.opens(), o.deadline(), false, null);
     }
 }

@@ -57,11 +57,18 @@ final class HouseRules {
             .should().dependOnClassesThat().resideInAnyPackage(rooms("admin", "worker", "recurring", "cli"))
             .as("job imports neither admin, worker, recurring nor cli");
 
+    /** The planner reads jobs through a port it owns (PlannedJobs), never the job room itself. */
+    static final ArchRule SCHEDULING_KNOWS_ONLY_FEEDS = noClasses()
+            .that().resideInAPackage(ROOT + "scheduling..")
+            .should().dependOnClassesThat().resideInAnyPackage(rooms("admin", "job", "worker", "recurring",
+                    "pipeline", "queue", "asr", "vad", "audio", "transcription", "cli"))
+            .as("scheduling imports only carbon, energy, text and system");
+
     static final ArchRule NO_CYCLES = slices().matching("io.greenscribe.(*)..").should().beFreeOfCycles()
             .as("no import cycles between rooms");
 
     static final List<ArchRule> ALL = List.of(NOTHING_IMPORTS_THE_TOP, QUEUE_IMPORTS_NO_ROOM, PIPELINE_KNOWS_NO_JOBS,
-            CARBON_IS_FEEDS_ONLY, ENGINES_STAY_BELOW, JOB_DOES_NOT_IMPORT_ITS_RUNNERS, NO_CYCLES);
+            CARBON_IS_FEEDS_ONLY, ENGINES_STAY_BELOW, JOB_DOES_NOT_IMPORT_ITS_RUNNERS, SCHEDULING_KNOWS_ONLY_FEEDS, NO_CYCLES);
 
     private static String[] rooms(String... names) {
         return java.util.Arrays.stream(names).map(n -> ROOT + n + "..").toArray(String[]::new);

@@ -84,7 +84,7 @@ class JobApiIntegrationTests {
                 org.assertj.core.data.Offset.offset(0.1));
         assertThat(job.path("model").asText()).isEqualTo("whisper-tiny.en");
         assertThat(job.path("device").asText()).isNotBlank();
-        assertThat(job.path("scheduling").path("reason").asText()).isEqualTo("run-now");
+        assertThat(job.path("scheduling").path("reason").asText()).isEqualTo("RUN_NOW");
         assertThat(job.path("timings").path("runSeconds").asDouble()).isPositive();
 
         // and its event log has each move in order, the run with its worker
@@ -294,7 +294,7 @@ class JobApiIntegrationTests {
         assertThat(again.header("Location")).isEqualTo(first.header("Location"));
         JsonNode job = first.json();
         assertThat(job.path("status").asText()).isEqualTo("WAITING_FOR_WINDOW");
-        assertThat(job.path("scheduling").path("reason").asText()).isEqualTo("not-before");
+        assertThat(job.path("scheduling").path("reason").asText()).isEqualTo("NOT_BEFORE");
 
         // and the list filtered by state finds it
         JsonNode waiting = api.get("/api/v1/jobs?state=WAITING_FOR_WINDOW&size=10").json();

@@ -2,14 +2,17 @@ package io.greenscribe.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.greenscribe.carbon.CapacityLedger;
-import io.greenscribe.carbon.CarbonPlanner;
 import io.greenscribe.carbon.GridZone;
-import io.greenscribe.carbon.PlanRequest;
-import io.greenscribe.carbon.PlannerPolicy;
-import io.greenscribe.carbon.SchedulingDecision;
 import io.greenscribe.carbon.StubFeed;
-import io.greenscribe.carbon.ThroughputEstimator;
+import io.greenscribe.scheduling.CapacityLedger;
+import io.greenscribe.scheduling.CarbonPlanner;
+import io.greenscribe.scheduling.PlanMaintenance;
+import io.greenscribe.scheduling.PlanRequest;
+import io.greenscribe.scheduling.PlannerPolicy;
+import io.greenscribe.scheduling.SchedulingDecision;
+import io.greenscribe.scheduling.SchedulingDecision.Reason;
+import io.greenscribe.scheduling.SchedulingTestSupport;
+import io.greenscribe.scheduling.ThroughputEstimator;
 import io.greenscribe.pipeline.PipelineResult;
 import io.greenscribe.testing.MutableClock;
 import io.greenscribe.testing.TestDatabaseConfiguration;
@@ -43,7 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PlanMaintenanceIntegrationTests {
 
     static final Instant T0 = Instant.parse("2026-11-24T18:00:00Z");
-    static final String DEVICE = JobConfiguration.PLANNED_DEVICE;
+    static final String DEVICE = SchedulingTestSupport.PLANNED_DEVICE;
     /** 1.2 MB: the submission bound says 600 s of audio, 10 min at the default speed, 11 min booked. */
     static final long AUDIO_BYTES = 1_200_000;
     static final Duration BOOKED = Duration.ofMinutes(11);
@@ -127,7 +130,7 @@ class PlanMaintenanceIntegrationTests {
         TranscriptionJob moved = repository.findById(waiting).orElseThrow();
         assertThat(moved.status).isEqualTo(JobStatus.WAITING_FOR_WINDOW);
         assertThat(moved.runAt).isBetween(T0.plus(Duration.ofHours(5)), T0.plus(Duration.ofHours(6)).minus(BOOKED));
-        assertThat(moved.schedulingReason).isEqualTo("greenest-window");
+        assertThat(moved.schedulingReason).isEqualTo(Reason.GREENEST_WINDOW);
         assertThat(moved.expectedIntensity).isEqualTo(50.0);
         assertThat(moved.version).isEqualTo(1);
         assertThat(planner.bookedAt(DEVICE, moved.runAt)).isEqualTo(1);
@@ -153,9 +156,8 @@ class PlanMaintenanceIntegrationTests {
             }
         };
         CarbonPlanner planner = freshPlanner();
-        PlanMaintenance racing = new PlanMaintenance(repository, new CarbonAwareScheduling(planner, GridZone.of("GB"), DEVICE),
-                planner, new PlannerFeedback(planner, new ThroughputEstimator(1.0, 0.2), DEVICE), claimFirst,
-                new ReplanLock(jdbcTemplate), clock, Duration.ZERO);
+        PlanMaintenance racing = SchedulingTestSupport.maintenance(new PlannedJobStore(repository, claimFirst), planner,
+                jdbcTemplate, clock);
 
         // when a newer forecast would move it
         clock.advance(Duration.ofMinutes(30));
@@ -184,7 +186,7 @@ class PlanMaintenanceIntegrationTests {
         troughAtHour(5);
         try (java.sql.Connection other = jdbcTemplate.getDataSource().getConnection();
                 java.sql.Statement st = other.createStatement()) {
-            st.execute("select pg_advisory_lock(" + ReplanLock.KEY + ")");
+            st.execute("select pg_advisory_lock(" + SchedulingTestSupport.REPLAN_LOCK_KEY + ")");
 
             // when this instance's cycle runs
             PlanMaintenance.Cycle skipped = maintenance.cycle();
@@ -194,7 +196,7 @@ class PlanMaintenanceIntegrationTests {
             assertThat(skipped.replanned()).isZero();
             assertThat(row(waiting)).isEqualTo(before);
             assertThat(planner.bookedAt(DEVICE, trough)).isEqualTo(1);
-            st.execute("select pg_advisory_unlock(" + ReplanLock.KEY + ")");
+            st.execute("select pg_advisory_unlock(" + SchedulingTestSupport.REPLAN_LOCK_KEY + ")");
         }
 
         // and once the lock is free again, its next cycle re-plans
@@ -221,7 +223,7 @@ class PlanMaintenanceIntegrationTests {
         // given a job waiting for the only worker in the 21:00 trough, planned before the restart
         Instant trough = T0.plus(Duration.ofHours(3));
         job("WAITING_FOR_WINDOW", trough, 100.0);
-        PlanRequest next = PlanRequest.withDeadline(UUID.randomUUID().toString(), GridZone.of("GB"), DEVICE,
+        PlanRequest next = PlanRequest.withDeadline(UUID.randomUUID(), GridZone.of("GB"), DEVICE,
                 Duration.ofMinutes(10), T0, T0.plus(Duration.ofHours(12)));
 
         // when an instance starts with an empty ledger and rebuilds it from the database
@@ -315,6 +317,28 @@ class PlanMaintenanceIntegrationTests {
         assertThat(planner.bookedAt(DEVICE, T0)).isZero();
     }
 
+    @Test
+    void theMigrationTurnsLoweredReasonsIntoEnumNames() throws Exception {
+        // given rows written before V7: reasons lowered, and the ones that were only ever strings
+        UUID[] ids = new UUID[6];
+        String[] old = {"run-now", "not-before", "planner-error", "greenest-window", "run-now-requested", "made-up"};
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = job("QUEUED", T0, null);
+            jdbc.sql("update transcription_job set scheduling_reason = ? where id = ?").params(old[i], ids[i]).update();
+        }
+
+        // when V7 runs over them
+        jdbcTemplate.execute(new String(getClass().getResourceAsStream("/db/migration/V7__scheduling_reason_enum.sql")
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+
+        // then each holds its enum name and loads as it; an unknown one is cleared rather than failing the load
+        Reason[] expected = {Reason.RUN_NOW, Reason.NOT_BEFORE, Reason.PLANNER_ERROR, Reason.GREENEST_WINDOW,
+                Reason.RUN_NOW_REQUESTED, null};
+        for (int i = 0; i < ids.length; i++) {
+            assertThat(repository.findById(ids[i]).orElseThrow().schedulingReason).as(old[i]).isEqualTo(expected[i]);
+        }
+    }
+
     /** 300 g/kWh all day but for one hour at 100 (from {@code hour}: 50) after 18:00; fetched now. */
     private void troughAtHour(int hour) {
         double[] values = new double[24];
@@ -325,9 +349,7 @@ class PlanMaintenanceIntegrationTests {
 
     /** What a restarted instance runs: its own planner, the shared database, no periodic task. */
     private PlanMaintenance maintenanceFor(CarbonPlanner planner) {
-        return new PlanMaintenance(repository, new CarbonAwareScheduling(planner, GridZone.of("GB"), DEVICE), planner,
-                new PlannerFeedback(planner, new ThroughputEstimator(1.0, 0.2), DEVICE), tx, new ReplanLock(jdbcTemplate),
-                clock, Duration.ZERO);
+        return SchedulingTestSupport.maintenance(new PlannedJobStore(repository, tx), planner, jdbcTemplate, clock);
     }
 
     private CarbonPlanner freshPlanner() {
@@ -343,7 +365,7 @@ class PlanMaintenanceIntegrationTests {
                             audio_owned, model, itn, formats, deadline, run_at, scheduling_reason, expected_intensity,
                             worker_id, started_at, attempts, created_at)
                         values (?, ?, ?, '/dev/null', 'x.wav', ?, false, 'whisper-tiny.en', true, 'json', ?, ?,
-                            'greenest-window', ?, ?, ?, ?, ?)""")
+                            'GREENEST_WINDOW', ?, ?, ?, ?, ?)""")
                 .params(id, tenant, status, AUDIO_BYTES, Timestamp.from(T0.plus(Duration.ofHours(12))),
                         Timestamp.from(runAt), expectedIntensity, running ? "w1" : null,
                         running ? Timestamp.from(runAt) : null, running ? 1 : 0, Timestamp.from(T0))

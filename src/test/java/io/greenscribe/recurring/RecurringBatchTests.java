@@ -2,16 +2,16 @@ package io.greenscribe.recurring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.greenscribe.carbon.CapacityLedger;
-import io.greenscribe.carbon.CarbonPlanner;
+import io.greenscribe.scheduling.CapacityLedger;
+import io.greenscribe.scheduling.CarbonPlanner;
 import io.greenscribe.carbon.GridZone;
-import io.greenscribe.carbon.OutagePolicy;
-import io.greenscribe.carbon.PlanRequest;
-import io.greenscribe.carbon.PlannerPolicy;
-import io.greenscribe.carbon.SchedulingDecision;
-import io.greenscribe.carbon.SchedulingDecision.Reason;
+import io.greenscribe.scheduling.OutagePolicy;
+import io.greenscribe.scheduling.PlanRequest;
+import io.greenscribe.scheduling.PlannerPolicy;
+import io.greenscribe.scheduling.SchedulingDecision;
+import io.greenscribe.scheduling.SchedulingDecision.Reason;
 import io.greenscribe.carbon.StubFeed;
-import io.greenscribe.carbon.ThroughputEstimator;
+import io.greenscribe.scheduling.ThroughputEstimator;
 import io.greenscribe.testing.MutableClock;
 import java.time.DayOfWeek;
 import java.time.Duration;

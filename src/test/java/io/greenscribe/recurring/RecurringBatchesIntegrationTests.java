@@ -202,10 +202,10 @@ class RecurringBatchesIntegrationTests {
             assertThat(Instant.parse(scheduling.path("notBefore").asText())).isEqualTo(OPENS);
             assertThat(Instant.parse(scheduling.path("deadline").asText())).isEqualTo(DEADLINE);
             assertThat(scheduling.path("reason").asText()).as(scheduling.toString())
-                    .isIn("greenest-now", "greenest-window", "saving-too-small", "capacity-constrained",
-                            "deadline-too-tight");
+                    .isIn("GREENEST_NOW", "GREENEST_WINDOW", "SAVING_TOO_SMALL", "CAPACITY_CONSTRAINED",
+                            "DEADLINE_TOO_TIGHT");
             assertThat(Instant.parse(scheduling.path("runAt").asText())).isBetween(clock.instant(), DEADLINE);
-            if (!scheduling.path("reason").asText().equals("deadline-too-tight")) {
+            if (!scheduling.path("reason").asText().equals("DEADLINE_TOO_TIGHT")) {
                 // what the planner expected is kept with the job: the intensity at once and the saving
                 assertThat(scheduling.path("baselineIntensity").asDouble()).as(scheduling.toString()).isPositive();
                 assertThat(scheduling.path("expectedSavingPct").isNumber()).as(scheduling.toString()).isTrue();

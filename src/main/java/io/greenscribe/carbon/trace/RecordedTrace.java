@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -52,6 +53,11 @@ public final class RecordedTrace {
 
     /** Reads one CSV file in any layout {@link TraceCsv} knows, or a folder of UK API files (actuals win). */
     public static RecordedTrace read(Path path) {
+        return read(path, ZoneId.of("UTC"));
+    }
+
+    /** As {@link #read(Path)}, with naive time stamps read as wall-clock time in {@code naiveZone}. */
+    public static RecordedTrace read(Path path, ZoneId naiveZone) {
         Map<Instant, double[]> byTime = new TreeMap<>(); // {value, 1 if actual}
         SignalType signal = SignalType.AVERAGE;
         for (Path file : files(path)) {
@@ -59,17 +65,20 @@ public final class RecordedTrace {
             TraceCsv layout = TraceCsv.detect(lines.get(0), file);
             signal = layout.signalType();
             int lca = layout == TraceCsv.ELECTRICITY_MAPS ? TraceCsv.lcaColumn(lines.get(0)) : -1;
+            Instant previous = Instant.MIN;
             for (String line : lines.subList(1, lines.size())) {
                 if (line.isBlank()) {
                     continue;
                 }
                 String[] c = line.split(",", -1);
+                Instant t = TraceCsv.time(c[0], naiveZone, previous);
+                previous = t;
                 switch (layout) {
-                    case LETS_WAIT_AWHILE, WATTTIME_ACTUAL -> put(byTime, TraceCsv.time(c[0]), c[1], true);
-                    case ELECTRICITY_MAPS -> put(byTime, TraceCsv.time(c[0]), c[lca], true);
+                    case LETS_WAIT_AWHILE, WATTTIME_ACTUAL -> put(byTime, t, c[1], true);
+                    case ELECTRICITY_MAPS -> put(byTime, t, c[lca], true);
                     case UK_CARBON_INTENSITY -> {
                         boolean hasActual = c.length > 2 && !c[2].isBlank();
-                        put(byTime, TraceCsv.time(c[0]), hasActual ? c[2] : c[1], hasActual);
+                        put(byTime, t, hasActual ? c[2] : c[1], hasActual);
                     }
                     case WATTTIME_FORECAST -> throw new IllegalArgumentException(
                             file + " holds forecast vintages; read it with RecordedForecasts");

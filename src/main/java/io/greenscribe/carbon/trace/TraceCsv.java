@@ -8,13 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * The CSV layouts under {@code shared/data/carbon}, told apart by their header line. All times are
- * UTC (the Let's Wait Awhile files are naive but behave as UTC; see their README).
+ * The CSV layouts under {@code shared/data/carbon}, told apart by their header line. Times with an
+ * offset or a {@code Z} are what they say; naive ones ({@code 2020-03-29 02:30:00}) are wall-clock
+ * times in the zone the reader is given (the Let's Wait Awhile files are naive but behave as UTC;
+ * many published traces are local time).
  */
 enum TraceCsv {
     /** {@code Time,Carbon Intensity} (Let's Wait Awhile 2020). */
@@ -69,10 +72,21 @@ enum TraceCsv {
     }
 
     static Instant time(String s) {
+        return time(s, ZoneId.of("UTC"), Instant.MIN);
+    }
+
+    /**
+     * A time stamp; a naive one is read as wall-clock time in {@code zone}. In the hour a DST change
+     * repeats, the first reading takes the earlier offset and a repeat (a stamp not after
+     * {@code previous}, the one read before it) the later one, so a local series stays in order.
+     */
+    static Instant time(String s, ZoneId zone, Instant previous) {
         if (s.indexOf('T') > 0) {
             return io.greenscribe.carbon.http.Json.parseInstant(s);
         }
-        return LocalDateTime.parse(s, NAIVE).toInstant(ZoneOffset.UTC);
+        ZonedDateTime local = LocalDateTime.parse(s, NAIVE).atZone(zone);
+        Instant t = local.toInstant();
+        return t.isAfter(previous) ? t : local.withLaterOffsetAtOverlap().toInstant();
     }
 
     /** Index of the life-cycle column of an Electricity Maps export (the portal's default figure). */

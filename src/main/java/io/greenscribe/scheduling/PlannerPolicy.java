@@ -1,0 +1,82 @@
+package io.greenscribe.scheduling;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * How cautious the planner is.
+ *
+ * @param runTimeFactor the estimated run time is multiplied by this (≥ 1) when checking the deadline
+ * @param safetyMargin plus this fixed margin (queue claim, model load, decode)
+ * @param minSavingPct wait only if the forecast saving is at least this many percent
+ * @param horizon how far ahead forecasts are requested
+ * @param outagePolicy what to do without a usable forecast
+ * @param urgentSlack a job with less slack than this may use every worker of its device
+ * @param flexibleShare the share of a device's workers that jobs with more slack may book
+ * @param slackReserve the share of a job's slack it never plans into: the end of its window is kept
+ *     as a margin against queueing behind jobs that arrive later (see docs/carbon.md)
+ */
+public record PlannerPolicy(
+        double runTimeFactor, Duration safetyMargin, double minSavingPct, Duration horizon, OutagePolicy outagePolicy,
+        Duration urgentSlack, double flexibleShare, double slackReserve) {
+
+    /** Without headroom for urgent jobs or reserved slack: every job may book every worker, up to its margin. */
+    public PlannerPolicy(double runTimeFactor, Duration safetyMargin, double minSavingPct, Duration horizon,
+            OutagePolicy outagePolicy) {
+        this(runTimeFactor, safetyMargin, minSavingPct, horizon, outagePolicy, Duration.ZERO, 1.0, 0.0);
+    }
+
+    public PlannerPolicy {
+        if (runTimeFactor < 1) {
+            throw new IllegalArgumentException("runTimeFactor must be >= 1, was " + runTimeFactor);
+        }
+        if (slackReserve < 0 || slackReserve >= 1) {
+            throw new IllegalArgumentException("slackReserve must be in [0, 1), was " + slackReserve);
+        }
+    }
+
+    public static PlannerPolicy defaults() {
+        return new PlannerPolicy(1.1, Duration.ofMinutes(30), 1.0, Duration.ofHours(72), OutagePolicy.RUN_NOW,
+                Duration.ofHours(2), 0.75, 0.4);
+    }
+
+    /** The same policy with another outage policy. */
+    public PlannerPolicy withOutagePolicy(OutagePolicy policy) {
+        return new PlannerPolicy(runTimeFactor, safetyMargin, minSavingPct, horizon, policy, urgentSlack, flexibleShare,
+                slackReserve);
+    }
+
+    /** The same policy with another flexible share and slack reserve. */
+    public PlannerPolicy withShares(double flexible, double reserve) {
+        return new PlannerPolicy(runTimeFactor, safetyMargin, minSavingPct, horizon, outagePolicy, urgentSlack, flexible,
+                reserve);
+    }
+
+    /**
+     * The latest start that still leaves the margin before the deadline: the run time with its
+     * factor, the fixed margin, and {@code slackReserve} of the slack. A job that may wait 20 h keeps
+     * 8 h of it in hand: planned runs at the very end of long windows were the ones that missed
+     * when jobs arriving later filled the workers (docs/carbon.md, "Deadlines").
+     */
+    public Instant latestSafeStart(Instant earliest, Instant deadline, Duration runTime) {
+        Instant last = deadline.minus(padded(runTime));
+        Duration slack = Duration.between(earliest, last);
+        if (slack.isNegative() || slackReserve == 0) {
+            return last;
+        }
+        return last.minusMillis(Math.round(slack.toMillis() * slackReserve));
+    }
+
+    /** The time a run of {@code runTime} must be planned to end before its deadline: factor and margin. */
+    public Duration padded(Duration runTime) {
+        return reserved(runTime).plus(safetyMargin);
+    }
+
+    /**
+     * The time a run of {@code runTime} books a worker for: the factor covers an overrun; the fixed
+     * margin guards the deadline, not the worker, so it is not booked.
+     */
+    public Duration reserved(Duration runTime) {
+        return Duration.ofMillis(Math.round(runTime.toMillis() * runTimeFactor));
+    }
+}
