@@ -92,22 +92,7 @@ public class JobService {
     private TranscriptionJob newJob(UUID id, UUID tenant, UUID batchId, AudioInputs.StoredAudio audio,
             JobOptions options, String model, String idempotencyKey) {
         Instant now = clock.instant();
-        TranscriptionJob job = new TranscriptionJob(id, tenant, now);
-        job.batchId = batchId;
-        job.idempotencyKey = idempotencyKey;
-        job.audioPath = audio.path().toString();
-        job.audioName = audio.name();
-        job.audioBytes = audio.bytes();
-        job.audioOwned = audio.owned();
-        job.language = options.language();
-        job.model = model;
-        job.hotwords = StoredOptions.hotwords(options.hotwords());
-        job.itn = options.itn();
-        job.formats = StoredOptions.formats(options.formats());
-        job.priority = options.priority();
-        job.deadline = options.deadline();
-        job.notBefore = options.notBefore();
-        job.callbackUrl = options.callbackUrl() == null ? null : options.callbackUrl().toString();
+        TranscriptionJob job = TranscriptionJob.submitted(id, tenant, batchId, audio, options, model, idempotencyKey, now);
         job.schedule(scheduling.decide(new SchedulingRequest(id, now, options.deadline(), options.notBefore(),
                 Duration.ofMillis(Math.round(durationUpperBound(audio.bytes()) * 1000)))), now);
         return job;

@@ -20,7 +20,9 @@ import org.springframework.data.domain.DomainEvents;
 
 /**
  * The job aggregate. The queue moves QUEUED ↔ RUNNING with native SQL (and bumps {@code version}),
- * so every change made here is checked against concurrent claims by optimistic locking.
+ * so every change made here is checked against concurrent claims by optimistic locking. The job
+ * room's mappers read the fields; only this class writes them, through the methods below
+ * ({@code ArchitectureTests} fails on a write from anywhere else).
  */
 @Entity
 @Table(name = "transcription_job")
@@ -118,6 +120,28 @@ class TranscriptionJob {
             move(JobTransition.ENQUEUE, now, schedulingReason.name(), schedulingDetail);
             queuedAt = now;
         }
+    }
+
+    /** A new job as submitted: its audio and options, not yet scheduled. */
+    static TranscriptionJob submitted(UUID id, UUID tenantId, UUID batchId, AudioInputs.StoredAudio audio,
+            JobOptions options, String model, String idempotencyKey, Instant now) {
+        TranscriptionJob job = new TranscriptionJob(id, tenantId, now);
+        job.batchId = batchId;
+        job.idempotencyKey = idempotencyKey;
+        job.audioPath = audio.path().toString();
+        job.audioName = audio.name();
+        job.audioBytes = audio.bytes();
+        job.audioOwned = audio.owned();
+        job.language = options.language();
+        job.model = model;
+        job.hotwords = StoredOptions.hotwords(options.hotwords());
+        job.itn = options.itn();
+        job.formats = StoredOptions.formats(options.formats());
+        job.priority = options.priority();
+        job.deadline = options.deadline();
+        job.notBefore = options.notBefore();
+        job.callbackUrl = options.callbackUrl() == null ? null : options.callbackUrl().toString();
+        return job;
     }
 
     /** Whether {@code workerId} holds the live claim on this job. */

@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import io.greenscribe.job.AggregateFieldWriter;
 import io.greenscribe.queue.QueueThatKnowsJobs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,5 +40,13 @@ class ArchitectureTests {
         var result = HouseRules.QUEUE_IMPORTS_NO_ROOM.evaluate(wrong);
         assertThat(result.hasViolation()).isTrue();
         assertThat(result.getFailureReport().getDetails()).anySatisfy(d -> assertThat(d).contains("JobStatus"));
+    }
+
+    @Test
+    void aWriteOfTheAggregatesFieldFromOutsideIsCaught() {
+        JavaClasses wrong = new ClassFileImporter().importClasses(AggregateFieldWriter.class);
+        var result = HouseRules.ONLY_THE_AGGREGATE_WRITES_ITS_FIELDS.evaluate(wrong);
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails()).anySatisfy(d -> assertThat(d).contains("priority"));
     }
 }

@@ -64,11 +64,20 @@ final class HouseRules {
                     "pipeline", "queue", "asr", "vad", "audio", "transcription", "cli"))
             .as("scheduling imports only carbon, energy, text and system");
 
+    /** The job aggregate changes only through its own methods (moves of the transition table among them). */
+    static final ArchRule ONLY_THE_AGGREGATE_WRITES_ITS_FIELDS = noClasses()
+            .that().doNotHaveFullyQualifiedName(ROOT + "job.TranscriptionJob")
+            .should().setFieldWhere(com.tngtech.archunit.core.domain.JavaFieldAccess.Predicates.target(
+                    com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                            com.tngtech.archunit.base.DescribedPredicate.describe("TranscriptionJob",
+                                    c -> c.getFullName().equals(ROOT + "job.TranscriptionJob")))))
+            .as("only TranscriptionJob writes TranscriptionJob's fields");
+
     static final ArchRule NO_CYCLES = slices().matching("io.greenscribe.(*)..").should().beFreeOfCycles()
             .as("no import cycles between rooms");
 
     static final List<ArchRule> ALL = List.of(NOTHING_IMPORTS_THE_TOP, QUEUE_IMPORTS_NO_ROOM, PIPELINE_KNOWS_NO_JOBS,
-            CARBON_IS_FEEDS_ONLY, ENGINES_STAY_BELOW, JOB_DOES_NOT_IMPORT_ITS_RUNNERS, SCHEDULING_KNOWS_ONLY_FEEDS, NO_CYCLES);
+            CARBON_IS_FEEDS_ONLY, ENGINES_STAY_BELOW, JOB_DOES_NOT_IMPORT_ITS_RUNNERS, SCHEDULING_KNOWS_ONLY_FEEDS, ONLY_THE_AGGREGATE_WRITES_ITS_FIELDS, NO_CYCLES);
 
     private static String[] rooms(String... names) {
         return java.util.Arrays.stream(names).map(n -> ROOT + n + "..").toArray(String[]::new);
