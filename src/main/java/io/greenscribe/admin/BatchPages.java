@@ -1,7 +1,7 @@
 package io.greenscribe.admin;
 
-import io.greenscribe.job.BatchService;
-import io.greenscribe.job.BatchView;
+import io.greenscribe.job.batch.BatchService;
+import io.greenscribe.job.batch.BatchView;
 import io.greenscribe.job.JobService;
 import io.greenscribe.job.JobView;
 import java.util.LinkedHashSet;

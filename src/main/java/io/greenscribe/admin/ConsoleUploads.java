@@ -1,7 +1,7 @@
 package io.greenscribe.admin;
 
+import io.greenscribe.job.batch.BatchService;
 import io.greenscribe.job.AudioSource;
-import io.greenscribe.job.BatchService;
 import io.greenscribe.job.JobOptions;
 import io.greenscribe.job.JobService;
 import io.greenscribe.system.GreenScribeException;

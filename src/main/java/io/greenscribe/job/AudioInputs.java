@@ -65,7 +65,7 @@ public class AudioInputs {
     }
 
     /** The real path of {@code requested} when it lies inside an allowed root; throws otherwise. */
-    Path resolveAllowed(String requested) {
+    public Path resolveAllowed(String requested) {
         List<String> roots = properties.allowedRoots();
         if (roots.isEmpty()) {
             throw new GreenScribeException("This server accepts uploads only: no server directories are allowed "

@@ -1,9 +1,9 @@
 package io.greenscribe.recurring;
 
+import io.greenscribe.job.batch.BatchService;
+import io.greenscribe.job.batch.BatchView;
 import io.greenscribe.job.AudioInputs;
 import io.greenscribe.job.AudioSource;
-import io.greenscribe.job.BatchService;
-import io.greenscribe.job.BatchView;
 import io.greenscribe.system.GreenScribeException;
 import java.time.Clock;
 import java.util.ArrayList;

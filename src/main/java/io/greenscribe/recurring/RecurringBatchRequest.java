@@ -1,7 +1,7 @@
 package io.greenscribe.recurring;
 
+import io.greenscribe.job.api.OptionForm;
 import io.greenscribe.job.JobOptions;
-import io.greenscribe.job.OptionForm;
 import io.greenscribe.system.GreenScribeException;
 import java.time.DateTimeException;
 import java.time.LocalTime;

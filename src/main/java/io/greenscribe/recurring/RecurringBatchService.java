@@ -1,6 +1,6 @@
 package io.greenscribe.recurring;
 
-import io.greenscribe.job.BatchService;
+import io.greenscribe.job.batch.BatchService;
 import io.greenscribe.job.JobOptions;
 import io.greenscribe.job.JobOptionsValidator;
 import io.greenscribe.job.JobView;

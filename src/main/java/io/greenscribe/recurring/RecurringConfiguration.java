@@ -1,7 +1,7 @@
 package io.greenscribe.recurring;
 
+import io.greenscribe.job.batch.BatchService;
 import io.greenscribe.job.AudioInputs;
-import io.greenscribe.job.BatchService;
 import io.greenscribe.job.JobOptionsValidator;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -1,5 +1,10 @@
-package io.greenscribe.job;
+package io.greenscribe.job.api;
 
+import io.greenscribe.job.JobView;
+import io.greenscribe.job.JobService;
+import io.greenscribe.job.JobOptions;
+import io.greenscribe.job.AudioSource;
+import io.greenscribe.job.JobStatus;
 import io.greenscribe.system.security.ApiKeys;
 import io.greenscribe.text.TranscriptFormat;
 import io.greenscribe.text.TranscriptWriter;

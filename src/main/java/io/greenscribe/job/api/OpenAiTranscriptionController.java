@@ -1,5 +1,12 @@
-package io.greenscribe.job;
+package io.greenscribe.job.api;
 
+import io.greenscribe.job.JobView;
+import io.greenscribe.job.JobService;
+import io.greenscribe.job.JobOptions;
+import io.greenscribe.job.AudioSource;
+import io.greenscribe.job.JobCompletions;
+import io.greenscribe.job.JobProperties;
+import io.greenscribe.job.JobStatus;
 import io.greenscribe.audio.AudioDecoder;
 import io.greenscribe.system.GreenScribeException;
 import io.greenscribe.system.security.Caller;

@@ -1,4 +1,4 @@
-package io.greenscribe.job;
+package io.greenscribe.job.batch;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,5 +1,11 @@
-package io.greenscribe.job;
+package io.greenscribe.job.api;
 
+import io.greenscribe.job.JobView;
+import io.greenscribe.job.JobService;
+import io.greenscribe.job.JobOptions;
+import io.greenscribe.job.AudioSource;
+import io.greenscribe.job.JobEvent;
+import io.greenscribe.job.JobStatus;
 import io.greenscribe.pipeline.Transcripts;
 import io.greenscribe.system.GreenScribeException;
 import io.greenscribe.system.security.Caller;

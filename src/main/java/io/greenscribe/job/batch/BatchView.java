@@ -1,5 +1,6 @@
-package io.greenscribe.job;
+package io.greenscribe.job.batch;
 
+import io.greenscribe.job.JobStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.greenscribe.job;
+package io.greenscribe.job.batch;
 
 import java.util.Optional;
 import java.util.UUID;

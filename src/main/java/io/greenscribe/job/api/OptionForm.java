@@ -1,5 +1,6 @@
-package io.greenscribe.job;
+package io.greenscribe.job.api;
 
+import io.greenscribe.job.JobOptions;
 import io.greenscribe.system.GreenScribeException;
 import io.greenscribe.text.TranscriptFormat;
 import java.net.URI;

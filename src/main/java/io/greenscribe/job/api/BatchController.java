@@ -1,5 +1,9 @@
-package io.greenscribe.job;
+package io.greenscribe.job.api;
 
+import io.greenscribe.job.JobOptions;
+import io.greenscribe.job.AudioSource;
+import io.greenscribe.job.batch.BatchService;
+import io.greenscribe.job.batch.BatchView;
 import io.greenscribe.system.GreenScribeException;
 import io.greenscribe.system.security.Caller;
 import java.net.URI;

@@ -1,5 +1,11 @@
-package io.greenscribe.job;
+package io.greenscribe.job.batch;
 
+import io.greenscribe.job.JobView;
+import io.greenscribe.job.AudioInputs;
+import io.greenscribe.job.JobService;
+import io.greenscribe.job.JobOptions;
+import io.greenscribe.job.AudioSource;
+import io.greenscribe.job.JobStatus;
 import io.greenscribe.system.GreenScribeException;
 import io.greenscribe.system.NotFoundException;
 import java.io.IOException;

@@ -1,0 +1,2 @@
+/** Batches: many files submitted together with shared options, and their progress and totals. */
+package io.greenscribe.job.batch;
