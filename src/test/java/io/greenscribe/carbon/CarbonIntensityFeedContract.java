@@ -17,14 +17,38 @@ public abstract class CarbonIntensityFeedContract {
 
     protected abstract CarbonIntensityFeed feed();
 
-    protected abstract GridZone zone();
+    /**
+     * What the feed's sample covers.
+     *
+     * @param zone the zone it serves
+     * @param from start of a range the sample covers in full
+     * @param to end of that range
+     * @param signal the signal type its intensities are
+     */
+    protected record Sample(GridZone zone, Instant from, Instant to, SignalType signal) {
 
-    /** A range the sample covers in full. */
-    protected abstract Instant from();
+        public Sample(String zone, String from, String to, SignalType signal) {
+            this(GridZone.of(zone), Instant.parse(from), Instant.parse(to), signal);
+        }
+    }
 
-    protected abstract Instant to();
+    protected abstract Sample sample();
 
-    protected abstract SignalType expectedSignal();
+    protected final GridZone zone() {
+        return sample().zone();
+    }
+
+    protected final Instant from() {
+        return sample().from();
+    }
+
+    protected final Instant to() {
+        return sample().to();
+    }
+
+    protected final SignalType expectedSignal() {
+        return sample().signal();
+    }
 
     @Test
     void forecastIsOrderedInsideTheRangeAndLabelled() {

@@ -33,23 +33,8 @@ class CarbonAwareSdkCarbonFeedTests extends HttpCarbonFeedContract {
     }
 
     @Override
-    protected GridZone zone() {
-        return GridZone.of("northeurope");
-    }
-
-    @Override
-    protected Instant from() {
-        return Instant.parse("2022-07-19T14:00:00Z");
-    }
-
-    @Override
-    protected Instant to() {
-        return Instant.parse("2022-07-20T04:38:00Z");
-    }
-
-    @Override
-    protected SignalType expectedSignal() {
-        return SignalType.AVERAGE;
+    protected Sample sample() {
+        return new Sample("northeurope", "2022-07-19T14:00:00Z", "2022-07-20T04:38:00Z", SignalType.AVERAGE);
     }
 
     @Test

@@ -32,23 +32,8 @@ class ElectricityMapsCarbonFeedTests extends HttpCarbonFeedContract {
     }
 
     @Override
-    protected GridZone zone() {
-        return GridZone.of("DE");
-    }
-
-    @Override
-    protected Instant from() {
-        return Instant.parse("2023-06-01T10:00:00Z");
-    }
-
-    @Override
-    protected Instant to() {
-        return Instant.parse("2023-06-01T12:00:00Z");
-    }
-
-    @Override
-    protected SignalType expectedSignal() {
-        return SignalType.AVERAGE;
+    protected Sample sample() {
+        return new Sample("DE", "2023-06-01T10:00:00Z", "2023-06-01T12:00:00Z", SignalType.AVERAGE);
     }
 
     @Test

@@ -28,23 +28,8 @@ class TraceCarbonFeedTests extends CarbonIntensityFeedContract {
     }
 
     @Override
-    protected GridZone zone() {
-        return GridZone.of("GB");
-    }
-
-    @Override
-    protected Instant from() {
-        return Instant.parse("2020-06-01T00:00:00Z");
-    }
-
-    @Override
-    protected Instant to() {
-        return Instant.parse("2020-06-03T00:00:00Z");
-    }
-
-    @Override
-    protected SignalType expectedSignal() {
-        return SignalType.AVERAGE;
+    protected Sample sample() {
+        return new Sample("GB", "2020-06-01T00:00:00Z", "2020-06-03T00:00:00Z", SignalType.AVERAGE);
     }
 
     @Test

@@ -35,23 +35,8 @@ class UkGridCarbonFeedTests extends HttpCarbonFeedContract {
     }
 
     @Override
-    protected GridZone zone() {
-        return GridZone.of("GB");
-    }
-
-    @Override
-    protected Instant from() {
-        return Instant.parse("2023-03-15T00:31:00Z");
-    }
-
-    @Override
-    protected Instant to() {
-        return Instant.parse("2023-03-17T00:30:00Z");
-    }
-
-    @Override
-    protected SignalType expectedSignal() {
-        return SignalType.AVERAGE;
+    protected Sample sample() {
+        return new Sample("GB", "2023-03-15T00:31:00Z", "2023-03-17T00:30:00Z", SignalType.AVERAGE);
     }
 
     @Test

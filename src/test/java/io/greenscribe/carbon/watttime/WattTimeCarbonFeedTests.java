@@ -42,23 +42,8 @@ class WattTimeCarbonFeedTests extends HttpCarbonFeedContract {
     }
 
     @Override
-    protected GridZone zone() {
-        return GridZone.of("CAISO_NORTH");
-    }
-
-    @Override
-    protected Instant from() {
-        return Instant.parse("2022-07-15T00:00:00Z");
-    }
-
-    @Override
-    protected Instant to() {
-        return Instant.parse("2022-07-15T00:10:00Z");
-    }
-
-    @Override
-    protected SignalType expectedSignal() {
-        return SignalType.MARGINAL;
+    protected Sample sample() {
+        return new Sample("CAISO_NORTH", "2022-07-15T00:00:00Z", "2022-07-15T00:10:00Z", SignalType.MARGINAL);
     }
 
     @Test
