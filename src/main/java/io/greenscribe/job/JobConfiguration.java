@@ -5,6 +5,7 @@ import io.greenscribe.carbon.CarbonPlanner;
 import io.greenscribe.carbon.CarbonProperties;
 import io.greenscribe.carbon.GridZone;
 import io.greenscribe.carbon.ThroughputEstimator;
+import io.greenscribe.energy.EmbodiedEmissions;
 import io.greenscribe.energy.SharedEnergyMeter;
 import io.greenscribe.pipeline.PipelineProperties;
 import io.greenscribe.pipeline.TranscriptionPipeline;
@@ -78,8 +79,8 @@ class JobConfiguration {
 
     @Bean
     JobCarbonAccounting jobCarbonAccounting(SharedEnergyMeter meter, CarbonIntensityFeed feed, CarbonProperties carbon,
-            Clock clock) {
-        return new JobCarbonAccounting(meter, feed, new GridZone(carbon.zone()), clock);
+            Clock clock, EmbodiedEmissions embodied) {
+        return new JobCarbonAccounting(meter, feed, new GridZone(carbon.zone()), clock, embodied);
     }
 
     @Bean
