@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param powercapRoot where the RAPL domains live
  * @param raplPollInterval how often RAPL counters are read (must be shorter than their wrap period)
  * @param nvmlPollInterval how often GPU power is sampled
+ * @param memoryPollInterval how often the power model reads the resident set between a job's start and stop
  * @param cpuinfo where the CPU's model name is read
  * @param cpuModel the CPU model name to look up instead of the detected one; blank to detect
  * @param unknownCpu whose average stands for a CPU no pattern matches: aws, gcp or azure; blank for the data file's
@@ -33,6 +34,7 @@ public record EnergyProperties(
         @DefaultValue("/sys/class/powercap") Path powercapRoot,
         @DefaultValue("60s") Duration raplPollInterval,
         @DefaultValue("1s") Duration nvmlPollInterval,
+        @DefaultValue("5s") Duration memoryPollInterval,
         @DefaultValue("/proc/cpuinfo") Path cpuinfo,
         @DefaultValue("") String cpuModel,
         @DefaultValue("") String unknownCpu,
@@ -42,6 +44,13 @@ public record EnergyProperties(
         @DefaultValue("85") double tdpWatts,
         @DefaultValue("0") int logicalCores,
         @DefaultValue Embodied embodied) {
+
+    /** The server's defaults, for the command line (which has no Spring); kept equal to the annotations above. */
+    public static EnergyProperties defaults() {
+        return new EnergyProperties(MeterKind.AUTO, true, true, Path.of("/sys/class/powercap"), Duration.ofSeconds(60),
+                Duration.ofSeconds(1), Duration.ofSeconds(5), Path.of("/proc/cpuinfo"), "", "", 0, "on-premises", null, 85, 0,
+                new Embodied(true, null, null, 0));
+    }
 
     /** The meters to choose from; ESTIMATE is the power model, TDP CodeCarbon's TDP share. */
     public enum MeterKind { AUTO, RAPL, NVML, ESTIMATE, TDP }

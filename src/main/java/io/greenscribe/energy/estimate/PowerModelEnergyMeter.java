@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -18,8 +19,9 @@ import java.util.function.LongSupplier;
  * process may use draws {@code min + u × (max − min)} W, u being the process's CPU time over the
  * vCPU time that passed, so energy = vCPUs × min × wall time + (max − min) × CPU time (CPU time
  * capped at vCPUs × wall time). The idle term is charged because the vCPUs are reserved whether busy
- * or not. Memory draws a fixed W per GB of the process's resident memory, the mean of the readings at
- * start and stop. The coefficients come from {@link PowerCoefficients}; no PUE here (the meter that
+ * or not. Memory draws a fixed W per GB of the process's resident memory, integrated over time from
+ * the readings taken at every start and stop and at each {@link #poll()} (the configuration polls every
+ * few seconds; between readings the resident set is taken to change linearly). The coefficients come from {@link PowerCoefficients}; no PUE here (the meter that
  * wraps this one applies it to every meter alike).
  */
 public final class PowerModelEnergyMeter implements EnergyMeter {
@@ -32,6 +34,9 @@ public final class PowerModelEnergyMeter implements EnergyMeter {
     private final PowerCoefficients.CpuPower cpu;
     private final double memoryWattsPerGb;
     private final Clock clock;
+    private Instant lastAt;
+    private double lastGb;
+    private double gbSeconds; // running integral of resident GB over time
 
     public PowerModelEnergyMeter(LongSupplier cpuNanos, LongSupplier residentBytes, int vcpus,
             PowerCoefficients.CpuPower cpu, double memoryWattsPerGb, Clock clock) {
@@ -44,6 +49,18 @@ public final class PowerModelEnergyMeter implements EnergyMeter {
         this.cpu = cpu;
         this.memoryWattsPerGb = memoryWattsPerGb;
         this.clock = clock;
+        poll();
+    }
+
+    /** Reads the resident set and adds GB × seconds since the last reading. */
+    public synchronized void poll() {
+        Instant now = clock.instant();
+        double gb = residentBytes.getAsLong() / BYTES_PER_GB;
+        if (lastAt != null) {
+            gbSeconds += (lastGb + gb) / 2 * Math.max(0, Duration.between(lastAt, now).toNanos() / 1e9);
+        }
+        lastAt = now;
+        lastGb = gb;
     }
 
     /**
@@ -95,22 +112,24 @@ public final class PowerModelEnergyMeter implements EnergyMeter {
     }
 
     @Override
-    public EnergySample start() {
-        return EnergySample.of(method(), clock.instant(),
-                List.of(cpuNanos.getAsLong() / 1e9, residentBytes.getAsLong() / BYTES_PER_GB));
+    public synchronized EnergySample start() {
+        poll();
+        return EnergySample.of(method(), lastAt, List.of(cpuNanos.getAsLong() / 1e9, gbSeconds));
     }
 
     @Override
-    public Energy stop(EnergySample start) {
-        Duration elapsed = Duration.between(start.takenAt(), clock.instant());
+    public synchronized Energy stop(EnergySample start) {
+        poll();
+        Duration elapsed = Duration.between(start.takenAt(), lastAt);
         double wall = Math.max(0, elapsed.toNanos() / 1e9);
         double cpuSeconds = Math.min(Math.max(0, cpuNanos.getAsLong() / 1e9 - start.counters().get(0)), vcpus * wall);
         double utilisation = wall > 0 ? cpuSeconds / (vcpus * wall) : 0;
         double cpuJoules = vcpus * cpu.minWatts() * wall + (cpu.maxWatts() - cpu.minWatts()) * cpuSeconds;
-        double gb = (start.counters().get(1) + residentBytes.getAsLong() / BYTES_PER_GB) / 2;
-        double memoryJoules = memoryWattsPerGb * gb * wall;
+        double gbSeconds = this.gbSeconds - start.counters().get(1);
+        double gb = wall > 0 ? gbSeconds / wall : lastGb;
+        double memoryJoules = memoryWattsPerGb * gbSeconds;
         String detail = String.format(Locale.ROOT,
-                "power model: %s; u = %.3f (%.1f CPU-s over %.1f s); memory %s W/GB × %.2f GB resident, CCF",
+                "power model: %s; u = %.3f (%.1f CPU-s over %.1f s); memory %s W/GB × %.2f GB resident (mean), CCF",
                 formula(), utilisation, cpuSeconds, wall, num(memoryWattsPerGb), gb);
         return new Energy(cpuJoules, memoryJoules, 0, elapsed, method(), detail, null);
     }

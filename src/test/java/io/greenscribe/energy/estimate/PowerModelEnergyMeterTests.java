@@ -70,7 +70,7 @@ class PowerModelEnergyMeterTests extends EnergyMeterContract {
         assertThat(e.gpuJoules()).isZero();
         assertThat(e.method()).isEqualTo(MeasurementMethod.POWER_MODEL);
         assertThat(e.detail()).startsWith("power model: 2 vCPU × (0.74 + u × 2.76) W, AWS average, CCF")
-                .contains("u = 0.037").contains("0.392 W/GB × 0.60 GB");
+                .contains("u = 0.037").contains("0.392 W/GB × 0.60 GB resident");
         // and the old meter's figure for the same job (85 W TDP / 2 cores × 98.9 CPU-s = 1.17 Wh) is ~1.9× this one
         assertThat(98.9 * 85 / 2 / 3600 / (e.wattHours())).isGreaterThan(1.5);
     }
@@ -83,6 +83,21 @@ class PowerModelEnergyMeterTests extends EnergyMeterContract {
         Energy e = contractMeter.stop(start);
         assertThat(e.cpuJoules()).isCloseTo(2 * 20.5 * 10, within(1e-9));
         assertThat(e.detail()).contains("u = 1.000");
+    }
+
+    @Test
+    void aPollBetweenStartAndStopCatchesAPeakInTheResidentSet() {
+        PowerModelEnergyMeter m = new PowerModelEnergyMeter(cpuNanos::get, rss::get, 1,
+                new PowerCoefficients.CpuPower("t", 0, 0, "t"), 1.0, clock);
+        EnergySample start = m.start(); // 0 GB
+        clock.advance(Duration.ofSeconds(10));
+        rss.set(2_000_000_000L);
+        m.poll(); // 2 GB after 10 s
+        clock.advance(Duration.ofSeconds(10));
+        rss.set(0);
+        Energy e = m.stop(start); // 0 GB after 20 s
+        assertThat(e.memoryJoules()).isCloseTo(1.0 * (10 * 1 + 10 * 1), within(1e-9)); // two triangles of 10 GB·s
+        assertThat(e.detail()).contains("× 1.00 GB resident (mean)");
     }
 
     @Test
