@@ -48,6 +48,8 @@ public final class TranscribeCommand {
               --format F           txt | srt | vtt | json | jsonl (default txt)
               --no-timestamps      one segment per window
               --word-timestamps    time every word (json and jsonl carry them)
+              --energy             meter the whole command with the server's default meter and print
+                                   one line "energy: {json}" to stderr (docs/energy-accounting.md)
             """;
 
     /** Files whose windows share recognizer batches; bounds the decoded audio held at once. */
@@ -64,7 +66,14 @@ public final class TranscribeCommand {
                 return cli.flag("help") ? 0 : 2;
             }
             configureEngine(cli.integer("threads", Runtime.getRuntime().availableProcessors()));
-            return transcribeAll(cli, out, err);
+            if (!cli.flag("energy")) {
+                return transcribeAll(cli, out, err);
+            }
+            try (CommandEnergy energy = CommandEnergy.start()) {
+                int code = transcribeAll(cli, out, err);
+                err.println("energy: " + energy.stopAsJson());
+                return code;
+            }
         } catch (GreenScribeException e) {
             err.println("error: " + e.getMessage());
             return 1;

@@ -1,28 +1,19 @@
 package io.greenscribe.energy;
 
-import io.greenscribe.energy.estimate.CpuTimeEnergyMeter;
-import io.greenscribe.energy.nvml.NvidiaSmiEnergyMeter;
-import io.greenscribe.energy.rapl.RaplEnergyMeter;
+import io.greenscribe.energy.estimate.PowerCoefficients;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Picks the best meter this machine offers, and keeps the counter-based meters polled. */
+/** Picks the best meter this machine offers, keeps the counter-based meters polled, and sizes SCI's M. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EnergyProperties.class)
 class EnergyConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(EnergyConfiguration.class);
 
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService energyPoller() {
@@ -34,55 +25,36 @@ class EnergyConfiguration {
     }
 
     @Bean
-    EnergyMeter energyMeter(EnergyProperties props, ObjectProvider<Clock> clocks, ScheduledExecutorService energyPoller) {
-        Clock clock = clocks.getIfAvailable(Clock::systemUTC);
-        NvidiaSmiEnergyMeter.CommandRunner smi = NvidiaSmiEnergyMeter.CommandRunner.process(Duration.ofSeconds(5));
-        List<EnergyMeter> meters = new ArrayList<>();
-        switch (props.meter()) {
-            case RAPL -> meters.add(rapl(props, clock, energyPoller));
-            case NVML -> meters.add(nvml(props, clock, smi, energyPoller));
-            case ESTIMATE -> meters.add(estimate(props, clock));
-            case AUTO -> meters.add(RaplEnergyMeter.readable(props.powercapRoot())
-                    ? rapl(props, clock, energyPoller) : estimate(props, clock));
+    PowerCoefficients powerCoefficients() {
+        return PowerCoefficients.load();
+    }
+
+    /** See {@link EnergyMeters#choose}. */
+    @Bean
+    EnergyMeter energyMeter(EnergyProperties props, PowerCoefficients coefficients, ObjectProvider<Clock> clocks,
+            ScheduledExecutorService energyPoller) {
+        return EnergyMeters.choose(props, coefficients, clocks.getIfAvailable(Clock::systemUTC), energyPoller);
+    }
+
+    /** SCI's M for this instance's jobs, or none when switched off. */
+    @Bean
+    EmbodiedEmissions embodiedEmissions(EnergyProperties props, PowerCoefficients coefficients) {
+        EnergyProperties.Embodied e = props.embodied();
+        if (!e.enabled()) {
+            return new EmbodiedEmissions(0, Duration.ofDays(1), 1, 1, "switched off");
         }
-        if (props.gpu() && props.meter() != EnergyProperties.MeterKind.NVML && NvidiaSmiEnergyMeter.present(smi)) {
-            meters.add(nvml(props, clock, smi, energyPoller));
-        }
-        log.info("Energy meter: {}", meters.stream().map(EnergyMeter::method).toList());
-        return meters.size() == 1 ? meters.get(0) : new CombinedEnergyMeter(meters);
+        boolean own = e.serverKgco2e() == null && e.lifetimeYears() == null;
+        double kg = e.serverKgco2e() != null ? e.serverKgco2e() : coefficients.serverEmbodiedKgCo2e();
+        double years = e.lifetimeYears() != null ? e.lifetimeYears() : coefficients.serverLifetimeYears();
+        int reserved = EnergyMeters.vcpus(props);
+        int server = e.serverVcpus() > 0 ? Math.max(e.serverVcpus(), reserved) : reserved;
+        return new EmbodiedEmissions(kg * 1000, Duration.ofSeconds(Math.round(years * 365 * 24 * 3600)), reserved,
+                server, own ? "Teads/CCF rack-server baseline" : "configured");
     }
 
     /** The jobs of this instance share the meter; see {@link SharedEnergyMeter} for how they are told apart. */
     @Bean
     SharedEnergyMeter sharedEnergyMeter(EnergyMeter energyMeter) {
         return new SharedEnergyMeter(energyMeter);
-    }
-
-    private static EnergyMeter rapl(EnergyProperties props, Clock clock, ScheduledExecutorService poller) {
-        RaplEnergyMeter m = new RaplEnergyMeter(props.powercapRoot(), clock);
-        schedule(poller, m::poll, props.raplPollInterval());
-        return m;
-    }
-
-    private static EnergyMeter nvml(EnergyProperties props, Clock clock, NvidiaSmiEnergyMeter.CommandRunner smi,
-            ScheduledExecutorService poller) {
-        NvidiaSmiEnergyMeter m = new NvidiaSmiEnergyMeter(smi, clock);
-        schedule(poller, m::poll, props.nvmlPollInterval());
-        return m;
-    }
-
-    private static EnergyMeter estimate(EnergyProperties props, Clock clock) {
-        int cores = props.logicalCores() > 0 ? props.logicalCores() : Runtime.getRuntime().availableProcessors();
-        return new CpuTimeEnergyMeter(CpuTimeEnergyMeter.processCpuTime(), props.tdpWatts(), cores, clock);
-    }
-
-    private static void schedule(ScheduledExecutorService poller, Runnable poll, Duration every) {
-        poller.scheduleAtFixedRate(() -> {
-            try {
-                poll.run();
-            } catch (RuntimeException e) {
-                log.warn("Energy counter poll failed: {}", e.getMessage());
-            }
-        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

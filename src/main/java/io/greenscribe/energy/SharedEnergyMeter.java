@@ -1,5 +1,6 @@
 package io.greenscribe.energy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,11 +25,29 @@ public final class SharedEnergyMeter {
     public static final class Run {
 
         private final EnergySample whole;
-        private double joules;
+        private double cpu;
+        private double memory;
+        private double gpu;
+        private double seconds;
         private int mostAtOnce = 1;
 
         private Run(EnergySample whole) {
             this.whole = whole;
+        }
+
+        /**
+         * This run's share of the wall time: each stretch divided among the runs in it, as the energy
+         * is. Embodied emissions are apportioned by it. Final once the run is stopped.
+         */
+        public synchronized Duration attributedTime() {
+            return Duration.ofNanos(Math.round(seconds * 1e9));
+        }
+
+        private synchronized void add(Energy e, int among) {
+            cpu += e.cpuJoules() / among;
+            memory += e.memoryJoules() / among;
+            gpu += e.gpuJoules() / among;
+            seconds += e.elapsed().toNanos() / 1e9 / among;
         }
     }
 
@@ -62,15 +81,15 @@ public final class SharedEnergyMeter {
                 ? whole.detail() + "; no other job ran on this instance meanwhile, so all of it is this job's"
                 : String.format("%s: %.4f Wh over this job's run, split equally among the jobs running at once on "
                         + "this instance (up to %d): this job's share %.4f Wh", whole.detail(), whole.wattHours(),
-                        run.mostAtOnce, run.joules / Energy.JOULES_PER_WATT_HOUR);
-        return new Energy(run.joules, whole.elapsed(), whole.method(), detail);
+                        run.mostAtOnce, (run.cpu + run.memory + run.gpu) / Energy.JOULES_PER_WATT_HOUR);
+        return new Energy(run.cpu, run.memory, run.gpu, whole.elapsed(), whole.method(), detail, whole.modelToCounter());
     }
 
     private void settle() {
         if (!running.isEmpty()) {
-            double share = meter.stop(mark).joules() / running.size();
+            Energy stretch = meter.stop(mark);
             for (Run r : running) {
-                r.joules += share;
+                r.add(stretch, running.size());
             }
         }
         mark = meter.start();

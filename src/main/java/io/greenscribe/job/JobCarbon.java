@@ -18,15 +18,28 @@ import io.greenscribe.energy.MeasurementMethod;
  * @param gco2e energy × intensity at run
  * @param counterfactualGco2e energy × intensity at submission
  * @param savingGco2e counterfactual minus actual (negative when the run was dirtier)
- * @param sciGPerAudioHour Software Carbon Intensity, operational only (M = 0), per audio hour
+ * @param sciGPerAudioHour Software Carbon Intensity per audio hour: (operational + embodied) ÷ audio hours
  * @param note why a figure is missing, else {@code null}
+ * @param parts the energy split by what drew it, and the embodied share
  */
 public record JobCarbon(
         Double energyWh, MeasurementMethod energyMethod, String energyDetail, Double intensityAtRun,
         Double intensityAtSubmission, SignalType signalType, String intensitySource, Double gco2e,
-        Double counterfactualGco2e, Double savingGco2e, Double sciGPerAudioHour, String note) {
+        Double counterfactualGco2e, Double savingGco2e, Double sciGPerAudioHour, String note, Parts parts) {
+
+    /**
+     * @param cpuWh CPU energy (RAPL package or the model's vCPU term), Wh
+     * @param memoryWh memory energy (RAPL DRAM or the model's resident-memory term), Wh
+     * @param gpuWh GPU energy (NVML), Wh
+     * @param embodiedGco2e the hardware's embodied emissions apportioned to the run (SCI's M), g; never in gco2e
+     * @param modelToCounter the power model's estimate over the counter's reading, where both were taken
+     */
+    public record Parts(Double cpuWh, Double memoryWh, Double gpuWh, Double embodiedGco2e, Double modelToCounter) {
+
+        public static final Parts NONE = new Parts(null, null, null, null, null);
+    }
 
     public static JobCarbon unmetered(String note) {
-        return new JobCarbon(null, null, null, null, null, null, null, null, null, null, null, note);
+        return new JobCarbon(null, null, null, null, null, null, null, null, null, null, null, note, Parts.NONE);
     }
 }

@@ -55,8 +55,9 @@ public record JobView(
      * says why. See docs/energy-accounting.md.
      *
      * @param energyWh energy attributed to the job, Wh
-     * @param energyMethod how it was obtained: RAPL, NVML, CPU_TIME_ESTIMATE or COMBINED
-     * @param energyDetail what the meter measured, and how the job's share was attributed
+     * @param energyMethod how it was obtained: RAPL, NVML, POWER_MODEL, CPU_TIME_ESTIMATE or COMBINED
+     * @param energyDetail what the meter measured with its coefficients named, how the job's share was
+     *     attributed, and the embodied formula
      * @param intensityAtRun mean grid intensity over the run, gCO2e/kWh
      * @param signalType AVERAGE or MARGINAL, for every intensity and emission here
      * @param intensitySource the carbon feed that gave the intensities
@@ -65,10 +66,17 @@ public record JobView(
      * @param counterfactualGco2e emissions had it run at submission: energy × intensity at submission
      * @param savingGco2e counterfactual minus actual; negative when the run was dirtier
      * @param savingPct the saving as a percentage of the counterfactual
-     * @param sciGco2ePerAudioHour Green Software Foundation SCI per audio hour, operational only (M = 0)
+     * @param sciGco2ePerAudioHour Green Software Foundation SCI per audio hour: (E × I + M) ÷ audio hours
      * @param note why a figure is missing, or {@code null}
+     * @param energyCpuWh the CPU's part of {@code energyWh}
+     * @param energyMemoryWh the memory's part
+     * @param energyGpuWh the GPU's part
+     * @param embodiedGco2e the hardware's embodied emissions apportioned to the run (SCI's M); not in {@code gco2e}
+     * @param modelToCounter the power model's estimate over the counter's reading, where a counter was read
      */
     public record Carbon(Double energyWh, String energyMethod, String energyDetail, Double intensityAtRun,
             String signalType, String intensitySource, Double gco2e, Double intensityAtSubmission,
-            Double counterfactualGco2e, Double savingGco2e, Double savingPct, Double sciGco2ePerAudioHour, String note) {}
+            Double counterfactualGco2e, Double savingGco2e, Double savingPct, Double sciGco2ePerAudioHour, String note,
+            Double energyCpuWh, Double energyMemoryWh, Double energyGpuWh, Double embodiedGco2e,
+            Double modelToCounter) {}
 }

@@ -36,7 +36,8 @@ class JobViews {
                 ? j.savingGco2e / j.counterfactualGco2e * 100 : null;
         return new JobView.Carbon(j.energyWh, j.energyMethod, j.energyDetail, j.intensityAtRun, j.intensitySignal,
                 j.intensitySource, j.gco2e, j.intensityAtSubmission, j.counterfactualGco2e, j.savingGco2e, pct,
-                j.sciGPerAudioHour, j.carbonNote);
+                j.sciGPerAudioHour, j.carbonNote, j.energyCpuWh, j.energyMemoryWh, j.energyGpuWh, j.embodiedGco2e,
+                j.energyModelToCounter);
     }
 
 }

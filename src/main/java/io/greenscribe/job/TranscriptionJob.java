@@ -86,6 +86,11 @@ class TranscriptionJob {
     @Column(name = "sci_g_per_audio_hour")
     Double sciGPerAudioHour;
     String carbonNote;
+    Double energyCpuWh;
+    Double energyMemoryWh;
+    Double energyGpuWh;
+    Double embodiedGco2e;
+    Double energyModelToCounter;
 
     Instant createdAt;
     Instant queuedAt;
@@ -173,6 +178,11 @@ class TranscriptionJob {
         savingGco2e = c.savingGco2e();
         sciGPerAudioHour = c.sciGPerAudioHour();
         carbonNote = c.note();
+        energyCpuWh = c.parts().cpuWh();
+        energyMemoryWh = c.parts().memoryWh();
+        energyGpuWh = c.parts().gpuWh();
+        embodiedGco2e = c.parts().embodiedGco2e();
+        energyModelToCounter = c.parts().modelToCounter();
     }
 
     void succeed(Instant now) {

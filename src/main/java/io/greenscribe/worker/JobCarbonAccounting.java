@@ -6,6 +6,7 @@ import io.greenscribe.carbon.CarbonIntensityFeed;
 import io.greenscribe.carbon.GridZone;
 import io.greenscribe.carbon.SignalType;
 import io.greenscribe.energy.CarbonFootprint;
+import io.greenscribe.energy.EmbodiedEmissions;
 import io.greenscribe.energy.Energy;
 import io.greenscribe.energy.SharedEnergyMeter;
 import java.time.Clock;
@@ -17,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Meters a job's run and prices it: energy from the shared meter, the grid's mean intensity over
  * the run and over a run of the same length from submission (the counterfactual) from the carbon
- * feed. Neither a failing meter nor a failing feed fails the job; the figure is left out with the
- * reason in the note.
+ * feed; the hardware's embodied share (SCI's M) from the job's share of the run time. Neither a
+ * failing meter nor a failing feed fails the job; the figure is left out with the reason in the note.
  */
 class JobCarbonAccounting {
 
@@ -28,9 +29,12 @@ class JobCarbonAccounting {
     private final CarbonIntensityFeed feed;
     private final GridZone zone;
     private final Clock clock;
+    private final EmbodiedEmissions embodied;
 
-    JobCarbonAccounting(SharedEnergyMeter meter, CarbonIntensityFeed feed, GridZone zone, Clock clock) {
+    JobCarbonAccounting(SharedEnergyMeter meter, CarbonIntensityFeed feed, GridZone zone, Clock clock,
+            EmbodiedEmissions embodied) {
         this.meter = meter;
+        this.embodied = embodied;
         this.feed = feed;
         this.zone = zone;
         this.clock = clock;
@@ -60,20 +64,24 @@ class JobCarbonAccounting {
         Measured stop() {
             Instant end = clock.instant();
             if (run == null) {
-                return new Measured(null, start, end, failure);
+                return new Measured(null, start, end, failure, Duration.between(start, end));
             }
             try {
-                return new Measured(meter.stop(run), start, end, null);
+                Energy e = meter.stop(run);
+                return new Measured(e, start, end, null, run.attributedTime());
             } catch (RuntimeException e) {
                 String f = "The energy meter (" + meter.method() + ") failed at the end of the run: " + e.getMessage();
                 log.warn(f);
-                return new Measured(null, start, end, f);
+                return new Measured(null, start, end, f, Duration.between(start, end));
             }
         }
     }
 
-    /** @param energy this job's share, or {@code null} with {@code failure} saying why */
-    record Measured(Energy energy, Instant start, Instant end, String failure) {
+    /**
+     * @param energy this job's share, or {@code null} with {@code failure} saying why
+     * @param attributed this job's share of the wall time (the whole run when it ran alone)
+     */
+    record Measured(Energy energy, Instant start, Instant end, String failure, Duration attributed) {
 
         Duration length() {
             return Duration.between(start, end);
@@ -92,29 +100,30 @@ class JobCarbonAccounting {
             return JobCarbon.unmetered(m.failure());
         }
         Energy e = m.energy();
+        double embodiedGrams = embodied.grams(m.attributed());
         Duration length = !m.length().isNegative() && !m.length().isZero() ? m.length() : Duration.ofMillis(1);
         Intensity run;
         try {
             run = intensity(m.start(), m.start().plus(length));
         } catch (RuntimeException ex) {
-            return partial(e, null, audioSeconds, "No grid intensity for the run, so no CO2e: " + ex.getMessage());
+            return partial(e, embodiedGrams, null, audioSeconds, "No grid intensity for the run, so no CO2e: " + ex.getMessage());
         }
         Intensity atSubmission;
         try {
             atSubmission = intensity(submittedAt, submittedAt.plus(length));
         } catch (RuntimeException ex) {
-            return partial(e, run, audioSeconds, "No grid intensity for the submission-time window, so no counterfactual: "
+            return partial(e, embodiedGrams, run, audioSeconds, "No grid intensity for the submission-time window, so no counterfactual: "
                     + ex.getMessage());
         }
         if (run.signal() != atSubmission.signal()) {
-            return partial(e, run, audioSeconds, "The feed gave " + run.signal() + " intensity for the run but "
+            return partial(e, embodiedGrams, run, audioSeconds, "The feed gave " + run.signal() + " intensity for the run but "
                     + atSubmission.signal() + " at submission; the two are not comparable.");
         }
         CarbonFootprint f = CarbonFootprint.of(e, run.gPerKwh(), atSubmission.gPerKwh(),
-                Duration.ofMillis(Math.round(audioSeconds * 1000)), 0);
-        return new JobCarbon(f.energyWh(), e.method(), e.detail(), f.intensityAtRun(), f.intensityAtSubmission(),
+                Duration.ofMillis(Math.round(audioSeconds * 1000)), embodiedGrams);
+        return new JobCarbon(f.energyWh(), e.method(), detail(e, embodiedGrams), f.intensityAtRun(), f.intensityAtSubmission(),
                 run.signal(), run.source(), f.gCo2e(), f.counterfactualGCo2e(), f.savedGCo2e(),
-                finite(f.sciGPerAudioHour()), null);
+                finite(f.sciGPerAudioHour()), null, parts(e, embodiedGrams));
     }
 
     private Intensity intensity(Instant from, Instant to) {
@@ -124,15 +133,26 @@ class JobCarbonAccounting {
         return new Intensity(mean, f.signalType(), f.source());
     }
 
-    private static JobCarbon partial(Energy e, Intensity run, double audioSeconds, String note) {
+    private JobCarbon partial(Energy e, double embodiedGrams, Intensity run, double audioSeconds, String note) {
         log.warn(note);
         if (run == null) {
-            return new JobCarbon(e.wattHours(), e.method(), e.detail(), null, null, null, null, null, null, null, null,
-                    note);
+            return new JobCarbon(e.wattHours(), e.method(), detail(e, embodiedGrams), null, null, null, null, null, null,
+                    null, null, note, parts(e, embodiedGrams));
         }
         double g = e.kilowattHours() * run.gPerKwh();
-        return new JobCarbon(e.wattHours(), e.method(), e.detail(), run.gPerKwh(), null, run.signal(), run.source(), g,
-                null, null, audioSeconds > 0 ? g / (audioSeconds / 3600) : null, note);
+        return new JobCarbon(e.wattHours(), e.method(), detail(e, embodiedGrams), run.gPerKwh(), null, run.signal(),
+                run.source(), g, null, null, audioSeconds > 0 ? (g + embodiedGrams) / (audioSeconds / 3600) : null, note,
+                parts(e, embodiedGrams));
+    }
+
+    private String detail(Energy e, double embodiedGrams) {
+        return e.detail() + String.format(java.util.Locale.ROOT, "; %s: %.4f g", embodied.describe(), embodiedGrams);
+    }
+
+    private static JobCarbon.Parts parts(Energy e, double embodiedGrams) {
+        return new JobCarbon.Parts(e.cpuJoules() / Energy.JOULES_PER_WATT_HOUR,
+                e.memoryJoules() / Energy.JOULES_PER_WATT_HOUR, e.gpuJoules() / Energy.JOULES_PER_WATT_HOUR,
+                embodiedGrams, e.modelToCounter());
     }
 
     private static Double finite(double v) {

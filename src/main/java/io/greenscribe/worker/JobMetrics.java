@@ -8,9 +8,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * What finished jobs used and emitted, as counters a Prometheus scrape of
  * {@code /actuator/prometheus} reads (names there get {@code _total}). Emissions are tagged with the
- * signal type, because average and marginal intensities must never be summed together; the SCI
- * over any period is {@code gco2e_total / (audio_seconds_total / 3600)}, and the per-job summary
- * shows its spread.
+ * signal type, because average and marginal intensities must never be summed together; energy is
+ * split by part (cpu, memory, gpu), and embodied emissions are a series of their own. The SCI over
+ * any period is {@code (gco2e_total + embodied_gco2e_total) / (audio_seconds_total / 3600)}, and
+ * the per-job summary shows its spread.
  */
 class JobMetrics {
 
@@ -28,9 +29,21 @@ class JobMetrics {
                     .increment(job.audio().durationSeconds());
         }
         if (c.energyWh() != null) {
-            Counter.builder("greenscribe.job.energy.wh").description("Energy attributed to finished jobs, Wh")
-                    .tags("device", device, "model", job.model(), "method", c.energyMethod())
-                    .register(registry).increment(c.energyWh());
+            // split by part; a job measured before the split existed counts as cpu
+            boolean split = c.energyCpuWh() != null;
+            energy(device, job.model(), c.energyMethod(), "cpu", split ? c.energyCpuWh() : c.energyWh());
+            energy(device, job.model(), c.energyMethod(), "memory", split ? c.energyMemoryWh() : 0);
+            energy(device, job.model(), c.energyMethod(), "gpu", split ? c.energyGpuWh() : 0);
+        }
+        if (c.embodiedGco2e() != null) {
+            counter("greenscribe.job.embodied.gco2e",
+                    "Embodied emissions of the hardware apportioned to finished jobs (SCI's M), gCO2e", device, job.model())
+                    .increment(c.embodiedGco2e());
+        }
+        if (c.modelToCounter() != null) {
+            DistributionSummary.builder("greenscribe.energy.model.to.counter.ratio")
+                    .description("The power model's estimate over the energy counter's reading, per finished job")
+                    .tags("method", c.energyMethod()).register(registry).record(c.modelToCounter());
         }
         if (c.gco2e() != null) {
             signalCounter("greenscribe.job.gco2e", "Emissions of finished jobs at their run's grid intensity, gCO2e",
@@ -43,10 +56,16 @@ class JobMetrics {
         }
         if (c.sciGco2ePerAudioHour() != null) {
             DistributionSummary.builder("greenscribe.job.sci.gco2e.per.audio.hour")
-                    .description("Software Carbon Intensity of each finished job, gCO2e per audio hour (operational)")
+                    .description("Software Carbon Intensity of each finished job, (operational + embodied) gCO2e per audio hour")
                     .tags("model", job.model(), "signal", c.signalType())
                     .register(registry).record(c.sciGco2ePerAudioHour());
         }
+    }
+
+    private void energy(String device, String model, String method, String part, Double wh) {
+        Counter.builder("greenscribe.job.energy.wh").description("Energy attributed to finished jobs, Wh")
+                .tags("device", device, "model", model, "method", method, "part", part)
+                .register(registry).increment(wh == null ? 0 : wh);
     }
 
     private Counter counter(String name, String description, String device, String model) {

@@ -3,6 +3,7 @@ package io.greenscribe.worker;
 import io.greenscribe.carbon.CarbonIntensityFeed;
 import io.greenscribe.carbon.CarbonProperties;
 import io.greenscribe.carbon.GridZone;
+import io.greenscribe.energy.EmbodiedEmissions;
 import io.greenscribe.energy.SharedEnergyMeter;
 import io.greenscribe.job.JobProperties;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,8 +19,8 @@ class WorkerConfiguration {
 
     @Bean
     JobCarbonAccounting jobCarbonAccounting(SharedEnergyMeter meter, CarbonIntensityFeed feed, CarbonProperties carbon,
-            Clock clock) {
-        return new JobCarbonAccounting(meter, feed, new GridZone(carbon.zone()), clock);
+            Clock clock, EmbodiedEmissions embodied) {
+        return new JobCarbonAccounting(meter, feed, new GridZone(carbon.zone()), clock, embodied);
     }
 
     @Bean

@@ -11,7 +11,7 @@ class CarbonFootprintTests {
     @Test
     void emissionsAreEnergyTimesIntensityWithTheCounterfactual() {
         // given 360 kJ = 100 Wh, run at 150 g/kWh instead of 250 at submission, 2 h of audio
-        Energy e = new Energy(360_000, Duration.ofMinutes(30), MeasurementMethod.RAPL, "package-0");
+        Energy e = Energy.cpu(360_000, Duration.ofMinutes(30), MeasurementMethod.RAPL, "package-0");
 
         // when
         CarbonFootprint f = CarbonFootprint.of(e, 150, 250, Duration.ofHours(2), 0);
@@ -28,7 +28,7 @@ class CarbonFootprintTests {
 
     @Test
     void sciAddsEmbodiedEmissions() {
-        Energy e = new Energy(3_600_000, Duration.ofHours(1), MeasurementMethod.NVML, "gpu");
+        Energy e = Energy.gpu(3_600_000, Duration.ofHours(1), MeasurementMethod.NVML, "gpu");
         CarbonFootprint f = CarbonFootprint.of(e, 200, 200, Duration.ofMinutes(30), 5);
         assertThat(f.gCo2e()).isCloseTo(200, within(1e-9));
         assertThat(f.savedPct()).isZero();
@@ -37,7 +37,7 @@ class CarbonFootprintTests {
 
     @Test
     void energyUnitsConvert() {
-        Energy e = new Energy(7_200, Duration.ofSeconds(60), MeasurementMethod.CPU_TIME_ESTIMATE, "x");
+        Energy e = Energy.cpu(7_200, Duration.ofSeconds(60), MeasurementMethod.CPU_TIME_ESTIMATE, "x");
         assertThat(e.wattHours()).isEqualTo(2.0);
         assertThat(e.kilowattHours()).isEqualTo(0.002);
         assertThat(e.averageWatts()).isEqualTo(120.0);
@@ -45,8 +45,8 @@ class CarbonFootprintTests {
 
     @Test
     void combinedFiguresSayWhatTheyCombine() {
-        Energy cpu = new Energy(100, Duration.ofSeconds(10), MeasurementMethod.RAPL, "package-0");
-        Energy gpu = new Energy(300, Duration.ofSeconds(10), MeasurementMethod.NVML, "1 GPU");
+        Energy cpu = Energy.cpu(100, Duration.ofSeconds(10), MeasurementMethod.RAPL, "package-0");
+        Energy gpu = Energy.gpu(300, Duration.ofSeconds(10), MeasurementMethod.NVML, "1 GPU");
         Energy both = cpu.plus(gpu);
         assertThat(both.joules()).isEqualTo(400);
         assertThat(both.method()).isEqualTo(MeasurementMethod.COMBINED);

@@ -72,13 +72,17 @@ class BatchesWebhooksAndOpenAiIntegrationTests {
         JsonNode listed = api.get("/api/v1/jobs?batch=" + batch.path("id").asText()).json();
         assertThat(listed.path("total").asInt()).isEqualTo(files);
 
-        // and the batch's energy and emissions are its jobs' summed, its SCI their emissions per audio hour
+        // and the batch's energy and emissions are its jobs' summed, its SCI their operational and embodied emissions per audio hour
         double wh = 0;
         double g = 0;
         double counterfactual = 0;
         double audioHours = 0;
+        double cpu = 0;
+        double embodied = 0;
         for (JsonNode job : listed.path("items")) {
             wh += job.path("carbon").path("energyWh").asDouble();
+            cpu += job.path("carbon").path("energyCpuWh").asDouble();
+            embodied += job.path("carbon").path("embodiedGco2e").asDouble();
             g += job.path("carbon").path("gco2e").asDouble();
             counterfactual += job.path("carbon").path("counterfactualGco2e").asDouble();
             audioHours += job.path("audio").path("durationSeconds").asDouble() / 3600;
@@ -90,7 +94,9 @@ class BatchesWebhooksAndOpenAiIntegrationTests {
         assertThat(carbon.path("gco2e").asDouble()).isPositive().isCloseTo(g, within(1e-9));
         assertThat(carbon.path("counterfactualGco2e").asDouble()).isCloseTo(counterfactual, within(1e-9));
         assertThat(carbon.path("savingGco2e").asDouble()).isCloseTo(counterfactual - g, within(1e-9));
-        assertThat(carbon.path("sciGco2ePerAudioHour").asDouble()).isCloseTo(g / audioHours, within(1e-6));
+        assertThat(carbon.path("energyCpuWh").asDouble()).isPositive().isCloseTo(cpu, within(1e-9));
+        assertThat(carbon.path("embodiedGco2e").asDouble()).isPositive().isCloseTo(embodied, within(1e-9));
+        assertThat(carbon.path("sciGco2ePerAudioHour").asDouble()).isCloseTo((g + embodied) / audioHours, within(1e-6));
     }
 
     @Test

@@ -132,7 +132,14 @@ class JobApiIntegrationTests {
         // then it used energy, measured by a named method that says how the job's share was found
         double wh = carbon.path("energyWh").asDouble();
         assertThat(wh).as(carbon.toString()).isPositive();
-        assertThat(carbon.path("energyMethod").asText()).isIn("RAPL", "NVML", "CPU_TIME_ESTIMATE", "COMBINED");
+        assertThat(carbon.path("energyMethod").asText()).isIn("RAPL", "NVML", "POWER_MODEL", "COMBINED");
+        // split into CPU, memory and GPU, adding up to the total; the embodied share apart
+        assertThat(carbon.path("energyCpuWh").asDouble() + carbon.path("energyMemoryWh").asDouble()
+                + carbon.path("energyGpuWh").asDouble()).isCloseTo(wh, within(1e-9));
+        assertThat(carbon.path("energyCpuWh").asDouble()).isPositive();
+        double embodied = carbon.path("embodiedGco2e").asDouble();
+        assertThat(embodied).as(carbon.toString()).isPositive();
+        assertThat(carbon.path("energyDetail").asText()).contains("embodied: ");
         assertThat(carbon.path("energyDetail").asText()).containsAnyOf("no other job ran", "split equally");
         assertThat(carbon.path("note").isNull()).as(carbon.toString()).isTrue();
 
@@ -154,10 +161,10 @@ class JobApiIntegrationTests {
         assertThat(carbon.path("savingGco2e").asDouble()).isCloseTo(
                 carbon.path("counterfactualGco2e").asDouble() - carbon.path("gco2e").asDouble(), within(1e-9));
 
-        // and the SCI is its emissions per hour of audio (no embodied share; audio counted to the millisecond)
+        // and the SCI is its operational plus embodied emissions per hour of audio (audio counted to the millisecond)
         double audioHours = job.path("audio").path("durationSeconds").asDouble() / 3600;
-        assertThat(carbon.path("sciGco2ePerAudioHour").asDouble()).isCloseTo(carbon.path("gco2e").asDouble() / audioHours,
-                withinPercentage(0.1));
+        assertThat(carbon.path("sciGco2ePerAudioHour").asDouble()).isCloseTo(
+                (carbon.path("gco2e").asDouble() + embodied) / audioHours, withinPercentage(0.1));
 
         // and the Prometheus scrape, for an admin key only, counts it
         Http.Response scrape = api.get("/actuator/prometheus");
@@ -168,6 +175,8 @@ class JobApiIntegrationTests {
         assertThat(sample(scrape.body(), "greenscribe_audio_seconds_total"))
                 .isGreaterThanOrEqualTo(job.path("audio").path("durationSeconds").asDouble());
         assertThat(sample(scrape.body(), "greenscribe_job_sci_gco2e_per_audio_hour_count")).isPositive();
+        assertThat(sample(scrape.body(), "greenscribe_job_embodied_gco2e_total")).isGreaterThanOrEqualTo(embodied);
+        assertThat(scrape.body()).contains("part=\"cpu\"").contains("part=\"memory\"").contains("part=\"gpu\"");
         assertThat(scrape.body()).contains("method=\"" + carbon.path("energyMethod").asText() + "\"")
                 .contains("model=\"whisper-tiny.en\"").contains("signal=\"AVERAGE\"");
         JsonNode user = api.postJson("/api/v1/admin/tenants", Map.of("name", "scraper-" + port, "admin", false)).json();

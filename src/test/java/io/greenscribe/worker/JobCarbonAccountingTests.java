@@ -8,6 +8,7 @@ import io.greenscribe.carbon.CarbonFeedException;
 import io.greenscribe.carbon.GridZone;
 import io.greenscribe.carbon.SignalType;
 import io.greenscribe.carbon.StubFeed;
+import io.greenscribe.energy.EmbodiedEmissions;
 import io.greenscribe.energy.MeasurementMethod;
 import io.greenscribe.energy.SharedEnergyMeter;
 import io.greenscribe.energy.estimate.CpuTimeEnergyMeter;
@@ -26,8 +27,12 @@ class JobCarbonAccountingTests {
     final AtomicLong cpuNanos = new AtomicLong();
     // the grid: 300 g/kWh for the first half hour, then 100
     final StubFeed feed = new StubFeed(clock).serve(t0, Duration.ofMinutes(30), 300, 100, 100, 100);
+    // embodied: 1000 g over a 1000 h life, a quarter of the server's vCPUs reserved: 0.25 g per hour of run
+    static final double EMBODIED_G_PER_SECOND = 0.25 / 3600;
+    final EmbodiedEmissions embodied = new EmbodiedEmissions(1000, Duration.ofHours(1000), 1, 4, "test");
     final JobCarbonAccounting accounting = new JobCarbonAccounting(
-            new SharedEnergyMeter(new CpuTimeEnergyMeter(cpuNanos::get, 100, 1, clock)), feed, GridZone.of("GB"), clock);
+            new SharedEnergyMeter(new CpuTimeEnergyMeter(cpuNanos::get, 100, 1, clock)), feed, GridZone.of("GB"), clock,
+            embodied);
 
     JobCarbonAccounting.Measured run(Instant at, Duration length, double cpuSeconds) {
         clock.set(at);
@@ -58,8 +63,36 @@ class JobCarbonAccountingTests {
         assertThat(c.gco2e()).isCloseTo(wh / 1000 * 100, within(1e-12));
         assertThat(c.counterfactualGco2e()).isCloseTo(wh / 1000 * 300, within(1e-12));
         assertThat(c.savingGco2e()).isCloseTo(wh / 1000 * 200, within(1e-12));
-        assertThat(c.sciGPerAudioHour()).isCloseTo(c.gco2e() * 60, within(1e-12));
+        double m10s = 10 * EMBODIED_G_PER_SECOND;
+        assertThat(c.parts().embodiedGco2e()).isCloseTo(m10s, within(1e-12));
+        assertThat(c.energyDetail()).contains("embodied: 1 kgCO2e per server").contains("1/4 vCPU");
+        // SCI = (E × I + M) per audio hour; gco2e itself stays operational
+        assertThat(c.sciGPerAudioHour()).isCloseTo((c.gco2e() + m10s) * 60, within(1e-12));
+        assertThat(c.parts().cpuWh()).isCloseTo(wh, within(1e-9));
+        assertThat(c.parts().memoryWh()).isZero();
+        assertThat(c.parts().gpuWh()).isZero();
         assertThat(c.note()).isNull();
+    }
+
+    @Test
+    void jobsRunningAtOnceShareTheEmbodiedEmissionsByTime() {
+        // given two jobs overlapping for 10 of their 20 s each
+        clock.set(t0.plus(Duration.ofMinutes(40)));
+        JobCarbonAccounting.Metering a = accounting.start();
+        clock.advance(Duration.ofSeconds(10));
+        JobCarbonAccounting.Metering b = accounting.start();
+        clock.advance(Duration.ofSeconds(10));
+        JobCarbonAccounting.Measured ma = a.stop();
+        clock.advance(Duration.ofSeconds(10));
+        JobCarbonAccounting.Measured mb = b.stop();
+
+        // when
+        double ea = accounting.price(ma, t0, 60).parts().embodiedGco2e();
+        double eb = accounting.price(mb, t0, 60).parts().embodiedGco2e();
+
+        // then each had 10 s alone and half of 10 s together, and the two add up to the 30 s of hardware time
+        assertThat(ea).isCloseTo(15 * EMBODIED_G_PER_SECOND, within(1e-12));
+        assertThat(eb).isCloseTo(15 * EMBODIED_G_PER_SECOND, within(1e-12));
     }
 
     @Test
@@ -96,7 +129,7 @@ class JobCarbonAccountingTests {
         assertThat(c.gco2e()).isCloseTo(WH_PER_CPU_SECOND / 1000 * 100, within(1e-12));
         assertThat(c.counterfactualGco2e()).isNull();
         assertThat(c.savingGco2e()).isNull();
-        assertThat(c.sciGPerAudioHour()).isCloseTo(c.gco2e() * 360, within(1e-12));
+        assertThat(c.sciGPerAudioHour()).isCloseTo((c.gco2e() + 10 * EMBODIED_G_PER_SECOND) * 360, within(1e-12));
         assertThat(c.note()).contains("submission-time window");
     }
 }

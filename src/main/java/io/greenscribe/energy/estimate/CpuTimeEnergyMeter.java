@@ -13,7 +13,9 @@ import java.util.function.LongSupplier;
 /**
  * CodeCarbon's fallback, per process: a busy core draws its share of the CPU's TDP, so energy =
  * process CPU seconds × TDP ÷ logical cores. It ignores idle power, memory and turbo, and the TDP
- * is a configured figure (85 W, CodeCarbon's constant for an unknown CPU, unless set).
+ * is a configured figure (85 W, CodeCarbon's constant for an unknown CPU, unless set). On a VM it
+ * divides a whole chip's TDP by the few cores the VM sees, so it is opt-in only
+ * ({@code greenscribe.energy.meter=tdp}); {@link PowerModelEnergyMeter} is the default fallback.
  */
 public final class CpuTimeEnergyMeter implements EnergyMeter {
 
@@ -50,7 +52,7 @@ public final class CpuTimeEnergyMeter implements EnergyMeter {
     @Override
     public Energy stop(EnergySample start) {
         double cpuSeconds = Math.max(0, cpuNanos.getAsLong() / 1e9 - start.counters().get(0));
-        return new Energy(cpuSeconds * wattsPerBusyCore(), Duration.between(start.takenAt(), clock.instant()), method(),
+        return Energy.cpu(cpuSeconds * wattsPerBusyCore(), Duration.between(start.takenAt(), clock.instant()), method(),
                 String.format("%.1f CPU-s × %.0f W TDP / %d cores (estimate)", cpuSeconds, tdpWatts, logicalCores));
     }
 

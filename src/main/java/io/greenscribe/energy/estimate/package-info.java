@@ -1,2 +1,2 @@
-/** Energy estimated from process CPU time and the CPU's TDP, for machines with no power counters. */
+/** Energy estimated where no counter can be read: CCF's per-vCPU power model, or CodeCarbon's TDP share. */
 package io.greenscribe.energy.estimate;

@@ -123,7 +123,7 @@ public final class NvidiaSmiEnergyMeter implements EnergyMeter {
     @Override
     public synchronized Energy stop(EnergySample start) {
         poll();
-        return new Energy(totalJoules - start.counters().get(0), Duration.between(start.takenAt(), clock.instant()),
+        return Energy.gpu(totalJoules - start.counters().get(0), Duration.between(start.takenAt(), clock.instant()),
                 method(), "nvidia-smi power.draw of " + gpus + " GPU(s), trapezoid-integrated");
     }
 

@@ -96,6 +96,11 @@ public class BatchService {
         double saving = 0;
         int priced = 0;
         int compared = 0;
+        double cpu = 0;
+        double memory = 0;
+        double gpu = 0;
+        double embodied = 0;
+        double embodiedPriced = 0;
         for (JobView j : members) {
             JobView.Carbon c = j.carbon();
             if (!j.status().isFinished() || c.energyWh() == null) {
@@ -103,9 +108,14 @@ public class BatchService {
             }
             metered++;
             energy += c.energyWh();
+            cpu += c.energyCpuWh() == null ? 0 : c.energyCpuWh();
+            memory += c.energyMemoryWh() == null ? 0 : c.energyMemoryWh();
+            gpu += c.energyGpuWh() == null ? 0 : c.energyGpuWh();
+            embodied += c.embodiedGco2e() == null ? 0 : c.embodiedGco2e();
             if (c.gco2e() != null) {
                 priced++;
                 emitted += c.gco2e();
+                embodiedPriced += c.embodiedGco2e() == null ? 0 : c.embodiedGco2e();
                 audioHours += j.audio().durationSeconds() == null ? 0 : j.audio().durationSeconds() / 3600;
             }
             if (c.gco2e() != null && c.counterfactualGco2e() != null) {
@@ -116,6 +126,7 @@ public class BatchService {
         }
         return new BatchView.Carbon(metered, metered > 0 ? energy : null, priced > 0 ? emitted : null,
                 compared > 0 ? counterfactual : null, compared > 0 ? saving : null,
-                audioHours > 0 ? emitted / audioHours : null);
+                audioHours > 0 ? (emitted + embodiedPriced) / audioHours : null, metered > 0 ? cpu : null,
+                metered > 0 ? memory : null, metered > 0 ? gpu : null, metered > 0 ? embodied : null);
     }
 }

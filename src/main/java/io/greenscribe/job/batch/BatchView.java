@@ -32,8 +32,14 @@ public record BatchView(UUID id, String name, Instant createdAt, int jobs, Map<J
      * @param gco2e emissions of the finished jobs priced at their run's intensity
      * @param counterfactualGco2e emissions of the jobs with a counterfactual, had each run at submission
      * @param savingGco2e counterfactual minus actual over those jobs
-     * @param sciGco2ePerAudioHour the batch's SCI: emissions over audio hours of the priced jobs (M = 0)
+     * @param sciGco2ePerAudioHour the batch's SCI: operational plus embodied emissions over audio hours of the
+     *     priced jobs
+     * @param energyCpuWh the CPU's part of their energy, Wh
+     * @param energyMemoryWh the memory's part, Wh
+     * @param energyGpuWh the GPU's part, Wh
+     * @param embodiedGco2e their embodied emissions (SCI's M), g; not in {@code gco2e}
      */
     public record Carbon(int jobsMetered, Double energyWh, Double gco2e, Double counterfactualGco2e, Double savingGco2e,
-            Double sciGco2ePerAudioHour) {}
+            Double sciGco2ePerAudioHour, Double energyCpuWh, Double energyMemoryWh, Double energyGpuWh,
+            Double embodiedGco2e) {}
 }

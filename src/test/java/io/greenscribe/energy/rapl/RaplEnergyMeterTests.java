@@ -86,6 +86,37 @@ class RaplEnergyMeterTests extends EnergyMeterContract {
     }
 
     @Test
+    void theDramDomainIsMemoryAndTheOtherSubDomainsAreNotCountedAgain() {
+        // given a package with core (inside the package figure) and dram (outside it) sub-domains,
+        // nested in the package's folder as sysfs has them
+        domain("intel-rapl:0/intel-rapl:0:1", "dram", 10);
+        RaplEnergyMeter withDram = new RaplEnergyMeter(sysfs, clock);
+        EnergySample start = withDram.start();
+
+        // when
+        bump("intel-rapl:0", 4_000_000L);
+        bump("intel-rapl:0:0", 3_000_000L);
+        bump("intel-rapl:0/intel-rapl:0:1", 1_500_000L);
+        Energy e = withDram.stop(start);
+
+        // then
+        assertThat(e.cpuJoules()).isCloseTo(4, within(1e-9));
+        assertThat(e.memoryJoules()).isCloseTo(1.5, within(1e-9));
+        assertThat(e.joules()).isCloseTo(5.5, within(1e-9));
+        assertThat(e.detail()).contains("package-0+dram").contains("and DRAM");
+    }
+
+    @Test
+    void aPlatformDomainIsSkippedBecauseItHoldsThePackage() {
+        domain("intel-rapl:1", "psys", 1_000_000L);
+        RaplEnergyMeter m = new RaplEnergyMeter(sysfs, clock);
+        EnergySample start = m.start();
+        bump("intel-rapl:0", 2_000_000L);
+        bump("intel-rapl:1", 9_000_000L);
+        assertThat(m.stop(start).joules()).isCloseTo(2, within(1e-9));
+    }
+
+    @Test
     void readableOnlyWhereCountersExist(@TempDir Path empty) {
         assertThat(RaplEnergyMeter.readable(sysfs)).isTrue();
         assertThat(RaplEnergyMeter.readable(empty)).isFalse();
