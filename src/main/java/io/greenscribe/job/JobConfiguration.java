@@ -8,6 +8,9 @@ import io.greenscribe.carbon.ThroughputEstimator;
 import io.greenscribe.energy.SharedEnergyMeter;
 import io.greenscribe.pipeline.PipelineProperties;
 import io.greenscribe.pipeline.TranscriptionPipeline;
+import io.greenscribe.worker.DeliveryLog;
+import io.greenscribe.worker.EgressPolicy;
+import io.greenscribe.worker.WebhookProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -93,18 +96,19 @@ class JobConfiguration {
     }
 
     @Bean
-    JobViews jobViews(TranscriptionPipeline pipeline) {
-        return new JobViews(pipeline);
+    JobViews jobViews(TranscriptionPipeline pipeline, DeliveryLog deliveries) {
+        return new JobViews(pipeline, deliveries);
     }
 
     @Bean
     JobOptionsValidator jobOptionsValidator(TranscriptionPipeline pipeline, PipelineProperties pipelineProperties,
-            JobProperties properties, Clock clock) {
-        return new JobOptionsValidator(pipeline, pipelineProperties, properties, clock);
+            EgressPolicy webhookPolicy, Clock clock) {
+        return new JobOptionsValidator(pipeline, pipelineProperties, webhookPolicy, clock);
     }
 
     @Bean
-    Webhooks webhooks(JsonMapper json, JobProperties properties, Clock clock) {
-        return new Webhooks(json, properties.webhookSecret(), clock, 6, Duration.ofSeconds(1));
+    Webhooks webhooks(JsonMapper json, JobProperties properties, Clock clock, WebhookProperties webhooks,
+            EgressPolicy policy, DeliveryLog deliveries) {
+        return new Webhooks(json, properties.webhookSecret(), clock, webhooks, policy, deliveries);
     }
 }

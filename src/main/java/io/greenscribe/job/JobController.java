@@ -1,6 +1,7 @@
 package io.greenscribe.job;
 
 import io.greenscribe.pipeline.Transcripts;
+import io.greenscribe.system.ConflictException;
 import io.greenscribe.system.GreenScribeException;
 import io.greenscribe.system.security.Caller;
 import io.greenscribe.text.TranscriptFormat;
@@ -36,9 +37,11 @@ class JobController {
     private final JobService jobs;
     private final Transcripts transcripts;
     private final TranscriptWriter writer = new TranscriptWriter();
+    private final Webhooks webhooks;
 
-    JobController(JobService jobs, io.greenscribe.pipeline.TranscriptionPipeline pipeline) {
+    JobController(JobService jobs, io.greenscribe.pipeline.TranscriptionPipeline pipeline, Webhooks webhooks) {
         this.jobs = jobs;
+        this.webhooks = webhooks;
         this.transcripts = pipeline.transcripts();
     }
 
@@ -118,6 +121,23 @@ class JobController {
     @PostMapping("/jobs/{id}/retry")
     JobView retry(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         return jobs.retry(caller.tenantId(), id);
+    }
+
+    /**
+     * Sends the completion notice of a finished job again (a new round of tries), e.g. after the
+     * receiver was fixed; each try shows in the job's {@code webhook.attempts}.
+     */
+    @PostMapping("/jobs/{id}/webhook/redeliver")
+    ResponseEntity<JobView> redeliverWebhook(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        JobView job = jobs.get(caller.tenantId(), id);
+        if (job.options().callbackUrl() == null) {
+            throw new ConflictException("Job " + id + " has no callbackUrl.");
+        }
+        if (job.status() != JobStatus.SUCCEEDED && job.status() != JobStatus.FAILED) {
+            throw new ConflictException("Job " + id + " is " + job.status() + "; its notice is sent when it finishes.");
+        }
+        webhooks.send(id, job.options().callbackUrl(), job);
+        return ResponseEntity.accepted().body(job);
     }
 
     /** Skips carbon-aware waiting: a job waiting for a greener window is queued now. */

@@ -3,23 +3,22 @@ package io.greenscribe.job;
 import io.greenscribe.pipeline.PipelineProperties;
 import io.greenscribe.pipeline.TranscriptionPipeline;
 import io.greenscribe.system.GreenScribeException;
-import java.net.URI;
+import io.greenscribe.worker.EgressPolicy;
 import java.time.Clock;
-import java.util.Locale;
 
 /** Rejects options that cannot work before anything is stored, with a message that says why. */
 class JobOptionsValidator {
 
     private final TranscriptionPipeline pipeline;
     private final PipelineProperties pipelineProperties;
-    private final JobProperties properties;
+    private final EgressPolicy webhookPolicy;
     private final Clock clock;
 
-    JobOptionsValidator(TranscriptionPipeline pipeline, PipelineProperties pipelineProperties, JobProperties properties,
+    JobOptionsValidator(TranscriptionPipeline pipeline, PipelineProperties pipelineProperties, EgressPolicy webhookPolicy,
             Clock clock) {
         this.pipeline = pipeline;
         this.pipelineProperties = pipelineProperties;
-        this.properties = properties;
+        this.webhookPolicy = webhookPolicy;
         this.clock = clock;
     }
 
@@ -49,19 +48,8 @@ class JobOptionsValidator {
             throw new GreenScribeException("notBefore must be before the deadline.");
         }
         if (o.callbackUrl() != null) {
-            validateCallback(o.callbackUrl());
+            webhookPolicy.check(o.callbackUrl()); // resolved and checked again before each delivery
         }
         return model;
-    }
-
-    private void validateCallback(URI url) {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!url.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
-            throw new GreenScribeException("callbackUrl must be an absolute http or https URL.");
-        }
-        if (!properties.allowedCallbackHosts().isEmpty()
-                && !properties.allowedCallbackHosts().contains(url.getHost().toLowerCase(Locale.ROOT))) {
-            throw new GreenScribeException("callbackUrl host '" + url.getHost() + "' is not allowed on this server.");
-        }
     }
 }

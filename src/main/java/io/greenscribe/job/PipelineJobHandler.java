@@ -64,7 +64,7 @@ class PipelineJobHandler implements JobHandler {
             metrics.record(view);
             log.info("Job {} {} ({} windows){}", jobId, view.status(), view.progress().windowsTotal(),
                     view.error() == null ? "" : ": " + view.error());
-            service.callbackUrl(jobId).ifPresent(url -> webhooks.send(url, view));
+            service.callbackUrl(jobId).ifPresent(url -> webhooks.send(jobId, url, view));
         });
     }
 

@@ -268,6 +268,24 @@ class JobApiIntegrationTests {
     }
 
     @Test
+    void webhooksToLoopbackPrivateOrMetadataAddressesOrWithCredentialsAreRefusedAtSubmission() {
+        Path speech = SharedData.speech("en-short/audio/LJ001-0002.flac");
+        Map<String, String> refused = Map.of(
+                "http://127.0.0.1:8080/hook", "https",
+                "https://127.0.0.1:5432/", "loopback",
+                "https://[::1]/actuator/health", "loopback",
+                "https://169.254.169.254/latest/meta-data/", "link-local",
+                "https://192.168.0.10/hook", "private",
+                "https://2130706433/", "not a plain IPv4",
+                "https://user:pw@hooks.example.com/", "credentials");
+        refused.forEach((url, why) -> assertProblem(
+                api.postMultipart("/api/v1/jobs", Map.of("file", speech, "callbackUrl", url), Map.of()), 400, why));
+        // nothing was stored for them
+        assertThat(api.get("/api/v1/jobs?size=500").json().path("items").findValuesAsString("callbackUrl"))
+                .allMatch(String::isEmpty);
+    }
+
+    @Test
     void idempotencyKeysListsAndCancellation() {
         // given a job that may only start far in the future
         Map<String, Object> later = new LinkedHashMap<>();
