@@ -13,6 +13,7 @@ class JobOptionsValidator {
     private final PipelineProperties pipelineProperties;
     private final EgressPolicy webhookPolicy;
     private final Clock clock;
+    private final ModelLanguages languages;
 
     JobOptionsValidator(TranscriptionPipeline pipeline, PipelineProperties pipelineProperties, EgressPolicy webhookPolicy,
             Clock clock) {
@@ -20,7 +21,11 @@ class JobOptionsValidator {
         this.pipelineProperties = pipelineProperties;
         this.webhookPolicy = webhookPolicy;
         this.clock = clock;
+        this.languages = new ModelLanguages(pipelineProperties.modelsDirectory());
     }
+
+    /** Far enough for any real deadline; an instant beyond it overflowed the planner's arithmetic. */
+    private static final java.time.Duration FURTHEST = java.time.Duration.ofDays(366L * 100);
 
     /** Validates and returns the model the job will use. */
     String validate(JobOptions o) {
@@ -34,6 +39,20 @@ class JobOptionsValidator {
         if (model.endsWith(".en") && o.language() != null && !o.language().startsWith("en")) {
             throw new GreenScribeException("Model '" + model + "' recognizes English only; language '" + o.language()
                     + "' needs a multilingual model.");
+        }
+        if (o.language() != null) {
+            String code = o.language().split("-", 2)[0];
+            java.util.Set<String> known = languages.of(model);
+            if (!known.isEmpty() && !known.contains(code)) {
+                throw new GreenScribeException("language '" + o.language() + "' is not one model '" + model
+                        + "' recognizes; it knows " + String.join(", ", known) + ".");
+            }
+        }
+        for (var limit : java.util.Arrays.asList(o.deadline(), o.notBefore())) {
+            if (limit != null && limit.isAfter(clock.instant().plus(FURTHEST))) {
+                throw new GreenScribeException((limit == o.deadline() ? "deadline " : "notBefore ") + limit
+                        + " is more than 100 years ahead.");
+            }
         }
         if (o.hotwords().size() > 100 || o.hotwords().stream().anyMatch(w -> w.length() > 100 || w.contains("\n"))) {
             throw new GreenScribeException("At most 100 hotwords of at most 100 characters each.");
