@@ -31,14 +31,22 @@ class ConsoleSecurityConfiguration {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-    SecurityFilterChain consoleSecurity(HttpSecurity http, AdminProperties properties) throws Exception {
+    SecurityFilterChain consoleSecurity(HttpSecurity http, AdminProperties properties, java.time.Clock clock)
+            throws Exception {
         PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         var users = new InMemoryUserDetailsManager(User.withUsername(properties.username())
                 .password(encodedPassword(properties, encoder)).roles("ADMIN").build());
         var provider = new DaoAuthenticationProvider(users);
         provider.setPasswordEncoder(encoder);
         http.securityMatcher("/admin/**", "/webjars/**")
-                .authenticationManager(new ProviderManager(provider))
+                .authenticationManager(new ProviderManager(new ThrottledLogin(provider, clock)))
+                .headers(headers -> headers
+                        // scripts and styles from this server only; the console has no inline script
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; "
+                                + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; "
+                                + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/admin/login", "/admin/assets/console.css").permitAll()
                         .anyRequest().hasRole("ADMIN"))

@@ -8,6 +8,8 @@ import io.greenscribe.job.JobService;
 import io.greenscribe.job.JobStatus;
 import io.greenscribe.job.JobView;
 import io.greenscribe.pipeline.TranscriptionPipeline;
+import io.greenscribe.webhook.DeliveryAttempt;
+import io.greenscribe.webhook.JdbcDeliveryLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +32,7 @@ class Problems {
     private static final Duration FEED_CHECK_EVERY = Duration.ofMinutes(1);
 
     private final JobService jobs;
+    private final JdbcDeliveryLog deliveries;
     private final TranscriptionPipeline pipeline;
     private final CarbonIntensityFeed feed;
     private final CarbonProperties carbon;
@@ -39,9 +42,10 @@ class Problems {
     private volatile Instant feedCheckedAt = Instant.MIN;
     private volatile Problem feedProblem;
 
-    Problems(JobService jobs, TranscriptionPipeline pipeline, CarbonIntensityFeed feed, CarbonProperties carbon,
+    Problems(JobService jobs, JdbcDeliveryLog deliveries, TranscriptionPipeline pipeline, CarbonIntensityFeed feed, CarbonProperties carbon,
             ConsoleTenant tenant, Clock clock, @Value("${greenscribe.pipeline.default-model:whisper-tiny.en}") String defaultModel) {
         this.jobs = jobs;
+        this.deliveries = deliveries;
         this.pipeline = pipeline;
         this.feed = feed;
         this.carbon = carbon;
@@ -66,6 +70,13 @@ class Problems {
                         + m + " (installed: " + installed + ")", "/admin/device")));
         for (JobView j : jobs.list(tenant.id(), JobStatus.FAILED, null, null, null, PageRequest.of(0, 20))) {
             problems.add(new Problem("job", "Job " + j.audio().name() + " failed", j.error(), "/admin/jobs/" + j.id()));
+        }
+        for (JdbcDeliveryLog.Undelivered u : deliveries.undelivered(tenant.id(), 20)) {
+            DeliveryAttempt last = u.last();
+            problems.add(new Problem("webhook", "Webhook of job " + u.audioName() + " not delivered",
+                    (last.outcome() == DeliveryAttempt.Outcome.REFUSED ? "Refused: " : "Gave up after attempt "
+                            + last.attempt() + ": ") + last.error() + " — redeliver with POST /api/v1/jobs/" + u.jobId()
+                            + "/webhook/redeliver", "/admin/jobs/" + u.jobId()));
         }
         return problems;
     }

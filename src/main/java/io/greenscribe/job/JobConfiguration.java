@@ -4,6 +4,11 @@ import io.greenscribe.pipeline.PipelineProperties;
 import io.greenscribe.pipeline.TranscriptionPipeline;
 import io.greenscribe.scheduling.PlannedJobs;
 import io.greenscribe.scheduling.PlannerFeedback;
+import io.greenscribe.webhook.DeliveryLog;
+import io.greenscribe.webhook.EgressPolicy;
+import io.greenscribe.webhook.WebhookProperties;
+import io.greenscribe.webhook.Webhooks;
+import tools.jackson.databind.json.JsonMapper;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -53,13 +58,25 @@ class JobConfiguration {
     }
 
     @Bean
-    JobViews jobViews(TranscriptionPipeline pipeline) {
-        return new JobViews(pipeline);
+    JobViews jobViews(TranscriptionPipeline pipeline, DeliveryLog deliveries) {
+        return new JobViews(pipeline, deliveries);
     }
 
     @Bean
     JobOptionsValidator jobOptionsValidator(TranscriptionPipeline pipeline, PipelineProperties pipelineProperties,
-            JobProperties properties, Clock clock) {
-        return new JobOptionsValidator(pipeline, pipelineProperties, properties, clock);
+            EgressPolicy webhookPolicy, Clock clock) {
+        return new JobOptionsValidator(pipeline, pipelineProperties, webhookPolicy, clock);
+    }
+
+    @Bean
+    Webhooks webhooks(JsonMapper json, JobProperties properties, Clock clock, WebhookProperties webhooks,
+            EgressPolicy policy, DeliveryLog deliveries) {
+        return new Webhooks(json, properties.webhookSecret(), clock, webhooks, policy, deliveries);
+    }
+
+    /** Where webhooks may go; checked at submission and again before each try. */
+    @Bean
+    EgressPolicy webhookEgressPolicy(WebhookProperties webhooks, JobProperties properties) {
+        return new EgressPolicy(webhooks, properties.allowedCallbackHosts());
     }
 }

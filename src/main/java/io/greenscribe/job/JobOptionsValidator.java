@@ -3,25 +3,29 @@ package io.greenscribe.job;
 import io.greenscribe.pipeline.PipelineProperties;
 import io.greenscribe.pipeline.TranscriptionPipeline;
 import io.greenscribe.system.GreenScribeException;
-import java.net.URI;
+import io.greenscribe.webhook.EgressPolicy;
 import java.time.Clock;
-import java.util.Locale;
 
 /** Rejects options that cannot work before anything is stored, with a message that says why. */
 public class JobOptionsValidator {
 
     private final TranscriptionPipeline pipeline;
     private final PipelineProperties pipelineProperties;
-    private final JobProperties properties;
+    private final EgressPolicy webhookPolicy;
     private final Clock clock;
+    private final ModelLanguages languages;
 
-    JobOptionsValidator(TranscriptionPipeline pipeline, PipelineProperties pipelineProperties, JobProperties properties,
+    JobOptionsValidator(TranscriptionPipeline pipeline, PipelineProperties pipelineProperties, EgressPolicy webhookPolicy,
             Clock clock) {
         this.pipeline = pipeline;
         this.pipelineProperties = pipelineProperties;
-        this.properties = properties;
+        this.webhookPolicy = webhookPolicy;
         this.clock = clock;
+        this.languages = new ModelLanguages(pipelineProperties.modelsDirectory());
     }
+
+    /** Far enough for any real deadline; an instant beyond it overflowed the planner's arithmetic. */
+    private static final java.time.Duration FURTHEST = java.time.Duration.ofDays(366L * 100);
 
     /** Validates and returns the model the job will use. */
     public String validate(JobOptions o) {
@@ -36,6 +40,20 @@ public class JobOptionsValidator {
             throw new GreenScribeException("Model '" + model + "' recognizes English only; language '" + o.language()
                     + "' needs a multilingual model.");
         }
+        if (o.language() != null) {
+            String code = o.language().split("-", 2)[0];
+            java.util.Set<String> known = languages.of(model);
+            if (!known.isEmpty() && !known.contains(code)) {
+                throw new GreenScribeException("language '" + o.language() + "' is not one model '" + model
+                        + "' recognizes; it knows " + String.join(", ", known) + ".");
+            }
+        }
+        for (var limit : java.util.Arrays.asList(o.deadline(), o.notBefore())) {
+            if (limit != null && limit.isAfter(clock.instant().plus(FURTHEST))) {
+                throw new GreenScribeException((limit == o.deadline() ? "deadline " : "notBefore ") + limit
+                        + " is more than 100 years ahead.");
+            }
+        }
         if (o.hotwords().size() > 100 || o.hotwords().stream().anyMatch(w -> w.length() > 100 || w.contains("\n"))) {
             throw new GreenScribeException("At most 100 hotwords of at most 100 characters each.");
         }
@@ -49,19 +67,8 @@ public class JobOptionsValidator {
             throw new GreenScribeException("notBefore must be before the deadline.");
         }
         if (o.callbackUrl() != null) {
-            validateCallback(o.callbackUrl());
+            webhookPolicy.check(o.callbackUrl()); // resolved and checked again before each delivery
         }
         return model;
-    }
-
-    private void validateCallback(URI url) {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!url.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
-            throw new GreenScribeException("callbackUrl must be an absolute http or https URL.");
-        }
-        if (!properties.allowedCallbackHosts().isEmpty()
-                && !properties.allowedCallbackHosts().contains(url.getHost().toLowerCase(Locale.ROOT))) {
-            throw new GreenScribeException("callbackUrl host '" + url.getHost() + "' is not allowed on this server.");
-        }
     }
 }

@@ -13,7 +13,8 @@ import org.springframework.util.unit.DataSize;
  * @param allowedRoots server directories clients may name instead of uploading (absolute, or
  *     relative to the working directory); empty allows none
  * @param maxUploadSize largest upload accepted (also the multipart limit)
- * @param allowedCallbackHosts host names webhooks may be sent to; empty allows any http(s) host
+ * @param allowedCallbackHosts host names webhooks may be sent to; empty allows any host, as long as
+ *     it resolves to addresses the webhook egress policy allows ({@code greenscribe.webhooks.*})
  * @param webhookSecret key for the HMAC-SHA256 signature of webhook bodies
  * @param syncMaxSeconds longest audio the synchronous OpenAI-compatible endpoint accepts
  */

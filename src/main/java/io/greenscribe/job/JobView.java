@@ -22,11 +22,18 @@ import java.util.UUID;
  * @param carbon energy and emissions, when measured
  * @param attempts how many times a worker claimed it
  * @param error why it failed, in words for the user
+ * @param webhook delivery of the completion notice, or {@code null} when the job has no callback URL
  */
 public record JobView(
         UUID id, JobStatus status, UUID batchId, Progress progress, Audio audio, Options options, String model,
         String device, String language, Scheduling scheduling, Timings timings, Carbon carbon, int attempts,
-        String error) {
+        String error, Webhook webhook) {
+
+    /**
+     * @param state PENDING (not sent yet), DELIVERED, RETRYING, GAVE_UP or REFUSED (the egress policy)
+     * @param attempts every try so far, oldest first; a manual redelivery adds more
+     */
+    public record Webhook(String state, List<io.greenscribe.webhook.DeliveryAttempt> attempts) {}
 
     /** @param windowsDone recognized windows; @param windowsTotal planned windows (0 until speech detection ran) */
     public record Progress(int windowsDone, int windowsTotal) {}

@@ -2,6 +2,8 @@ package io.greenscribe.job;
 
 import io.greenscribe.pipeline.TranscriptionPipeline;
 import io.greenscribe.pipeline.WindowProgress;
+import io.greenscribe.webhook.DeliveryAttempt;
+import io.greenscribe.webhook.DeliveryLog;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -10,9 +12,11 @@ import java.util.List;
 class JobViews {
 
     private final TranscriptionPipeline pipeline;
+    private final DeliveryLog deliveries;
 
-    JobViews(TranscriptionPipeline pipeline) {
+    JobViews(TranscriptionPipeline pipeline, DeliveryLog deliveries) {
         this.pipeline = pipeline;
+        this.deliveries = deliveries;
     }
 
     JobView of(TranscriptionJob j) {
@@ -28,7 +32,21 @@ class JobViews {
                         j.expectedIntensity, j.baselineIntensity, j.expectedSavingPct),
                 new JobView.Timings(j.createdAt, j.queuedAt, j.startedAt, j.finishedAt, run),
                 carbon(j),
-                j.attempts, j.error);
+                j.attempts, j.error, webhook(j));
+    }
+
+    private JobView.Webhook webhook(TranscriptionJob j) {
+        if (j.callbackUrl == null) {
+            return null;
+        }
+        List<DeliveryAttempt> attempts = deliveries.attempts(j.id);
+        String state = attempts.isEmpty() ? "PENDING" : switch (attempts.get(attempts.size() - 1).outcome()) {
+            case DELIVERED -> "DELIVERED";
+            case FAILED -> "RETRYING";
+            case GAVE_UP -> "GAVE_UP";
+            case REFUSED -> "REFUSED";
+        };
+        return new JobView.Webhook(state, attempts);
     }
 
     private static JobView.Carbon carbon(TranscriptionJob j) {

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -34,9 +35,47 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (tooManyParts(e)) {
+            // Tomcat's part-count limit; Spring reports it as a size limit, which misleads
+            ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "The multipart request has too many parts (form fields and files); send the file and the options only.");
+            return handleExceptionInternal(e, body, headers, HttpStatus.BAD_REQUEST, request);
+        }
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
                 "The upload is larger than this server accepts (greenscribe.jobs.max-upload-size).");
         return handleExceptionInternal(e, body, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+    }
+
+    /** A body that says multipart but is not (no boundary, no closing boundary, nested, truncated). */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> badMultipart(MultipartException e, HttpServletRequest request) {
+        if (e instanceof MaxUploadSizeExceededException tooLarge) {
+            boolean parts = tooManyParts(tooLarge);
+            return problem(parts ? HttpStatus.BAD_REQUEST : HttpStatus.CONTENT_TOO_LARGE, parts
+                    ? "The multipart request has too many parts (form fields and files); send the file and the options only."
+                    : "The upload is larger than this server accepts (greenscribe.jobs.max-upload-size).", request);
+        }
+        return problem(HttpStatus.BAD_REQUEST, "The request body is not well-formed multipart/form-data (it needs a "
+                + "boundary parameter and a closing boundary): " + rootMessage(e), request);
+    }
+
+    private static boolean tooManyParts(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c.getClass().getSimpleName().equals("FileCountLimitExceededException")
+                    || (c.getMessage() != null && c.getMessage().toLowerCase(java.util.Locale.ROOT).contains("count"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return m.length() > 200 ? m.substring(0, 200) : m;
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)

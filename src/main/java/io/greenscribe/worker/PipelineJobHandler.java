@@ -1,5 +1,6 @@
 package io.greenscribe.worker;
 
+import io.greenscribe.webhook.Webhooks;
 import io.greenscribe.job.JobCarbon;
 import io.greenscribe.job.JobRuns;
 import io.greenscribe.pipeline.PipelineRequest;
@@ -65,7 +66,7 @@ class PipelineJobHandler implements JobHandler {
             log.info("Job {} {} ({} windows){}", jobId, view.status(), view.progress().windowsTotal(),
                     view.error() == null ? "" : ": " + view.error());
             if (claimed.get().callbackUrl() != null) {
-                webhooks.send(claimed.get().callbackUrl().toString(), view);
+                webhooks.send(jobId, claimed.get().callbackUrl().toString(), view);
             }
         });
     }

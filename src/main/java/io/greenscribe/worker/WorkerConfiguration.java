@@ -5,15 +5,12 @@ import io.greenscribe.carbon.CarbonProperties;
 import io.greenscribe.carbon.GridZone;
 import io.greenscribe.energy.EmbodiedEmissions;
 import io.greenscribe.energy.SharedEnergyMeter;
-import io.greenscribe.job.JobProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Running claimed jobs: pricing each run, counting it for Prometheus, and notifying its callback. */
+/** Running claimed jobs: pricing each run and counting it for Prometheus. */
 @Configuration(proxyBeanMethods = false)
 class WorkerConfiguration {
 
@@ -28,8 +25,4 @@ class WorkerConfiguration {
         return new JobMetrics(registry);
     }
 
-    @Bean
-    Webhooks webhooks(JsonMapper json, JobProperties properties, Clock clock) {
-        return new Webhooks(json, properties.webhookSecret(), clock, 6, Duration.ofSeconds(1));
-    }
 }

@@ -10,6 +10,11 @@
     if (header) e.detail.headers[header] = meta('csrf-token');
   });
 
+  // Filters submit on change (no inline handlers: the Content-Security-Policy allows none).
+  document.addEventListener('change', function (e) {
+    if (e.target.matches && e.target.matches('[data-autosubmit]') && e.target.form) e.target.form.submit();
+  });
+
   // When a running job finishes, reload once so the transcript and downloads appear.
   var live = document.getElementById('live');
   var startedUnfinished = live && live.dataset.finished === 'false';

@@ -64,6 +64,13 @@ final class HouseRules {
                     "pipeline", "queue", "asr", "vad", "audio", "transcription", "cli"))
             .as("scheduling imports only carbon, energy, text and system");
 
+    /** Webhooks send what they are handed; they know no job, worker or console. */
+    static final ArchRule WEBHOOK_KNOWS_NO_JOBS = noClasses()
+            .that().resideInAPackage(ROOT + "webhook..")
+            .should().dependOnClassesThat().resideInAnyPackage(rooms("admin", "job", "worker", "recurring",
+                    "scheduling", "pipeline", "queue", "asr", "vad", "audio", "transcription", "cli"))
+            .as("webhook imports only system");
+
     /** The job aggregate changes only through its own methods (moves of the transition table among them). */
     static final ArchRule ONLY_THE_AGGREGATE_WRITES_ITS_FIELDS = noClasses()
             .that().doNotHaveFullyQualifiedName(ROOT + "job.TranscriptionJob")
@@ -77,7 +84,7 @@ final class HouseRules {
             .as("no import cycles between rooms");
 
     static final List<ArchRule> ALL = List.of(NOTHING_IMPORTS_THE_TOP, QUEUE_IMPORTS_NO_ROOM, PIPELINE_KNOWS_NO_JOBS,
-            CARBON_IS_FEEDS_ONLY, ENGINES_STAY_BELOW, JOB_DOES_NOT_IMPORT_ITS_RUNNERS, SCHEDULING_KNOWS_ONLY_FEEDS, ONLY_THE_AGGREGATE_WRITES_ITS_FIELDS, NO_CYCLES);
+            CARBON_IS_FEEDS_ONLY, ENGINES_STAY_BELOW, JOB_DOES_NOT_IMPORT_ITS_RUNNERS, SCHEDULING_KNOWS_ONLY_FEEDS, WEBHOOK_KNOWS_NO_JOBS, ONLY_THE_AGGREGATE_WRITES_ITS_FIELDS, NO_CYCLES);
 
     private static String[] rooms(String... names) {
         return java.util.Arrays.stream(names).map(n -> ROOT + n + "..").toArray(String[]::new);

@@ -33,7 +33,11 @@ import tools.jackson.databind.JsonNode;
         "greenscribe.jobs.max-upload-size=5MB",
         "greenscribe.queue.poll-interval=100ms",
         "greenscribe.queue.concurrent-jobs=2",
-        "greenscribe.jobs.webhook-secret=test-secret"})
+        "greenscribe.jobs.webhook-secret=test-secret",
+        // the receiver below is on loopback: allowed here only, and only that address
+        "greenscribe.webhooks.allow-http=true",
+        "greenscribe.webhooks.allowed-addresses=127.0.0.1/32",
+        "greenscribe.webhooks.first-backoff=200ms"})
 @Import(TestDatabaseConfiguration.class)
 class BatchesWebhooksAndOpenAiIntegrationTests {
 
@@ -136,6 +140,18 @@ class BatchesWebhooksAndOpenAiIntegrationTests {
             String[] delivery = received.get(1);
             assertThat(delivery[1]).isEqualTo("sha256=" + hmac("test-secret", delivery[0] + "." + delivery[2]));
             assertThat(delivery[2]).contains(location.substring(location.lastIndexOf('/') + 1)).contains("SUCCEEDED");
+
+            // and both tries show on the job
+            JsonNode webhook = await().atMost(Duration.ofSeconds(10)).until(() -> api.get(location).json().path("webhook"),
+                    w -> w.path("state").asText().equals("DELIVERED"));
+            assertThat(webhook.path("attempts").findValuesAsString("outcome")).containsExactly("FAILED", "DELIVERED");
+            assertThat(webhook.path("attempts").get(0).path("httpStatus").asInt()).isEqualTo(503);
+
+            // when it is redelivered by hand, then a third notice arrives and is recorded as attempt 3
+            assertThat(api.postJson(location + "/webhook/redeliver", Map.of()).status()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= 3);
+            await().atMost(Duration.ofSeconds(10)).until(() -> api.get(location).json().path("webhook").path("attempts").size() == 3);
+            assertThat(api.get(location).json().path("webhook").path("attempts").get(2).path("attempt").asInt()).isEqualTo(3);
         } finally {
             receiver.stop(0);
         }

@@ -291,6 +291,53 @@ class JobApiIntegrationTests {
     }
 
     @Test
+    void webhooksToLoopbackPrivateOrMetadataAddressesOrWithCredentialsAreRefusedAtSubmission() {
+        Path speech = SharedData.speech("en-short/audio/LJ001-0002.flac");
+        Map<String, String> refused = Map.of(
+                "http://127.0.0.1:8080/hook", "https",
+                "https://127.0.0.1:5432/", "loopback",
+                "https://[::1]/actuator/health", "loopback",
+                "https://169.254.169.254/latest/meta-data/", "link-local",
+                "https://192.168.0.10/hook", "private",
+                "https://2130706433/", "not a plain IPv4",
+                "https://user:pw@hooks.example.com/", "credentials");
+        refused.forEach((url, why) -> assertProblem(
+                api.postMultipart("/api/v1/jobs", Map.of("file", speech, "callbackUrl", url), Map.of()), 400, why));
+        // nothing was stored for them
+        assertThat(api.get("/api/v1/jobs?size=500").json().path("items").findValuesAsString("callbackUrl"))
+                .allMatch(String::isEmpty);
+    }
+
+    @Test
+    void malformedRequestsAnswerAClientErrorAsProblemJson() {
+        Path speech = SharedData.speech("en-short/audio/LJ001-0002.flac");
+        byte[] field = "--b1\r\nContent-Disposition: form-data; name=\"language\"\r\n\r\nen\r\n".getBytes();
+
+        // multipart without a boundary, without its closing boundary, and nested
+        assertProblem(api.postRaw("/api/v1/jobs", "multipart/form-data", field), 400, "multipart");
+        assertProblem(api.postRaw("/api/v1/jobs", "multipart/form-data; boundary=b1", field), 400, null);
+        byte[] nested = ("--b1\r\nContent-Disposition: form-data; name=\"language\"\r\n"
+                + "Content-Type: multipart/mixed; boundary=b2\r\n\r\n--b2\r\nContent-Disposition: form-data; "
+                + "name=\"inner\"\r\n\r\nx\r\n--b2--\r\n\r\n--b1--\r\n").getBytes();
+        assertProblem(api.postRaw("/api/v1/jobs", "multipart/form-data; boundary=b1", nested), 400, null);
+
+        // a deadline at the end of time, a language the model does not know
+        assertProblem(api.postMultipart("/api/v1/jobs", Map.of("file", speech, "deadline", "+999999999-12-31T23:59:59Z"),
+                Map.of()), 400, "100 years");
+        assertProblem(api.postMultipart("/api/v1/jobs", Map.of("file", speech, "language", "enx"), Map.of()), 400,
+                "recognizes");
+
+        // 5000 small form fields: too many parts, not "too large"
+        Map<String, Object> many = new LinkedHashMap<>();
+        many.put("file", speech);
+        many.put("hotwords", java.util.Collections.nCopies(5000, "w"));
+        assertProblem(api.postMultipart("/api/v1/jobs", many, Map.of()), 400, "too many parts");
+
+        // an 80 KB query: Tomcat refuses it before any servlet, as problem+json too
+        assertProblem(api.get("/api/v1/transcripts/search?q=" + "a".repeat(80_000)), 400, "8 KB");
+    }
+
+    @Test
     void idempotencyKeysListsAndCancellation() {
         // given a job that may only start far in the future
         Map<String, Object> later = new LinkedHashMap<>();

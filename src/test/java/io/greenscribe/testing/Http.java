@@ -57,6 +57,11 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
+    /** A POST of exactly these bytes with this Content-Type (for malformed bodies). */
+    public Response postRaw(String path, String contentType, byte[] body) {
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     /** A multipart POST: {@code fields} values are strings, or a {@link Path} for a file part. */
     public Response postMultipart(String path, Map<String, ?> fields, Map<String, String> headers) {
         String boundary = "gs" + UUID.randomUUID().toString().replace("-", "");

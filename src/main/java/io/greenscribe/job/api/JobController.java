@@ -1,5 +1,6 @@
 package io.greenscribe.job.api;
 
+import io.greenscribe.webhook.Webhooks;
 import io.greenscribe.job.JobView;
 import io.greenscribe.job.JobService;
 import io.greenscribe.job.JobOptions;
@@ -7,6 +8,7 @@ import io.greenscribe.job.AudioSource;
 import io.greenscribe.job.JobEvent;
 import io.greenscribe.job.JobStatus;
 import io.greenscribe.pipeline.Transcripts;
+import io.greenscribe.system.ConflictException;
 import io.greenscribe.system.GreenScribeException;
 import io.greenscribe.system.security.Caller;
 import io.greenscribe.text.TranscriptFormat;
@@ -42,9 +44,11 @@ class JobController {
     private final JobService jobs;
     private final Transcripts transcripts;
     private final TranscriptWriter writer = new TranscriptWriter();
+    private final Webhooks webhooks;
 
-    JobController(JobService jobs, io.greenscribe.pipeline.TranscriptionPipeline pipeline) {
+    JobController(JobService jobs, io.greenscribe.pipeline.TranscriptionPipeline pipeline, Webhooks webhooks) {
         this.jobs = jobs;
+        this.webhooks = webhooks;
         this.transcripts = pipeline.transcripts();
     }
 
@@ -130,6 +134,23 @@ class JobController {
     @PostMapping("/jobs/{id}/retry")
     JobView retry(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         return jobs.retry(caller.tenantId(), id);
+    }
+
+    /**
+     * Sends the completion notice of a finished job again (a new round of tries), e.g. after the
+     * receiver was fixed; each try shows in the job's {@code webhook.attempts}.
+     */
+    @PostMapping("/jobs/{id}/webhook/redeliver")
+    ResponseEntity<JobView> redeliverWebhook(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        JobView job = jobs.get(caller.tenantId(), id);
+        if (job.options().callbackUrl() == null) {
+            throw new ConflictException("Job " + id + " has no callbackUrl.");
+        }
+        if (job.status() != JobStatus.SUCCEEDED && job.status() != JobStatus.FAILED) {
+            throw new ConflictException("Job " + id + " is " + job.status() + "; its notice is sent when it finishes.");
+        }
+        webhooks.send(id, job.options().callbackUrl(), job);
+        return ResponseEntity.accepted().body(job);
     }
 
     /** Skips carbon-aware waiting: a job waiting for a greener window is queued now. */

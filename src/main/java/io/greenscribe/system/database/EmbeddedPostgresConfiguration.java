@@ -28,6 +28,7 @@ class EmbeddedPostgresConfiguration {
     EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
         Files.createDirectories(properties.dataDirectory());
         StalePostmaster.clear(properties.dataDirectory());
+        DatabaseSecret secret = DatabaseSecret.of(properties.dataDirectory());
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(properties.dataDirectory().toAbsolutePath().toFile())
                 .setCleanDataDirectory(false)
@@ -35,22 +36,40 @@ class EmbeddedPostgresConfiguration {
                 // JVM hook ran beside Spring's and stopped the database under a graceful shutdown, so
                 // running jobs could not be handed back.
                 .setRegisterShutdownHook(false)
-                .setServerConfig("max_connections", "200");
+                .setServerConfig("max_connections", "200")
+                // a real database, not the library's test defaults: it passes -F (fsync off) and
+                // synchronous_commit=off; -c options come after -F and win
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("listen_addresses", "localhost")
+                .setServerConfig("unix_socket_directories", "''")
+                .setServerConfig("password_encryption", "scram-sha-256")
+                // the library checks readiness by connecting; it needs the password too
+                .setConnectConfig("password", secret.value());
+        LoopbackPasswordAccess.initdbOptions(builder, secret);
         if (properties.port() > 0) {
             builder.setPort(properties.port());
         }
         EmbeddedPostgres postgres = builder.start();
+        try {
+            LoopbackPasswordAccess.enforce(postgres, properties.dataDirectory(), secret);
+        } catch (IOException | RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
         log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(),
                 properties.dataDirectory().toAbsolutePath());
         return postgres;
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedPostgres postgres, EmbeddedPostgresProperties properties) throws IOException {
         HikariDataSource pool = new HikariDataSource();
         pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         pool.setUsername("postgres");
-        pool.setMaximumPoolSize(20);
+        pool.setPassword(DatabaseSecret.of(properties.dataDirectory()).value());
+        pool.setMaximumPoolSize(properties.poolSize());
         pool.setPoolName("embedded-postgres");
         return pool;
     }

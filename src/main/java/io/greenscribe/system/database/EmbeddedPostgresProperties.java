@@ -10,9 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled start an embedded PostgreSQL when no datasource URL is set
  * @param dataDirectory where its data lives; kept across restarts (initialised only when empty)
  * @param port TCP port on loopback; 0 picks a free one at each start
+ * @param poolSize connections the server's pool keeps to it at most (see docs/deploy.md, "Database
+ *     connections")
  */
 @ConfigurationProperties("greenscribe.database.embedded")
 record EmbeddedPostgresProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("data/postgres") Path dataDirectory,
-        @DefaultValue("0") int port) {}
+        @DefaultValue("0") int port,
+        @DefaultValue("20") int poolSize) {}

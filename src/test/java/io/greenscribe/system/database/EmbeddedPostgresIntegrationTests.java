@@ -1,10 +1,15 @@
 package io.greenscribe.system.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.greenscribe.GreenScribeApplication;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +17,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /** With no datasource configured the server runs its own PostgreSQL, whose data outlives a restart. */
 class EmbeddedPostgresIntegrationTests {
@@ -35,6 +41,57 @@ class EmbeddedPostgresIntegrationTests {
             assertThat(jdbc.sql("select id from tenant where name = 'default'").query(UUID.class).single()).isEqualTo(tenant);
             assertThat(jdbc.sql("select count(*) from flyway_schema_history where success").query(Integer.class).single())
                     .isGreaterThanOrEqualTo(3);
+        }
+    }
+
+    @Test
+    void theEmbeddedDefaultIsDurableAndAsksForThePassword(@TempDir Path parent) throws Exception {
+        Path data = parent.resolve("postgres");
+        try (ConfigurableApplicationContext app = start(data)) {
+            // durable: fsync, synchronous commit and full page writes on, as a production server
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            Map<String, String> settings = Map.of(
+                    "fsync", "on", "synchronous_commit", "on", "full_page_writes", "on",
+                    "listen_addresses", "localhost", "unix_socket_directories", "", "password_encryption", "scram-sha-256");
+            settings.forEach((name, value) ->
+                    assertThat(jdbc.sql("show " + name).query(String.class).single()).as(name).isEqualTo(value));
+            assertThat(jdbc.sql("select count(*) from pg_hba_file_rules where auth_method <> 'scram-sha-256'")
+                    .query(Integer.class).single()).isZero();
+
+            // the secret is the server user's alone, inside the data directory
+            Path secret = data.resolve("greenscribe-db.secret");
+            assertThat(Files.getPosixFilePermissions(secret)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            assertThat(parent.resolve("postgres.greenscribe-db.secret")).doesNotExist();
+
+            // and without it (or with another) a connection is refused
+            String url = app.getBean(EmbeddedPostgres.class).getJdbcUrl("postgres", "postgres");
+            assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "")).isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "postgres"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
+            try (var c = DriverManager.getConnection(url, "postgres", Files.readString(secret).strip())) {
+                assertThat(c.isValid(1)).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void aClusterCreatedWithTrustIsConvertedToPasswordsOnItsNextStart(@TempDir Path parent) throws Exception {
+        // given a data directory initialised the way the library does by default (trust on loopback)
+        Path data = parent.resolve("postgres");
+        EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setRegisterShutdownHook(false)
+                .start().close();
+        assertThat(Files.readString(data.resolve("pg_hba.conf"))).contains("trust");
+
+        // when the server starts on it
+        try (ConfigurableApplicationContext app = start(data)) {
+            // then it keeps working with the new secret, and the old password-less way in is closed
+            assertThat(app.getBean(JdbcClient.class).sql("select 1").query(Integer.class).single()).isEqualTo(1);
+            String url = app.getBean(EmbeddedPostgres.class).getJdbcUrl("postgres", "postgres");
+            assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "")).isInstanceOf(SQLException.class);
+            assertThat(data.resolve("greenscribe-db.secret")).exists();
+        }
+        try (ConfigurableApplicationContext again = start(data)) {
+            assertThat(again.getBean(JdbcClient.class).sql("select 1").query(Integer.class).single()).isEqualTo(1);
         }
     }
 
