@@ -6,10 +6,14 @@ import io.greenscribe.testing.MutableClock;
 import io.greenscribe.testing.TestDatabaseConfiguration;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -105,6 +109,28 @@ class QueueGaugesIntegrationTests {
         time.advance(Duration.ofSeconds(1));
         assertThat(prometheus.scrape()).contains("greenscribe_jobs{device=\"any\",state=\"queued\"} 2.0",
                 "greenscribe_oldest_queued_job_age_seconds 5.0");
+    }
+
+    @Test
+    void theChartsKedaQueryCountsRunningQueuedAndSoonDueJobsOnTheRealSchema() throws Exception {
+        // given the PostgreSQL trigger's query as the chart renders it, with its default lead of 600 s
+        String template = Files.readString(Path.of("helm/greenscribe/templates/scaledobject.yaml"));
+        Matcher m = Pattern.compile("query: >-\\s*\\n(.*?)\\n\\s*targetQueryValue", Pattern.DOTALL).matcher(template);
+        assertThat(m.find()).as("the postgresql trigger's query in the chart").isTrue();
+        String query = m.group(1).replace("{{ $lead }}", "600").replaceAll("\\s+", " ").strip();
+
+        // and, around the database's own now(), a running and a queued job, one waiting job due in
+        // 5 minutes and one in 3 hours, a queued one held until tomorrow, and a finished one
+        Instant now = jdbc.sql("select now()").query(Timestamp.class).single().toInstant();
+        job("RUNNING", now.minusSeconds(60), "cuda");
+        job("QUEUED", now.minusSeconds(5), null);
+        job("WAITING_FOR_WINDOW", now.plus(Duration.ofMinutes(5)), null);
+        job("WAITING_FOR_WINDOW", now.plus(Duration.ofHours(3)), null);
+        job("QUEUED", now.plus(Duration.ofDays(1)), null);
+        job("SUCCEEDED", now.minusSeconds(600), "cuda");
+
+        // then KEDA sees a demand of three (one worker at 4 jobs per worker)
+        assertThat(jdbc.sql(query).query(Long.class).single()).isEqualTo(3);
     }
 
     private void job(String status, Instant at, String device) {
