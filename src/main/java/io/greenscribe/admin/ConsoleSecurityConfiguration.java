@@ -1,5 +1,6 @@
 package io.greenscribe.admin;
 
+import io.greenscribe.system.security.CredentialsFile;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.slf4j.Logger;
@@ -31,11 +32,12 @@ class ConsoleSecurityConfiguration {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-    SecurityFilterChain consoleSecurity(HttpSecurity http, AdminProperties properties, java.time.Clock clock)
+    SecurityFilterChain consoleSecurity(HttpSecurity http, AdminProperties properties, CredentialsFile credentials,
+            java.time.Clock clock)
             throws Exception {
         PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         var users = new InMemoryUserDetailsManager(User.withUsername(properties.username())
-                .password(encodedPassword(properties, encoder)).roles("ADMIN").build());
+                .password(encodedPassword(properties, encoder, credentials)).roles("ADMIN").build());
         var provider = new DaoAuthenticationProvider(users);
         provider.setPasswordEncoder(encoder);
         http.securityMatcher("/admin/**", "/webjars/**")
@@ -55,7 +57,8 @@ class ConsoleSecurityConfiguration {
         return http.build();
     }
 
-    private static String encodedPassword(AdminProperties properties, PasswordEncoder encoder) {
+    private static String encodedPassword(AdminProperties properties, PasswordEncoder encoder,
+            CredentialsFile credentials) {
         String password = properties.password();
         if (password != null && password.startsWith("{")) {
             return password;
@@ -64,8 +67,11 @@ class ConsoleSecurityConfiguration {
             byte[] bytes = new byte[18];
             new SecureRandom().nextBytes(bytes);
             password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            log.warn("Console login at /admin: user '{}', generated password (shown once; set "
-                    + "greenscribe.admin.password to choose one): {}", properties.username(), password);
+            // a new one each start (only its hash is held), so the file always has the current one
+            boolean kept = credentials.write("console_password", password);
+            log.warn("Console login at /admin: user '{}', generated password (set greenscribe.admin.password "
+                    + "to choose one{}): {}", properties.username(),
+                    kept ? "; also in " + credentials.path() + ", owner-only" : "", password);
         }
         return encoder.encode(password);
     }

@@ -144,6 +144,30 @@ public class JobQueue {
         return jdbc.sql("select count(*) from transcription_job where status = 'QUEUED'").query(Long.class).single();
     }
 
+    /**
+     * One count of the jobs an autoscaler cares about, grouped by status and device, in one
+     * statement over the partial indexes: queued, waiting and running jobs; the oldest queued job's
+     * queue time; and how many waiting jobs the planner starts within {@code lead}.
+     */
+    QueueCensus census(Duration lead) {
+        Instant now = clock.instant();
+        List<QueueCensus.Row> rows = jdbc.sql("""
+                        select status, coalesce(device, 'any') as device, count(*) as jobs,
+                            min(coalesce(queued_at, created_at)) filter (where status = 'QUEUED') as oldest,
+                            count(*) filter (where status = 'WAITING_FOR_WINDOW' and run_at <= :soon) as soon
+                        from transcription_job
+                        where status in ('QUEUED', 'WAITING_FOR_WINDOW', 'RUNNING')
+                        group by status, coalesce(device, 'any')""")
+                .param("soon", Timestamp.from(now.plus(lead)))
+                .query((rs, n) -> {
+                    Timestamp oldest = rs.getTimestamp("oldest");
+                    return new QueueCensus.Row(rs.getString("status"), rs.getString("device"), rs.getLong("jobs"),
+                            oldest == null ? null : oldest.toInstant(), rs.getLong("soon"));
+                })
+                .list();
+        return QueueCensus.of(now, rows);
+    }
+
     private Timestamp now() {
         return Timestamp.from(clock.instant());
     }

@@ -1,6 +1,10 @@
 package io.greenscribe.recurring;
 
 import io.greenscribe.system.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
@@ -26,6 +30,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 /** Recurring batches: "every night, all files in this folder, finished by 07:00". */
 @RestController
 @RequestMapping("/api/v1/recurring-batches")
+@Tag(name = "Recurring batches", description = "\"Every night, all files in this folder, finished by 07:00\"")
 class RecurringBatchController {
 
     private final RecurringBatchService recurring;
@@ -35,6 +40,8 @@ class RecurringBatchController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Create a recurring batch", operationId = "createRecurringBatch")
+    @ApiResponse(responseCode = "201", description = "Created, with its next window")
     ResponseEntity<RecurringBatchView> create(@AuthenticationPrincipal Caller caller,
             @RequestBody RecurringBatchRequest body) {
         RecurringBatchView created = recurring.create(caller.tenantId(), body);
@@ -43,18 +50,24 @@ class RecurringBatchController {
 
     /** The tenant's recurring batches, newest first, each with its latest occurrence. */
     @GetMapping
+    @Operation(summary = "List recurring batches", operationId = "listRecurringBatches")
     List<RecurringBatchView> list(@AuthenticationPrincipal Caller caller) {
         return recurring.list(caller.tenantId());
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "Get a recurring batch", operationId = "getRecurringBatch",
+            description = "Its settings, next window and latest occurrences (each a batch).")
     RecurringBatchView get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+            @Parameter(description = "How many of the latest occurrences to include", example = "10")
             @RequestParam(defaultValue = "10") int occurrences) {
         return recurring.get(caller.tenantId(), id, occurrences);
     }
 
     /** Stops it: no further occurrences; batches already submitted run on and the history stays. */
     @DeleteMapping("/{id}")
+    @Operation(summary = "Stop a recurring batch", operationId = "stopRecurringBatch",
+            description = "No further occurrences; batches already submitted run on and the history stays.")
     RecurringBatchView stop(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         return recurring.stop(caller.tenantId(), id);
     }

@@ -3,6 +3,7 @@ package io.greenscribe.recurring;
 import io.greenscribe.job.api.OptionForm;
 import io.greenscribe.job.JobOptions;
 import io.greenscribe.system.GreenScribeException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -20,9 +21,29 @@ import java.util.List;
  * @param finishBy local time its jobs must be finished by, {@code "07:00"} (the next day when earlier)
  * @param onlyNew skip files an earlier occurrence submitted (same path and size); true when absent
  */
-record RecurringBatchRequest(String name, String directory, String timeZone, List<String> days, String opensAt,
-        String finishBy, String language, String model, List<String> hotwords, Boolean itn, List<String> formats,
-        Integer priority, String callbackUrl, Boolean onlyNew) {
+@Schema(name = "RecurringBatchRequest", description = "Every chosen day, the files in a directory, done by a time")
+record RecurringBatchRequest(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "nightly-calls",
+                description = "Each occurrence's batch is named after it and the date") String name,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "incoming",
+                description = "A directory under one of the server's allowed roots") String directory,
+        @Schema(description = "IANA zone the times are in; UTC when absent", example = "Europe/London") String timeZone,
+        @Schema(description = "Days it runs; every day when absent", example = "[\"MON\", \"WED\", \"FRI\"]")
+        List<String> days,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Local time a window opens", example = "22:00")
+        String opensAt,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "Local time its jobs must be finished by (the next day when earlier)", example = "07:00")
+        String finishBy,
+        @Schema(description = "Spoken language, ISO 639-1", example = "en") String language,
+        @Schema(description = "Speech model; the server's default when absent", example = "whisper-tiny.en") String model,
+        @Schema(description = "Words to favour") List<String> hotwords,
+        @Schema(description = "Inverse text normalisation", example = "true") Boolean itn,
+        @Schema(description = "Transcript formats to keep ready", example = "[\"srt\"]") List<String> formats,
+        @Schema(description = "-100 to 100; higher runs first", example = "0") Integer priority,
+        @Schema(description = "Called with a signed POST when each job ends", format = "uri") String callbackUrl,
+        @Schema(description = "Skip files an earlier occurrence submitted (same path and size)", defaultValue = "true",
+                example = "true") Boolean onlyNew) {
 
     /** The request as a new, validated recurring batch, except its directory and job options (checked by the caller). */
     Recurrence toRecurrence(Recurrence r) {

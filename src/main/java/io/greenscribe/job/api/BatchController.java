@@ -6,12 +6,21 @@ import io.greenscribe.job.batch.BatchService;
 import io.greenscribe.job.batch.BatchView;
 import io.greenscribe.system.GreenScribeException;
 import io.greenscribe.system.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,7 +37,10 @@ import org.springframework.web.multipart.MultipartFile;
 /** Batches: many uploads ({@code files} parts) or one server directory, with shared options. */
 @RestController
 @RequestMapping("/api/v1/batches")
+@Tag(name = "Batches", description = "Many files as one batch of jobs with shared options")
 class BatchController {
+
+    private static final String ACCEPTED = "Accepted: one job per file, each planned; follow the batch at Location";
 
     private final BatchService batches;
 
@@ -37,9 +49,19 @@ class BatchController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Submit a batch", operationId = "submitBatch",
+            description = "Upload files (repeat the files part) or name a server directory; at most 10,000 files.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+                    @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                            schema = @Schema(implementation = SubmissionForms.BatchForm.class)),
+                    @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = DirectoryBatch.class))}))
+    @ApiResponse(responseCode = "202", description = ACCEPTED, headers = @Header(name = "Location",
+            description = "The batch, /api/v1/batches/{id}", schema = @Schema(type = "string")),
+            content = @Content(schema = @Schema(implementation = BatchView.class)))
     ResponseEntity<BatchView> submitForm(@AuthenticationPrincipal Caller caller,
-            @RequestParam(value = "files", required = false) List<MultipartFile> files,
-            @RequestParam MultiValueMap<String, String> form) {
+            @Parameter(hidden = true) @RequestParam(value = "files", required = false) List<MultipartFile> files,
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> form) {
         OptionForm.rejectUnknown(form, Set.of("files", "directory", "name"));
         List<AudioSource> sources = new ArrayList<>();
         if (files != null) {
@@ -58,8 +80,21 @@ class BatchController {
     }
 
     /** JSON: {@code {"directory": "...", "name": "...", "language": "en", ...}}. */
-    record DirectoryBatch(String directory, String name, String language, String model, List<String> hotwords,
-            Boolean itn, List<String> formats, Integer priority, Instant deadline, Instant notBefore, URI callbackUrl) {
+    @Schema(name = "BatchSubmission", description = "A batch of every file in a server directory")
+    record DirectoryBatch(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "incoming",
+                    description = "A directory under one of the server's allowed roots; its files, not sub-directories")
+            String directory,
+            @Schema(description = "A name for the batch", example = "interviews-2026-12") String name,
+            @Schema(description = SubmissionForms.LANGUAGE, example = "en") String language,
+            @Schema(description = SubmissionForms.MODEL, example = "whisper-tiny.en") String model,
+            @Schema(description = SubmissionForms.HOTWORDS) List<String> hotwords,
+            @Schema(description = SubmissionForms.ITN, example = "true") Boolean itn,
+            @Schema(description = SubmissionForms.FORMATS, example = "[\"srt\"]") List<String> formats,
+            @Schema(description = SubmissionForms.PRIORITY, example = "0") Integer priority,
+            @Schema(description = SubmissionForms.DEADLINE, example = "2030-01-02T06:00:00Z") Instant deadline,
+            @Schema(description = SubmissionForms.NOT_BEFORE, example = "2030-01-01T22:00:00Z") Instant notBefore,
+            @Schema(description = SubmissionForms.CALLBACK) URI callbackUrl) {
 
         JobOptions options() {
             return new JobController.PathSubmission(directory, language, model, hotwords, itn, formats, priority,
@@ -68,6 +103,10 @@ class BatchController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Submit a batch", operationId = "submitBatch")
+    @ApiResponse(responseCode = "202", description = ACCEPTED, headers = @Header(name = "Location",
+            description = "The batch, /api/v1/batches/{id}", schema = @Schema(type = "string")),
+            content = @Content(schema = @Schema(implementation = BatchView.class)))
     ResponseEntity<BatchView> submitJson(@AuthenticationPrincipal Caller caller, @RequestBody DirectoryBatch body) {
         if (body.directory() == null) {
             throw new GreenScribeException("directory is required (or upload 'files' as multipart/form-data).");
@@ -75,7 +114,25 @@ class BatchController {
         return created(batches.submit(caller.tenantId(), body.name(), batches.directory(body.directory()), body.options()));
     }
 
+    /** One page of the tenant's batches, newest first. */
+    record BatchPage(List<BatchView> items, int page, int size, long total) {}
+
+    @GetMapping
+    @Operation(summary = "List batches", operationId = "listBatches",
+            description = "The tenant's batches, newest first, each with its progress and energy and CO2e sums.")
+    BatchPage list(@AuthenticationPrincipal Caller caller,
+            @Parameter(description = "Page number, from 0", example = "0") @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = "Page size, 1 to 100", example = "20") @RequestParam(defaultValue = "20") int size) {
+        if (page < 0 || size < 1 || size > 100) {
+            throw new GreenScribeException("page must be >= 0 and size between 1 and 100.");
+        }
+        Page<BatchView> result = batches.list(caller.tenantId(), PageRequest.of(page, size));
+        return new BatchPage(result.getContent(), page, size, result.getTotalElements());
+    }
+
     @GetMapping("/{id}")
+    @Operation(summary = "Get a batch", operationId = "getBatch",
+            description = "Progress by status and windows, its jobs, energy and CO2e of the finished ones.")
     BatchView get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         return batches.get(caller.tenantId(), id);
     }

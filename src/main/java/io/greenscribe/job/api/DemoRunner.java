@@ -6,6 +6,7 @@ import io.greenscribe.job.JobOptions;
 import io.greenscribe.job.AudioSource;
 import io.greenscribe.job.JobStatus;
 import io.greenscribe.system.security.ApiKeys;
+import io.greenscribe.system.security.CredentialsFile;
 import io.greenscribe.text.TranscriptFormat;
 import io.greenscribe.text.TranscriptWriter;
 import java.io.PrintStream;
@@ -34,15 +35,17 @@ class DemoRunner {
 
     private final JobService jobs;
     private final ApiKeys keys;
+    private final CredentialsFile credentials;
     private final Path file;
     private final String tenantName;
     private final int port;
 
-    DemoRunner(JobService jobs, ApiKeys keys, @Value("${greenscribe.demo.file}") Path file,
+    DemoRunner(JobService jobs, ApiKeys keys, CredentialsFile credentials, @Value("${greenscribe.demo.file}") Path file,
             @Value("${greenscribe.security.bootstrap-tenant:default}") String tenantName,
             @Value("${local.server.port:${server.port:8080}}") int port) {
         this.jobs = jobs;
         this.keys = keys;
+        this.credentials = credentials;
         this.file = file;
         this.tenantName = tenantName;
         this.port = port;
@@ -80,6 +83,9 @@ class DemoRunner {
             out.println();
             out.println("The server keeps running on http://localhost:" + port + " (API: /api/v1/jobs, "
                     + "OpenAPI: /v3/api-docs, UI: /swagger-ui.html). Stop it with Ctrl+C.");
+            // last, where a person looks: the console, and where a generated key and password are kept
+            out.println("Console: http://localhost:" + port + "/admin (user admin; a generated password and the "
+                    + "first API key are in " + credentials.path() + ")");
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

@@ -14,6 +14,13 @@ import io.greenscribe.text.TimedSegment;
 import io.greenscribe.text.TranscriptDocument;
 import io.greenscribe.text.TranscriptFormat;
 import io.greenscribe.text.TranscriptWriter;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -40,6 +47,7 @@ import org.springframework.web.multipart.MultipartFile;
  * top-priority job through the same queue and pipeline, and the answer waits for it.
  */
 @RestController
+@Tag(name = "OpenAI-compatible", description = "Drop-in for OpenAI's audio transcription endpoint, for short files")
 class OpenAiTranscriptionController {
 
     private static final Set<String> FIELDS = Set.of("file", "model", "language", "prompt", "response_format",
@@ -60,8 +68,18 @@ class OpenAiTranscriptionController {
     }
 
     @PostMapping(path = "/v1/audio/transcriptions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Transcribe a short file now", operationId = "createTranscription", description = """
+            OpenAI's `POST /v1/audio/transcriptions`: the file runs at top priority through the same queue, and the \
+            answer waits for it. Files longer than greenscribe.jobs.sync-max-seconds are refused: submit those as jobs.""",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content =
+                    @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                            schema = @Schema(implementation = SubmissionForms.OpenAiForm.class))))
+    @ApiResponse(responseCode = "200", description = "The transcript in response_format", content = {
+            @Content(mediaType = "application/json"), @Content(mediaType = "text/plain"),
+            @Content(mediaType = "text/vtt")})
     DeferredResult<ResponseEntity<?>> transcribe(@AuthenticationPrincipal Caller caller,
-            @RequestParam("file") MultipartFile file, @RequestParam MultiValueMap<String, String> form) throws IOException {
+            @Parameter(hidden = true) @RequestParam("file") MultipartFile file,
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> form) throws IOException {
         Set<String> unknown = new java.util.TreeSet<>(form.keySet());
         unknown.removeAll(FIELDS);
         if (!unknown.isEmpty()) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 
@@ -67,6 +68,11 @@ public class BatchService {
         } catch (IOException e) {
             throw new GreenScribeException("'" + directory + "' cannot be listed.");
         }
+    }
+
+    /** One page of the tenant's batches, newest first, each with its progress and carbon sums. */
+    public Page<BatchView> list(UUID tenant, Pageable page) {
+        return batches.findByTenantIdOrderByCreatedAtDesc(tenant, page).map(b -> get(tenant, b.id));
     }
 
     public BatchView get(UUID tenant, UUID id) {

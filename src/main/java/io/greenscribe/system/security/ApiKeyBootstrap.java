@@ -24,10 +24,12 @@ class ApiKeyBootstrap implements ApplicationRunner {
 
     private final ApiKeys keys;
     private final SecurityProperties properties;
+    private final CredentialsFile credentials;
 
-    ApiKeyBootstrap(ApiKeys keys, SecurityProperties properties) {
+    ApiKeyBootstrap(ApiKeys keys, SecurityProperties properties, CredentialsFile credentials) {
         this.keys = keys;
         this.properties = properties;
+        this.credentials = credentials;
     }
 
     @Override
@@ -40,8 +42,9 @@ class ApiKeyBootstrap implements ApplicationRunner {
                 IssuedKey issued = keys.createTenant(properties.bootstrapTenant(), true);
                 tenant = issued.tenantId();
                 if (!hasText(configured)) {
-                    log.warn("First start: admin API key for tenant '{}' (shown once, stored hashed): {}",
-                            issued.tenantName(), issued.apiKey());
+                    boolean kept = credentials.write("admin_api_key", issued.apiKey());
+                    log.warn("First start: admin API key for tenant '{}' (stored hashed{}): {}", issued.tenantName(),
+                            kept ? "; also in " + credentials.path() + ", owner-only" : "", issued.apiKey());
                 }
             } catch (DuplicateKeyException e) {
                 // instances sharing a fresh database start together: one creates the tenant, the
