@@ -14,11 +14,9 @@ import io.greenscribe.text.TranscriptWriter;
 import io.greenscribe.transcription.FileOutcome;
 import io.greenscribe.transcription.FileTranscriber;
 import io.greenscribe.transcription.TranscriptionResult;
+import io.greenscribe.vad.SpeechWindowPlanner;
+import io.greenscribe.vad.SpeechWindowPlanners;
 import io.greenscribe.vad.VadOptions;
-import io.greenscribe.vad.VoiceActivityDetector;
-import io.greenscribe.vad.WindowPlanner;
-import io.greenscribe.vad.energy.EnergyVoiceActivityDetector;
-import io.greenscribe.vad.silero.SileroVoiceActivityDetector;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,11 +39,14 @@ public final class TranscribeCommand {
               --device D           auto | cpu | cuda:N | mps (default cpu)
               --threads N          CPU threads for the engine (default: all cores)
               --batch-size N       windows per batch (default 8; halved on out-of-memory)
-              --vad V              silero | energy | none (default silero)
+              --vad V              silero | energy | none (default silero); none reads all the
+                                   audio, cut at its quietest moments near 30 s
               --language CODE      fix the language instead of detecting it
               --prompt TEXT        initial prompt;  --hotwords a,b,c  terms to recognise
               --itn on|off         inverse text normalization (default on)
               --format F           txt | srt | vtt | json | jsonl (default txt)
+              --temperatures LIST  decoding temperature ladder, e.g. 0 (greedy only) or
+                                   0,0.2,0.4,0.6,0.8,1 (the default: retried hotter on failure)
               --no-timestamps      one segment per window
               --word-timestamps    time every word (json and jsonl carry them)
               --energy             meter the whole command with the server's default meter and print
@@ -98,9 +99,10 @@ public final class TranscribeCommand {
         long load = System.nanoTime();
         try (DjlWhisperRecognizer recognizer = WhisperRecognizers.open(
                         cli.get("model", "whisper-tiny.en"), models, device, cli.integer("batch-size", 8));
-                VoiceActivityDetector vad = vad(cli.get("vad", "silero"))) {
+                SpeechWindowPlanner planner = SpeechWindowPlanners.open(
+                        cli.get("vad", SpeechWindowPlanners.DEFAULT), models, VadOptions.defaults())) {
             double loadSeconds = (System.nanoTime() - load) / 1e9;
-            FileTranscriber transcriber = new FileTranscriber(new FfmpegAudioDecoder(), vad, new WindowPlanner(VadOptions.defaults()));
+            FileTranscriber transcriber = new FileTranscriber(new FfmpegAudioDecoder(), planner);
             for (FileOutcome outcome : transcriber.transcribeAll(cli.files(), recognizer, options, itn, FILES_PER_POOL)) {
                 if (outcome.error() != null) {
                     failures++;
@@ -108,6 +110,9 @@ public final class TranscribeCommand {
                     continue;
                 }
                 TranscriptionResult result = outcome.result();
+                if (result.warning() != null) {
+                    err.println("warning: " + outcome.file() + ": " + result.warning());
+                }
                 out.println(writerFormat == null ? jsonLine(outcome.file(), result, loadSeconds, device)
                         : new TranscriptWriter().write(result.document(), writerFormat));
             }
@@ -129,16 +134,6 @@ public final class TranscribeCommand {
                 defaults.maxNewTokens(), defaults.seed(), cli.flag("word-timestamps"));
     }
 
-    private static VoiceActivityDetector vad(String name) {
-        VadOptions options = VadOptions.defaults();
-        return switch (name) {
-            case "silero" -> new SileroVoiceActivityDetector(options);
-            case "energy" -> new EnergyVoiceActivityDetector(options);
-            case "none" -> new WholeFileDetector();
-            default -> throw new GreenScribeException("unknown --vad '" + name + "'; use silero, energy or none");
-        };
-    }
-
     private static String jsonLine(Path file, TranscriptionResult r, double loadSeconds, Device device) {
         ObjectNode node = new ObjectMapper().createObjectNode();
         node.put("file", file.toString());
@@ -156,6 +151,13 @@ public final class TranscribeCommand {
         node.put("recognize_seconds", r.recognizeSeconds());
         node.put("wall_seconds", r.wallSeconds());
         node.put("model_load_seconds", loadSeconds);
+        var spans = node.putArray("decoded_spans");
+        for (double[] span : r.decodedSpans()) {
+            spans.addArray().add(span[0]).add(span[1]);
+        }
+        if (r.warning() != null) {
+            node.put("warning", r.warning());
+        }
         return node.toString();
     }
 }

@@ -1,5 +1,6 @@
 package io.greenscribe.pipeline;
 
+import io.greenscribe.vad.SpeechWindowPlanner;
 import java.util.List;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -25,7 +26,8 @@ class DetectSpeechStep implements Tasklet {
         PipelineRequest request = JobParams.request(chunk.getStepContext().getStepExecution().getJobParameters());
         List<WindowSpan> planned = windows.all(request.jobId());
         if (planned.isEmpty()) {
-            windows.plan(request.jobId(), planner.plan(pcm.load(request.jobId(), request.audio())));
+            windows.plan(request.jobId(), planner.plan(pcm.load(request.jobId(), request.audio())).windows().stream()
+                    .map(WindowSpan::of).toList());
             planned = windows.all(request.jobId());
         }
         ExecutionContext job = chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext();

@@ -2,6 +2,7 @@ package io.greenscribe.pipeline;
 
 import io.greenscribe.asr.Segment;
 import io.greenscribe.asr.WindowTranscript;
+import io.greenscribe.vad.SpeechWindow;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -18,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 class JobWindows {
 
     private static final TypeReference<List<Segment>> SEGMENTS = new TypeReference<>() {};
+    private static final TypeReference<List<int[]>> PIECES = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -32,27 +34,37 @@ class JobWindows {
     /** Stores the plan unless one is already stored (a restart after detection keeps the old one). */
     void plan(UUID jobId, List<WindowSpan> windows) {
         for (WindowSpan w : windows) {
+            String pieces = w.pieces().size() == 1 ? null
+                    : json.writeValueAsString(w.pieces().stream().map(p -> new int[] {p.startSample(), p.endSample()}).toList());
             jdbc.sql("""
-                            insert into job_window (job_id, idx, start_sample, end_sample, status)
-                            values (?, ?, ?, ?, 'PENDING') on conflict do nothing""")
-                    .params(jobId, w.index(), w.startSample(), w.endSample()).update();
+                            insert into job_window (job_id, idx, start_sample, end_sample, pieces, status)
+                            values (?, ?, ?, ?, cast(? as jsonb), 'PENDING') on conflict do nothing""")
+                    .params(jobId, w.index(), w.startSample(), w.endSample(), pieces).update();
         }
     }
 
     List<WindowSpan> all(UUID jobId) {
-        return jdbc.sql("select idx, start_sample, end_sample from job_window where job_id = ? order by idx")
+        return jdbc.sql("select idx, start_sample, end_sample, pieces from job_window where job_id = ? order by idx")
                 .param(jobId)
-                .query((rs, n) -> new WindowSpan(rs.getInt(1), rs.getLong(2), rs.getLong(3)))
+                .query((rs, n) -> span(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getString(4)))
                 .list();
     }
 
     List<WindowSpan> pending(UUID jobId, int fromIndex, int toIndex) {
         return jdbc.sql("""
-                        select idx, start_sample, end_sample from job_window
+                        select idx, start_sample, end_sample, pieces from job_window
                         where job_id = ? and idx between ? and ? and status = 'PENDING' order by idx""")
                 .params(jobId, fromIndex, toIndex)
-                .query((rs, n) -> new WindowSpan(rs.getInt(1), rs.getLong(2), rs.getLong(3)))
+                .query((rs, n) -> span(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getString(4)))
                 .list();
+    }
+
+    private WindowSpan span(int index, long start, long end, String pieces) {
+        if (pieces == null) {
+            return new WindowSpan(index, List.of(new SpeechWindow.Piece((int) start, (int) end)));
+        }
+        return new WindowSpan(index, json.readValue(pieces, PIECES).stream()
+                .map(p -> new SpeechWindow.Piece(p[0], p[1])).toList());
     }
 
     void complete(UUID jobId, WindowTranscript result, String workerId) {

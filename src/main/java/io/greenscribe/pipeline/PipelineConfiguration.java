@@ -5,10 +5,9 @@ import io.greenscribe.asr.SpeechModels;
 import io.greenscribe.audio.AudioDecoder;
 import io.greenscribe.audio.AudioProperties;
 import io.greenscribe.audio.ffmpeg.FfmpegAudioDecoder;
+import io.greenscribe.vad.SpeechWindowPlanner;
+import io.greenscribe.vad.SpeechWindowPlanners;
 import io.greenscribe.vad.VadOptions;
-import io.greenscribe.vad.WindowPlanner;
-import io.greenscribe.vad.energy.EnergyVoiceActivityDetector;
-import io.greenscribe.vad.silero.SileroVoiceActivityDetector;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -48,21 +47,13 @@ class PipelineConfiguration {
         return new FfmpegAudioDecoder(limits);
     }
 
-    @Bean
+    @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     SpeechWindowPlanner speechWindowPlanner(PipelineProperties properties) {
         VadOptions d = VadOptions.defaults();
         VadOptions options = new VadOptions(d.threshold(), d.minSilenceMs(), d.minSpeechMs(), d.speechPadMs(),
                 properties.maxWindowSeconds());
-        return switch (properties.vad()) {
-            case "silero" -> new VadWindowPlanner(new SileroVoiceActivityDetector(
-                    properties.modelsDirectory().resolve("silero-vad").resolve("silero_vad.jit"), options),
-                    new WindowPlanner(options));
-            case "energy" -> new VadWindowPlanner(new EnergyVoiceActivityDetector(options), new WindowPlanner(options));
-            case "none" -> new QuietCutPlanner(properties.maxWindowSeconds());
-            default -> throw new IllegalArgumentException(
-                    "greenscribe.pipeline.vad must be silero, energy or none, not '" + properties.vad() + "'");
-        };
+        return SpeechWindowPlanners.open(properties.vad(), properties.modelsDirectory(), options);
     }
 
     @Bean

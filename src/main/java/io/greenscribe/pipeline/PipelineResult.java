@@ -12,7 +12,15 @@ package io.greenscribe.pipeline;
  * @param language language the transcript is in
  * @param model model that recognized it
  * @param device device it ran on
+ * @param warning a sentence when the upload was not read whole (truncated or damaged: "decoded
+ *     4.2 s; the container declares 10.5 s"), else null; the transcript covers what was decoded
  */
 public record PipelineResult(
         boolean succeeded, boolean retryable, String error, double audioSeconds, double speechSeconds, int windows, String language,
-        String model, String device) {}
+        String model, String device, String warning) {
+
+    public PipelineResult(boolean succeeded, boolean retryable, String error, double audioSeconds, double speechSeconds,
+            int windows, String language, String model, String device) {
+        this(succeeded, retryable, error, audioSeconds, speechSeconds, windows, language, model, device, null);
+    }
+}

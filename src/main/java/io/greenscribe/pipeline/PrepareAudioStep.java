@@ -19,8 +19,11 @@ class PrepareAudioStep implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
         PipelineRequest request = JobParams.request(chunk.getStepContext().getStepExecution().getJobParameters());
         PcmAudio audio = pcm.load(request.jobId(), request.audio());
-        chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
-                .putDouble("audioSeconds", audio.durationSeconds());
+        var job = chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+        job.putDouble("audioSeconds", audio.durationSeconds());
+        // only a fresh decode knows the declared length; a restart reads the stored samples and
+        // keeps the warning this step stored the first time
+        audio.shortfallWarning().ifPresent(w -> job.putString("audioWarning", w));
         return RepeatStatus.FINISHED;
     }
 }

@@ -4,7 +4,8 @@ import io.greenscribe.asr.AudioWindow;
 import io.greenscribe.asr.RecognitionOptions;
 import io.greenscribe.asr.SpeechModels;
 import io.greenscribe.asr.WindowTranscript;
-import io.greenscribe.audio.PcmAudio;
+import io.greenscribe.transcription.FileTranscriber;
+import io.greenscribe.vad.SpeechWindow;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -32,8 +33,11 @@ class RecognizeWindowsWriter implements ItemWriter<WindowSpan> {
     public void write(Chunk<? extends WindowSpan> chunk) {
         List<AudioWindow> batch = new ArrayList<>();
         for (WindowSpan w : chunk) {
-            float[] samples = pcmStore.window(request.jobId(), request.audio(), (int) w.startSample(), (int) w.endSample());
-            batch.add(new AudioWindow(w.index(), samples, w.startSample() / (double) PcmAudio.SAMPLE_RATE));
+            List<float[]> pieces = new ArrayList<>(w.pieces().size());
+            for (SpeechWindow.Piece p : w.pieces()) {
+                pieces.add(pcmStore.window(request.jobId(), request.audio(), p.startSample(), p.endSample()));
+            }
+            batch.add(FileTranscriber.joined(w.window(), pieces));
         }
         RecognitionOptions options = RecognitionOptions.defaults()
                 .withLanguage(request.language())

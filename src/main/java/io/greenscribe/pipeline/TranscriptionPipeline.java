@@ -107,6 +107,7 @@ public class TranscriptionPipeline {
         return new PipelineResult(ok, !ok && FailureReasons.isTransient(execution), ok ? null : FailureReasons.of(execution),
                 context.getDouble("audioSeconds", 0.0), context.getDouble("speechSeconds", 0.0),
                 context.getInt("windows", 0), context.getString("language", request.language()),
-                request.model(), models.status().device().replace("()", ""));
+                request.model(), models.status().device().replace("()", ""),
+                context.containsKey("audioWarning") ? context.getString("audioWarning") : null);
     }
 }

@@ -15,8 +15,7 @@ import io.greenscribe.text.TimedWord;
 import io.greenscribe.text.TranscriptDocument;
 import io.greenscribe.vad.SpeechPlan;
 import io.greenscribe.vad.SpeechWindow;
-import io.greenscribe.vad.VoiceActivityDetector;
-import io.greenscribe.vad.WindowPlanner;
+import io.greenscribe.vad.SpeechWindowPlanner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,12 +31,10 @@ import java.util.Map;
 public final class FileTranscriber {
 
     private final AudioDecoder decoder;
-    private final VoiceActivityDetector vad;
-    private final WindowPlanner planner;
+    private final SpeechWindowPlanner planner;
 
-    public FileTranscriber(AudioDecoder decoder, VoiceActivityDetector vad, WindowPlanner planner) {
+    public FileTranscriber(AudioDecoder decoder, SpeechWindowPlanner planner) {
         this.decoder = decoder;
-        this.vad = vad;
         this.planner = planner;
     }
 
@@ -76,11 +73,11 @@ public final class FileTranscriber {
                 long t0 = System.nanoTime();
                 PcmAudio audio = decoder.decode(file);
                 long t1 = System.nanoTime();
-                SpeechPlan plan = planner.plan(vad.detect(audio), audio.samples().length);
+                SpeechPlan plan = planner.plan(audio);
                 long t2 = System.nanoTime();
                 List<AudioWindow> windows = windowsOf(audio, plan);
                 prepared.add(new Prepared(file, audio.durationSeconds(), plan, pooled.size(), windows.size(),
-                        seconds(t1 - t0), seconds(t2 - t1)));
+                        seconds(t1 - t0), seconds(t2 - t1), audio.shortfallWarning().orElse(null), null));
                 pooled.addAll(windows);
             } catch (GreenScribeException e) {
                 prepared.add(new Prepared(file, e));
@@ -102,32 +99,55 @@ public final class FileTranscriber {
             double share = pooled.isEmpty() ? 0 : recognizeSeconds * p.windowCount / pooled.size();
             outcomes.add(new FileOutcome(p.file, new TranscriptionResult(document, p.audioSeconds,
                     p.plan.coveredSamples() / (double) PcmAudio.SAMPLE_RATE, p.plan.skippedFraction(), p.windowCount,
-                    p.decodeSeconds, p.vadSeconds, share), null));
+                    p.decodeSeconds, p.vadSeconds, share, spans(p.plan), p.warning), null));
         }
         return outcomes;
     }
 
     /** A file ready for recognition (or the reason it is not). */
     private record Prepared(Path file, double audioSeconds, SpeechPlan plan, int firstWindow, int windowCount,
-            double decodeSeconds, double vadSeconds, GreenScribeException error) {
-
-        Prepared(Path file, double audioSeconds, SpeechPlan plan, int firstWindow, int windowCount,
-                double decodeSeconds, double vadSeconds) {
-            this(file, audioSeconds, plan, firstWindow, windowCount, decodeSeconds, vadSeconds, null);
-        }
+            double decodeSeconds, double vadSeconds, String warning, GreenScribeException error) {
 
         Prepared(Path file, GreenScribeException error) {
-            this(file, 0, null, 0, 0, 0, 0, error);
+            this(file, 0, null, 0, 0, 0, 0, null, error);
         }
     }
 
-    /** The audio of each planned window, offset to where it sits in the file. */
+    /** What the recognizer read, in seconds of the file: each window's pieces. */
+    private static List<double[]> spans(SpeechPlan plan) {
+        return plan.windows().stream().flatMap(w -> w.pieces().stream())
+                .map(p -> new double[] {p.startSample() / (double) PcmAudio.SAMPLE_RATE, p.endSample() / (double) PcmAudio.SAMPLE_RATE})
+                .toList();
+    }
+
+    /** The audio of each planned window, its pieces joined, with where each piece sits in the file. */
     public static List<AudioWindow> windowsOf(PcmAudio audio, SpeechPlan plan) {
         List<AudioWindow> windows = new ArrayList<>(plan.windows().size());
         for (SpeechWindow w : plan.windows()) {
-            windows.add(new AudioWindow(w.index(), audio.slice(w.startSample(), w.endSample()), w.startSeconds()));
+            List<float[]> parts = new ArrayList<>(w.pieces().size());
+            for (SpeechWindow.Piece p : w.pieces()) {
+                parts.add(audio.slice(p.startSample(), p.endSample()));
+            }
+            windows.add(joined(w, parts));
         }
         return windows;
+    }
+
+    /** One window's pieces, read from wherever the caller keeps the audio, as one recognizer input. */
+    public static AudioWindow joined(SpeechWindow window, List<float[]> pieceSamples) {
+        int total = pieceSamples.stream().mapToInt(p -> p.length).sum();
+        float[] samples = new float[total];
+        double[] starts = new double[pieceSamples.size()];
+        int[] lengths = new int[pieceSamples.size()];
+        int at = 0;
+        for (int i = 0; i < pieceSamples.size(); i++) {
+            float[] part = pieceSamples.get(i);
+            System.arraycopy(part, 0, samples, at, part.length);
+            starts[i] = window.pieces().get(i).startSample() / (double) PcmAudio.SAMPLE_RATE;
+            lengths[i] = part.length;
+            at += part.length;
+        }
+        return new AudioWindow(window.index(), samples, window.startSeconds(), starts, lengths);
     }
 
     /** Segments of all windows in time order, with the language most windows were decoded in. */

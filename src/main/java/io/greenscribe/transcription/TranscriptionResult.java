@@ -1,5 +1,7 @@
 package io.greenscribe.transcription;
 
+import java.util.List;
+
 import io.greenscribe.text.TranscriptDocument;
 
 /**
@@ -13,6 +15,8 @@ import io.greenscribe.text.TranscriptDocument;
  * @param decodeSeconds wall time spent decoding the file
  * @param vadSeconds wall time spent on voice activity detection
  * @param recognizeSeconds wall time spent in the recognizer
+ * @param decodedSpans the stretches of the file the recognizer read, {start, end} in seconds
+ * @param warning a sentence when the file was not read whole (truncated or damaged), else null
  */
 public record TranscriptionResult(
         TranscriptDocument document,
@@ -22,7 +26,9 @@ public record TranscriptionResult(
         int windows,
         double decodeSeconds,
         double vadSeconds,
-        double recognizeSeconds) {
+        double recognizeSeconds,
+        List<double[]> decodedSpans,
+        String warning) {
 
     public double wallSeconds() {
         return decodeSeconds + vadSeconds + recognizeSeconds;

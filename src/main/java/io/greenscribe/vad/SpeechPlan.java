@@ -18,7 +18,7 @@ public record SpeechPlan(List<SpeechWindow> windows, int totalSamples) {
         }
     }
 
-    /** Samples inside some window. */
+    /** Samples the recognizer reads: inside some window's pieces. */
     public long coveredSamples() {
         return windows.stream().mapToLong(SpeechWindow::lengthSamples).sum();
     }

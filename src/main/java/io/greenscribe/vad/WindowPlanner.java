@@ -5,14 +5,16 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Groups speech segments into the windows a recognizer reads, each a contiguous span of the
- * original audio no longer than {@link VadOptions#maxWindowSeconds()}.
+ * Groups speech segments into the windows a recognizer reads. Each segment keeps
+ * {@link VadOptions#speechPadMs()} of audio on either side and becomes a piece; segments whose
+ * padding would meet share one piece (the short pause between them stays in), and every longer
+ * pause, one that outlasted {@link VadOptions#minSilenceMs()} and so closed a segment, is cut
+ * out: the recognizer reads the pieces joined end to end, at most
+ * {@link VadOptions#maxWindowSeconds()} of them per window, and never the silence between.
  *
  * <p>A recognizer such as Whisper costs the same for a 5 s window as for a 30 s one, so the plan
  * uses as few windows as possible; among plans with that many windows it picks the one whose
- * shortest cut is the longest pause, so no cut falls in a short breath when a long pause would do.
- * Each window keeps {@link VadOptions#speechPadMs()} of audio around its speech, clamped to the
- * audio and shared at the midpoint where neighbouring windows would overlap.
+ * shortest cut is the longest pause, so a window ends in a long pause rather than a short one.
  */
 public final class WindowPlanner {
 
@@ -23,26 +25,40 @@ public final class WindowPlanner {
     }
 
     public SpeechPlan plan(List<SpeechSegment> segments, int totalSamples) {
-        List<SpeechSegment> speech = normalise(segments, totalSamples);
-        List<int[]> groups = group(speech);
+        List<SpeechWindow.Piece> pieces = pieces(normalise(segments, totalSamples), totalSamples);
+        List<int[]> groups = group(pieces);
         List<SpeechWindow> windows = new ArrayList<>(groups.size());
-        int pad = options.speechPadSamples();
         for (int g = 0; g < groups.size(); g++) {
-            SpeechSegment first = speech.get(groups.get(g)[0]);
-            SpeechSegment last = speech.get(groups.get(g)[1]);
-            int start = Math.max(0, first.startSample() - pad);
-            int end = Math.min(totalSamples, last.endSample() + pad);
-            if (g > 0) {
-                int previousEnd = speech.get(groups.get(g - 1)[1]).endSample();
-                start = Math.max(start, midpoint(previousEnd, first.startSample()));
-            }
-            if (g < groups.size() - 1) {
-                int nextStart = speech.get(groups.get(g + 1)[0]).startSample();
-                end = Math.min(end, midpoint(last.endSample(), nextStart));
-            }
-            windows.add(new SpeechWindow(g, start, end));
+            windows.add(new SpeechWindow(g, pieces.subList(groups.get(g)[0], groups.get(g)[1] + 1)));
         }
         return new SpeechPlan(windows, totalSamples);
+    }
+
+    /**
+     * Padded speech, clamped to the audio; where two paddings would overlap, the pause is shared at
+     * its midpoint and the two become one piece, unless that piece would not fit a window.
+     */
+    private List<SpeechWindow.Piece> pieces(List<SpeechSegment> speech, int totalSamples) {
+        int pad = options.speechPadSamples();
+        int max = options.maxWindowSamples();
+        List<SpeechWindow.Piece> pieces = new ArrayList<>(speech.size());
+        for (int k = 0; k < speech.size(); k++) {
+            SpeechSegment s = speech.get(k);
+            int from = Math.max(0, s.startSample() - pad);
+            int to = Math.min(totalSamples, s.endSample() + pad);
+            if (k > 0 && from < pieces.get(pieces.size() - 1).endSample()) {
+                SpeechWindow.Piece previous = pieces.remove(pieces.size() - 1);
+                int shared = midpoint(speech.get(k - 1).endSample(), s.startSample());
+                if (to - previous.startSample() <= max) {
+                    from = previous.startSample();
+                } else {
+                    pieces.add(new SpeechWindow.Piece(previous.startSample(), shared));
+                    from = shared;
+                }
+            }
+            pieces.add(new SpeechWindow.Piece(from, to));
+        }
+        return pieces;
     }
 
     /**
@@ -80,25 +96,29 @@ public final class WindowPlanner {
     }
 
     /**
-     * Dynamic programme over the segments: for each segment, the best plan for everything up to
-     * it with a window ending there. Ranking (fewer windows, then longer shortest cut) is
-     * monotone under appending a window, so the best prefix always extends to the best plan.
+     * Dynamic programme over the pieces: for each piece, the best plan for everything up to it
+     * with a window ending there. Ranking (fewer windows, then longer shortest cut) is monotone
+     * under appending a window, so the best prefix always extends to the best plan.
      *
-     * @return {first, last} segment index of each window, in order
+     * @return {first, last} piece index of each window, in order
      */
-    private List<int[]> group(List<SpeechSegment> speech) {
-        int n = speech.size();
+    private List<int[]> group(List<SpeechWindow.Piece> pieces) {
+        int n = pieces.size();
         int[] windows = new int[n + 1];
         long[] shortestCut = new long[n + 1];
         int[] firstOfLast = new int[n + 1];
         shortestCut[0] = Long.MAX_VALUE;
-        int room = options.maxWindowSamples() - 2 * options.speechPadSamples();
+        int room = options.maxWindowSamples();
         for (int j = 1; j <= n; j++) {
             windows[j] = Integer.MAX_VALUE;
-            int end = speech.get(j - 1).endSample();
-            for (int i = j; i >= 1 && end - speech.get(i - 1).startSample() <= room; i--) {
+            long length = 0;
+            for (int i = j; i >= 1; i--) {
+                length += pieces.get(i - 1).lengthSamples();
+                if (length > room) {
+                    break;
+                }
                 long cut = i == 1 ? Long.MAX_VALUE
-                        : speech.get(i - 1).startSample() - speech.get(i - 2).endSample();
+                        : pieces.get(i - 1).startSample() - pieces.get(i - 2).endSample();
                 int count = windows[i - 1] + 1;
                 long shortest = Math.min(shortestCut[i - 1], cut);
                 if (count < windows[j] || (count == windows[j] && shortest > shortestCut[j])) {

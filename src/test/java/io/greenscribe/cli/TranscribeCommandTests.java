@@ -68,6 +68,30 @@ class TranscribeCommandTests {
         assertThat(err.toString()).contains("python3 models/fetch.py whisper-huge");
     }
 
+    @Test
+    void aTruncatedFileIsTranscribedAsFarAsItGoesWithAWarning(@TempDir Path dir) throws IOException {
+        // given the first 40 % of the bytes of a 9.7 s FLAC clip
+        byte[] whole = Files.readAllBytes(Path.of("../shared/data/speech/en-short/audio/LJ001-0001.flac"));
+        Path cut = Files.write(dir.resolve("cut.flac"), java.util.Arrays.copyOf(whole, whole.length * 4 / 10));
+
+        // when
+        int code = run("--format", "jsonl", "--vad", "energy", cut.toString());
+
+        // then it finishes, and says how much of the declared audio it read
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(err.toString()).containsPattern("warning: .*cut\\.flac: decoded [0-9.]+ s; the container declares 9\\.7 s");
+        JsonNode line = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8).strip());
+        assertThat(line.path("warning").asText()).contains("the container declares 9.7 s");
+        assertThat(line.path("audio_seconds").asDouble()).isLessThan(6);
+    }
+
+    @Test
+    void helpListsEveryOption() {
+        assertThat(run("--help")).isZero();
+
+        assertThat(err.toString()).contains("--temperatures", "--vad", "--word-timestamps");
+    }
+
     private int run(String... args) {
         return TranscribeCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));

@@ -21,7 +21,8 @@ public record Overlap(double recall, double precision) {
 
     public static Overlap ofWindows(List<SpeechSegment> truth, List<SpeechWindow> windows, int totalSamples) {
         return of(mask(truth, SpeechSegment::startSample, SpeechSegment::endSample, totalSamples),
-                mask(windows, SpeechWindow::startSample, SpeechWindow::endSample, totalSamples));
+                mask(windows.stream().flatMap(w -> w.pieces().stream()).toList(),
+                        SpeechWindow.Piece::startSample, SpeechWindow.Piece::endSample, totalSamples));
     }
 
     private static Overlap of(boolean[] truth, boolean[] detected) {

@@ -11,37 +11,70 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 
+/** 200 ms of padding, a 1 s pause ends a segment, windows of at most 30 s. */
 class WindowPlannerTests {
 
     static final int SR = PcmAudio.SAMPLE_RATE;
 
-    final WindowPlanner planner = new WindowPlanner(VadOptions.defaults());
+    final WindowPlanner planner = new WindowPlanner(new VadOptions(0.5, 1000, 250, 200, 30));
 
     @Test
-    void putsSpeechThatFitsIntoOneWindow() {
-        // given three utterances within 20 s
+    void joinsSpeechIntoOneWindowAndCutsThePausesOut() {
+        // given three utterances within 20 s, 2.5 s and 3 s apart
         List<SpeechSegment> speech = List.of(at(2, 6), at(8.5, 12), at(15, 20));
 
         // when
         SpeechPlan plan = planner.plan(speech, seconds(60));
 
-        // then one padded window spans them all, and the rest of the hour is skipped
-        assertThat(plan.windows()).containsExactly(new SpeechWindow(0, seconds(1.6), seconds(20.4)));
-        assertThat(plan.skippedFraction()).isCloseTo(1 - 18.8 / 60, within(1e-6));
+        // then one window of three padded pieces: 0.4 s of each pause is read, the rest skipped
+        assertThat(plan.windows()).containsExactly(new SpeechWindow(0, List.of(
+                piece(1.8, 6.2), piece(8.3, 12.2), piece(14.8, 20.2))));
+        assertThat(plan.windows().get(0).durationSeconds()).isCloseTo(13.7, within(1e-3));
+        assertThat(plan.skippedFraction()).isCloseTo(1 - 13.7 / 60, within(1e-6));
     }
 
     @Test
-    void cutsAtTheLongestPauseAmongPlansWithFewestWindows() {
-        // given 38 s of speech with pauses of 1 s, 4 s and 0.5 s; two windows are needed, and
-        // cutting at the 1 s or at the 4 s pause both give two windows of at most 30 s
-        List<SpeechSegment> speech = List.of(at(0, 8), at(9, 17), at(21, 29), at(29.5, 38));
+    void keepsAPauseWhoseTwoPaddingsMeetInsideOnePiece() {
+        // given two utterances 0.3 s apart (a forced cut of the detector, or a short breath)
+        List<SpeechSegment> speech = List.of(at(1, 5), at(5.3, 9));
 
         // when
-        SpeechPlan plan = planner.plan(speech, seconds(40));
+        SpeechPlan plan = planner.plan(speech, seconds(10));
 
-        // then the cut falls in the 4 s pause, each side keeping its padding
-        assertThat(plan.windows()).containsExactly(
-                new SpeechWindow(0, 0, seconds(17.4)), new SpeechWindow(1, seconds(20.6), seconds(38.4)));
+        // then the pause stays in: one piece
+        assertThat(plan.windows()).containsExactly(new SpeechWindow(0, List.of(piece(0.8, 9.2))));
+    }
+
+    @Test
+    void fillsWindowsWithUpTo30SecondsOfSpeechAndCutsBetweenThemAtTheLongestPause() {
+        // given 4 utterances of 8 s with pauses of 1.5 s, 4 s and 2 s: 4 x 8.4 s does not fit one
+        // window; two windows fit either side of any pause
+        List<SpeechSegment> speech = List.of(at(0.5, 8.5), at(10, 18), at(22, 30), at(32, 40));
+
+        // when
+        SpeechPlan plan = planner.plan(speech, seconds(41));
+
+        // then the cut falls in the 4 s pause
+        assertThat(plan.windows()).hasSize(2);
+        assertThat(plan.windows().get(0).pieces()).containsExactly(piece(0.3, 8.7), piece(9.8, 18.2));
+        assertThat(plan.windows().get(1).pieces()).containsExactly(piece(21.8, 30.2), piece(31.8, 40.2));
+    }
+
+    @Test
+    void readsAsFewWindowsAsTheSpeechNeedsNotTheSpanOfTheRecording() {
+        // given ten 2.5 s utterances, each after 6 s of silence: 85 s of recording
+        List<SpeechSegment> speech = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            speech.add(at(6 + 8.5 * i, 8.5 + 8.5 * i));
+        }
+
+        // when
+        SpeechPlan plan = planner.plan(speech, seconds(90));
+
+        // then 29 s of padded speech: one window
+        assertThat(plan.windows()).hasSize(1);
+        assertThat(plan.windows().get(0).pieces()).hasSize(10);
+        assertThat(plan.coveredSamples()).isEqualTo(seconds(29));
     }
 
     @Test
@@ -52,11 +85,11 @@ class WindowPlannerTests {
         // when
         SpeechPlan plan = planner.plan(speech, seconds(80));
 
-        // then three contiguous windows, none over 30 s, cover it
+        // then three windows, none over 30 s, cover it
         assertThat(plan.windows()).hasSize(3)
                 .allSatisfy(w -> assertThat(w.durationSeconds()).isLessThanOrEqualTo(30));
-        assertThat(plan.windows().get(0).startSample()).isEqualTo(seconds(4.6));
-        assertThat(plan.windows().get(2).endSample()).isEqualTo(seconds(75.4));
+        assertThat(plan.windows().get(0).startSample()).isEqualTo(seconds(4.8));
+        assertThat(plan.windows().get(2).endSample()).isEqualTo(seconds(75.2));
         assertCovered(speech, plan);
     }
 
@@ -71,20 +104,6 @@ class WindowPlannerTests {
         // then
         assertThat(plan.windows()).containsExactly(new SpeechWindow(0, 0, seconds(3)));
         assertThat(plan.skippedFraction()).isZero();
-    }
-
-    @Test
-    void sharesPaddingAtTheMidpointWhenWindowsWouldOverlap() {
-        // given two 20 s utterances 0.5 s apart: they cannot share a window, and their 0.4 s
-        // paddings would overlap in the pause
-        List<SpeechSegment> speech = List.of(at(1, 21), at(21.5, 41.5));
-
-        // when
-        SpeechPlan plan = planner.plan(speech, seconds(45));
-
-        // then
-        assertThat(plan.windows()).containsExactly(
-                new SpeechWindow(0, seconds(0.6), seconds(21.25)), new SpeechWindow(1, seconds(21.25), seconds(41.9)));
     }
 
     @Test
@@ -130,12 +149,16 @@ class WindowPlannerTests {
 
     private static void assertCovered(List<SpeechSegment> speech, SpeechPlan plan) {
         for (SpeechSegment segment : speech) {
-            long inside = plan.windows().stream()
-                    .mapToLong(w -> Math.max(0, Math.min(w.endSample(), segment.endSample())
-                            - Math.max(w.startSample(), segment.startSample())))
+            long inside = plan.windows().stream().flatMap(w -> w.pieces().stream())
+                    .mapToLong(p -> Math.max(0, Math.min(p.endSample(), segment.endSample())
+                            - Math.max(p.startSample(), segment.startSample())))
                     .sum();
             assertThat(inside).as("speech %s inside windows", segment).isEqualTo(segment.lengthSamples());
         }
+    }
+
+    static SpeechWindow.Piece piece(double start, double end) {
+        return new SpeechWindow.Piece(seconds(start), seconds(end));
     }
 
     static SpeechSegment at(double start, double end) {

@@ -7,8 +7,12 @@ import io.greenscribe.asr.AudioWindow;
 import io.greenscribe.asr.RecognitionOptions;
 import io.greenscribe.asr.AutoCloseableRecognizer;
 import io.greenscribe.asr.WindowTranscript;
+import io.greenscribe.asr.Segment;
+import io.greenscribe.asr.Word;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -21,6 +25,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class DjlWhisperRecognizer implements AutoCloseableRecognizer {
 
     private static final double SILENCE_RMS = Math.pow(10, -70 / 20.0);
+    private static final int SAMPLE_RATE = 16_000;
+    private static final double SECONDS_PER_TIMESTAMP = 0.02;
+    /** Less audio than this after the last timestamp is the window's trailing pad, not speech left out. */
+    static final double MIN_REMAINDER_SECONDS = 1.0;
+    /** A pass that ends this close to where it started made no progress; seeking again would loop. */
+    private static final double MIN_ADVANCE_SECONDS = 0.5;
+    /** How far into a joined piece a segment's end may reach and still belong to the piece before. */
+    private static final double SEAM_SECONDS = 0.5;
+    /** Passes per window at most: 30 s of speech never needs more; a bound on a model that keeps stopping. */
+    private static final int MAX_PASSES = Integer.getInteger("gs.maxPasses", 6);
 
     private final WhisperModel model;
     private final BatchDecoder decoder;
@@ -50,21 +64,98 @@ public final class DjlWhisperRecognizer implements AutoCloseableRecognizer {
     @Override
     public List<WindowTranscript> recognize(List<AudioWindow> windows, RecognitionOptions options) {
         checkLanguage(options);
-        boolean[] silent = new boolean[windows.size()];
-        List<AudioWindow> audible = new ArrayList<>(windows.size());
+        WindowTranscript[] out = new WindowTranscript[windows.size()];
+        Deque<Pass> queue = new ArrayDeque<>();
         for (int i = 0; i < windows.size(); i++) {
-            silent[i] = isSilent(windows.get(i).samples());
-            if (!silent[i]) {
-                audible.add(windows.get(i));
+            if (isSilent(windows.get(i).samples())) {
+                out[i] = silent(windows.get(i), options);
+            } else {
+                queue.add(new Pass(i, windows.get(i), 0, null, 1));
             }
         }
-        Iterator<WindowTranscript> decoded =
-                AdaptiveBatches.run(audible, batchSize, batch -> recognizeBatch(batch, options)).iterator();
-        List<WindowTranscript> out = new ArrayList<>(windows.size());
-        for (int i = 0; i < windows.size(); i++) {
-            out.add(silent[i] ? silent(windows.get(i), options) : decoded.next());
+        // a window whose decoding ended before its audio did goes back in the queue from where it
+        // stopped, and so rides in the next batch beside other windows, as Whisper's loop seeks
+        while (!queue.isEmpty()) {
+            List<Pass> batch = new ArrayList<>();
+            while (batch.size() < batchSize.get() && !queue.isEmpty()) {
+                batch.add(queue.poll());
+            }
+            List<PassResult> results = AdaptiveBatches.run(batch, batchSize, b -> recognizeBatch(b, options));
+            for (int k = 0; k < batch.size(); k++) {
+                Pass pass = batch.get(k);
+                PassResult result = results.get(k);
+                out[pass.slot()] = pass.round() == 1 ? result.transcript() : joined(out[pass.slot()], result.transcript());
+                Pass next = continuation(pass, result);
+                if (next != null) {
+                    queue.add(next);
+                }
+            }
         }
-        return out;
+        List<WindowTranscript> mapped = new ArrayList<>(windows.size());
+        for (int i = 0; i < windows.size(); i++) {
+            mapped.add(onSourceTimeline(windows.get(i), out[i]));
+        }
+        return mapped;
+    }
+
+    /**
+     * The next pass over a window, or null when this one reached the window's end: decoding that
+     * ended on a timestamp with at least {@link #MIN_REMAINDER_SECONDS} of audible audio left
+     * resumes at that timestamp (the text after it, if any, was cut off and is decoded again).
+     */
+    private Pass continuation(Pass pass, PassResult result) {
+        DecodedSequence decoded = result.decoded();
+        if (result.transcript().noSpeech() || pass.round() >= MAX_PASSES || !result.timestamps()) {
+            return null;
+        }
+        List<Integer> tokens = decoded.tokens();
+        boolean endsOnTimestamp = !tokens.isEmpty() && model.tokenizer.isTimestamp(tokens.get(tokens.size() - 1));
+        if (!endsOnTimestamp) {
+            return null; // text ran to the end of the window (or the token cap): nothing was left out
+        }
+        double resumeAt = (tokens.get(tokens.size() - 1) - model.tokenizer.timestampBegin) * SECONDS_PER_TIMESTAMP;
+        int from = pass.fromSample() + (int) Math.round(resumeAt * SAMPLE_RATE);
+        int length = pass.window().samples().length;
+        if (resumeAt < MIN_ADVANCE_SECONDS || length - from < MIN_REMAINDER_SECONDS * SAMPLE_RATE
+                || isSilent(Arrays.copyOfRange(pass.window().samples(), from, length))) {
+            return null;
+        }
+        return new Pass(pass.slot(), pass.window(), from, result.transcript().language(), pass.round() + 1);
+    }
+
+    /** A window's result with the segments of a later pass over it added. */
+    private static WindowTranscript joined(WindowTranscript first, WindowTranscript later) {
+        List<Segment> segments = new ArrayList<>(first.segments());
+        segments.addAll(later.segments());
+        return new WindowTranscript(first.windowIndex(), first.language(), first.languageProbability(), segments,
+                first.avgLogProb(), first.noSpeechProb(), first.compressionRatio(), first.temperature(),
+                first.noSpeech() && later.noSpeech());
+    }
+
+    /** Segment and word times moved from the window's own clock to the original audio's. */
+    private static WindowTranscript onSourceTimeline(AudioWindow window, WindowTranscript t) {
+        List<Segment> segments = new ArrayList<>(t.segments().size());
+        for (Segment s : t.segments()) {
+            List<Word> words = new ArrayList<>(s.words().size());
+            for (Word w : s.words()) {
+                // alignment stretches a word to where the next begins; across a cut that is a pause
+                double start = source(window, w.start(), false);
+                double end = Math.min(source(window, w.end(), true), window.pieceEndSeconds(w.start()));
+                words.add(new Word(start, Math.max(start, end), w.word(), w.probability()));
+            }
+            double start = source(window, s.start(), false);
+            // an end just past a seam is Whisper reaching for the next segment across the joined pads
+            double end = Math.min(source(window, s.end(), true),
+                    window.pieceEndSeconds(Math.max(s.start(), s.end() - SEAM_SECONDS)));
+            segments.add(new Segment(start, Math.max(start, end), s.text(), s.avgLogProb(),
+                    s.noSpeechProb(), s.temperature(), words));
+        }
+        return new WindowTranscript(t.windowIndex(), t.language(), t.languageProbability(), segments, t.avgLogProb(),
+                t.noSpeechProb(), t.compressionRatio(), t.temperature(), t.noSpeech());
+    }
+
+    private static double source(AudioWindow window, double windowSeconds, boolean end) {
+        return Math.round(window.sourceSeconds(windowSeconds, end) * 1000) / 1000.0;
     }
 
     private void checkLanguage(RecognitionOptions options) {
@@ -95,12 +186,13 @@ public final class DjlWhisperRecognizer implements AutoCloseableRecognizer {
         return new WindowTranscript(window.index(), language, 0, List.of(), 0, 1, 0, 0, true);
     }
 
-    private List<WindowTranscript> recognizeBatch(List<AudioWindow> batch, RecognitionOptions options) {
+    private List<PassResult> recognizeBatch(List<Pass> passes, RecognitionOptions options) {
+        List<AudioWindow> batch = passes.stream().map(Pass::audio).toList();
         float[][] audio = batch.stream().map(AudioWindow::samples).toArray(float[][]::new);
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             NDArray encoded = model.network.encode(model.features.compute(model.manager, audio));
-            List<BatchDecoder.LanguageGuess> languages = languages(encoded, batch.size(), options);
+            List<BatchDecoder.LanguageGuess> languages = languages(encoded, passes, options);
             PromptBuilder prompts = new PromptBuilder(model.tokenizer, model.multilingual(), options);
             LogitRules rules = new LogitRules(model.tokenizer, model.suppress, model.suppressAtBegin, options.timestamps());
             Random random = new Random(options.seed());
@@ -128,16 +220,28 @@ public final class DjlWhisperRecognizer implements AutoCloseableRecognizer {
                 }
                 pending = retry;
             }
-            List<WindowTranscript> out = new ArrayList<>(batch.size());
+            List<PassResult> out = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 NDArray row = options.wordTimestamps() ? encoded.get(new NDIndex("{}:{}", i, i + 1)) : null;
-                out.add(transcript(batch.get(i), languages.get(i), accepted[i], options, row, prompts));
+                out.add(new PassResult(transcript(batch.get(i), languages.get(i), accepted[i], options, row, prompts),
+                        accepted[i], options.timestamps()));
             }
             return out;
         }
     }
 
-    private List<BatchDecoder.LanguageGuess> languages(NDArray encoded, int size, RecognitionOptions options) {
+    private List<BatchDecoder.LanguageGuess> languages(NDArray encoded, List<Pass> passes, RecognitionOptions options) {
+        int size = passes.size();
+        if (options.language() == null && model.multilingual() && passes.stream().anyMatch(p -> p.language() != null)) {
+            // later passes keep the language their window's first pass found
+            List<BatchDecoder.LanguageGuess> detected = decoder.detectLanguage(encoded);
+            List<BatchDecoder.LanguageGuess> out = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                String known = passes.get(i).language();
+                out.add(known == null ? detected.get(i) : new BatchDecoder.LanguageGuess(known, 1.0));
+            }
+            return out;
+        }
         if (options.language() != null || !model.multilingual()) {
             String code = options.language() != null ? options.language().toLowerCase(Locale.ROOT) : "en";
             List<BatchDecoder.LanguageGuess> fixed = new ArrayList<>(size);
@@ -156,7 +260,7 @@ public final class DjlWhisperRecognizer implements AutoCloseableRecognizer {
         boolean silent = judge.isNoSpeech(decoded, options);
         List<WordAligner.AlignedWord> words = silent || !options.wordTimestamps() || !aligner.available()
                 ? List.of() : alignWords(window, language.code(), decoded, encoded, prompts);
-        var segments = silent ? List.<io.greenscribe.asr.Segment>of()
+        var segments = silent ? List.<Segment>of()
                 : splitter.split(decoded, window.offsetSeconds(), window.durationSeconds(), words);
         return new WindowTranscript(window.index(), language.code(), language.probability(), segments,
                 decoded.avgLogProb(), decoded.noSpeechProb(), ratio, decoded.temperature(), silent);
@@ -184,6 +288,25 @@ public final class DjlWhisperRecognizer implements AutoCloseableRecognizer {
     private String text(DecodedSequence decoded) {
         return model.tokenizer.decode(decoded.tokens());
     }
+
+    /**
+     * One decoding pass over a window: from {@code fromSample} to its end.
+     *
+     * @param slot position of the window in the call
+     * @param language language of the window's first pass, null on the first pass itself
+     * @param round 1 for the first pass
+     */
+    private record Pass(int slot, AudioWindow window, int fromSample, String language, int round) {
+
+        /** The part of the window this pass reads, timed from the window's first sample. */
+        AudioWindow audio() {
+            float[] samples = fromSample == 0 ? window.samples()
+                    : Arrays.copyOfRange(window.samples(), fromSample, window.samples().length);
+            return new AudioWindow(window.index(), samples, fromSample / (double) SAMPLE_RATE);
+        }
+    }
+
+    private record PassResult(WindowTranscript transcript, DecodedSequence decoded, boolean timestamps) {}
 
     @Override
     public void close() {

@@ -216,7 +216,9 @@ final class Decoding implements AutoCloseable {
             log.warn("Decoded {} with {} damaged or unreadable packets skipped (last read result: {})",
                     name, damagedPackets, FfmpegErrors.describe(readResult));
         }
-        return new PcmAudio(samples.toArray());
+        long declared = format.duration();
+        return new PcmAudio(samples.toArray(), declared == AV_NOPTS_VALUE || declared <= 0 ? Double.NaN
+                : declared / (double) AV_TIME_BASE);
     }
 
     private void stopIfPastDeadline() {
