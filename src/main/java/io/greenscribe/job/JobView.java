@@ -38,8 +38,11 @@ public record JobView(
     /** @param windowsDone recognized windows; @param windowsTotal planned windows (0 until speech detection ran) */
     public record Progress(int windowsDone, int windowsTotal) {}
 
-    /** @param name file name; @param bytes size; @param durationSeconds decoded length; @param speechSeconds length recognized */
-    public record Audio(String name, long bytes, Double durationSeconds, Double speechSeconds) {}
+    /**
+     * @param name file name; @param bytes size; @param durationSeconds decoded length; @param speechSeconds length recognized
+     * @param warning a sentence when the file was not read whole ("decoded 4.2 s; the container declares 10.5 s"), else null
+     */
+    public record Audio(String name, long bytes, Double durationSeconds, Double speechSeconds, String warning) {}
 
     /** The options as stored. */
     public record Options(String language, List<String> hotwords, boolean itn, List<String> formats, int priority,

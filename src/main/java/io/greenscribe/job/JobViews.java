@@ -24,7 +24,7 @@ class JobViews {
         Double run = j.startedAt != null && j.finishedAt != null
                 ? Duration.between(j.startedAt, j.finishedAt).toMillis() / 1000.0 : null;
         return new JobView(j.id, j.status, j.batchId, new JobView.Progress(p.done(), p.total()),
-                new JobView.Audio(j.audioName, j.audioBytes, j.audioSeconds, j.speechSeconds),
+                new JobView.Audio(j.audioName, j.audioBytes, j.audioSeconds, j.speechSeconds, j.warning),
                 new JobView.Options(j.language, StoredOptions.hotwords(j.hotwords), j.itn, Arrays.asList(j.formats.split(",")),
                         j.priority, j.callbackUrl),
                 j.model, j.device, j.languageDetected,

@@ -73,6 +73,7 @@ class TranscriptionJob {
     @Column(name = "language_detected")
     String languageDetected;
     String error;
+    String warning;
     Double energyWh;
     String energyMethod;
     String energyDetail;
@@ -161,6 +162,7 @@ class TranscriptionJob {
         windowsTotal = result.windows();
         device = result.device();
         languageDetected = result.language();
+        warning = result.warning();
         account(carbon);
     }
 

@@ -366,6 +366,20 @@ class JobApiIntegrationTests {
     }
 
     @Test
+    void aTruncatedUploadSucceedsAsFarAsItGoesAndTheJobSaysSo() throws Exception {
+        // given the first 40 % of the bytes of a 9.7 s FLAC clip
+        byte[] whole = Files.readAllBytes(SharedData.speech("en-short/audio/LJ001-0001.flac"));
+        String location = api.postMultipart("/api/v1/jobs",
+                Map.of("file", java.util.Arrays.copyOf(whole, whole.length * 4 / 10)), Map.of()).header("Location");
+
+        // when it has run, then it succeeded with what was decoded, and its audio carries the warning
+        JsonNode job = awaitFinished(location);
+        assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("SUCCEEDED");
+        assertThat(job.path("audio").path("warning").asText()).containsPattern("decoded [0-9.]+ s; the container declares 9\\.7 s");
+        assertThat(job.path("audio").path("durationSeconds").asDouble()).isLessThan(6);
+    }
+
+    @Test
     void aRetriedJobsHistoryShowsEachRunInOrder() throws Exception {
         // given a job whose audio was damaged when it first ran, so it failed
         Path speech = SharedData.speech("en-short/audio/LJ001-0002.flac");
