@@ -26,6 +26,8 @@ class PipelineJobHandler implements JobHandler {
     private final JobQueue queue;
     private final JobCarbonAccounting accounting;
     private final JobMetrics metrics;
+    /** Jobs asked to stop before their pipeline started: they go back to the queue without running. */
+    private final java.util.Set<UUID> stopRequested = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     PipelineJobHandler(JobService service, TranscriptionPipeline pipeline, Webhooks webhooks, JobQueue queue,
             JobCarbonAccounting accounting, JobMetrics metrics) {
@@ -39,8 +41,20 @@ class PipelineJobHandler implements JobHandler {
 
     @Override
     public void run(UUID jobId, String workerId) {
+        try {
+            runClaimed(jobId, workerId);
+        } finally {
+            stopRequested.remove(jobId);
+        }
+    }
+
+    private void runClaimed(UUID jobId, String workerId) {
         Optional<PipelineRequest> request = service.claimed(jobId, workerId);
         if (request.isEmpty()) {
+            return;
+        }
+        if (stopRequested.contains(jobId)) {
+            queue.requeue(jobId, workerId);
             return;
         }
         PipelineResult result;
@@ -86,6 +100,7 @@ class PipelineJobHandler implements JobHandler {
 
     @Override
     public void stop(UUID jobId) {
+        stopRequested.add(jobId);
         pipeline.stop(jobId);
     }
 }

@@ -17,6 +17,9 @@ final class FailureReasons {
             return false;
         }
         for (Throwable t : execution.getAllFailureExceptions()) {
+            if (StopRequests.isHandedBack(t)) {
+                return true; // asked to stop: handed back with its finished windows, not failed
+            }
             for (Throwable c = t; c != null; c = c.getCause()) {
                 if (c instanceof TransientDataAccessException) {
                     return true;

@@ -21,10 +21,13 @@ import org.springframework.stereotype.Component;
 public class JobQueue {
 
     private final JdbcClient jdbc;
+    /** Heartbeat, reaper and release: a pool of their own, so a busy main pool cannot starve them. */
+    private final JdbcClient leases;
     private final Clock clock;
 
-    JobQueue(JdbcClient jdbc, Clock clock) {
+    JobQueue(JdbcClient jdbc, LeaseDatabase leases, Clock clock) {
         this.jdbc = jdbc;
+        this.leases = leases.jdbc();
         this.clock = clock;
     }
 
@@ -79,7 +82,7 @@ public class JobQueue {
             return List.of();
         }
         Instant now = clock.instant();
-        List<UUID> renewed = jdbc.sql("""
+        List<UUID> renewed = leases.sql("""
                         update transcription_job set lease_until = :lease, heartbeat_at = :now
                         where id in (:ids) and worker_id = :worker and status = 'RUNNING'
                         returning id""")
@@ -95,7 +98,7 @@ public class JobQueue {
     /** Re-queues running jobs whose lease ran out (their worker died or stalled); returns their ids. */
     public List<UUID> reapExpired() {
         Timestamp now = now();
-        return jdbc.sql("""
+        return leases.sql("""
                         update transcription_job
                         set status = 'QUEUED', worker_id = null, lease_until = null, queued_at = ?, version = version + 1
                         where status = 'RUNNING' and lease_until < ?
@@ -117,7 +120,7 @@ public class JobQueue {
 
     /** Hands this worker's running jobs back to the queue at once (graceful shutdown). */
     public List<UUID> release(String workerId) {
-        return jdbc.sql("""
+        return leases.sql("""
                         update transcription_job
                         set status = 'QUEUED', worker_id = null, lease_until = null, queued_at = ?, version = version + 1
                         where status = 'RUNNING' and worker_id = ?
