@@ -86,7 +86,9 @@ class PipelineJobHandler implements JobHandler {
     private PipelineResult runPipeline(PipelineRequest request) {
         try {
             return pipeline.run(request);
-        } catch (TransientDataAccessException e) {
+        } catch (TransientDataAccessException | org.springframework.dao.DataAccessResourceFailureException e) {
+            // including the database being unreachable: the job is not at fault; if the requeue cannot
+            // reach it either, the lease runs out and the reaper hands the job out once it is back
             log.warn("Job {} hit a transient database error; back to the queue: {}", request.jobId(), e.getMessage());
             return null;
         } catch (GreenScribeException e) {

@@ -11,7 +11,7 @@ final class FailureReasons {
 
     private FailureReasons() {}
 
-    /** Whether it failed only because the database refused for a moment (lock, serialization). */
+    /** Whether it failed only because the database refused for a moment (lock, serialization, unreachable). */
     static boolean isTransient(JobExecution execution) {
         if (execution.getStatus() != BatchStatus.FAILED) {
             return false;
@@ -21,7 +21,8 @@ final class FailureReasons {
                 return true; // asked to stop: handed back with its finished windows, not failed
             }
             for (Throwable c = t; c != null; c = c.getCause()) {
-                if (c instanceof TransientDataAccessException) {
+                if (c instanceof TransientDataAccessException
+                        || c instanceof org.springframework.dao.DataAccessResourceFailureException) {
                     return true;
                 }
             }
