@@ -67,6 +67,25 @@ final class LoadableRecognizer implements SpeechRecognizer {
         return closeAndUnlock();
     }
 
+    /**
+     * Unloads unless a recognition is still in flight after {@code wait}: then the weights are left
+     * to the process's exit rather than holding it up for a whole batch (used at shutdown).
+     *
+     * @return whether it is unloaded now (or was not loaded)
+     */
+    boolean unloadWithin(java.time.Duration wait) {
+        try {
+            if (!lock.writeLock().tryLock(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                return false;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        closeAndUnlock();
+        return true;
+    }
+
     boolean unloadIfIdleSince(Instant cutoff) {
         Instant used = lastUsed;
         if (used == null || used.isAfter(cutoff) || !lock.writeLock().tryLock()) {

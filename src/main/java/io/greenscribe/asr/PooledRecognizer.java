@@ -64,6 +64,9 @@ public final class PooledRecognizer implements SpeechRecognizer, AutoCloseable {
             return request.result().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            // not decoded for nobody: an abandoned caller's windows leave the queue (at shutdown the
+            // engine otherwise decoded the whole backlog before the models could close)
+            queue.remove(request);
             request.result().cancel(false);
             throw new IllegalStateException("interrupted while waiting for recognition", e);
         } catch (ExecutionException e) {

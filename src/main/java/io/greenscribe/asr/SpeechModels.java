@@ -106,6 +106,13 @@ public final class SpeechModels implements AutoCloseable {
     @Override
     public void close() {
         pools.values().forEach(PooledRecognizer::close);
-        models.values().forEach(LoadableRecognizer::unload);
+        // by now the queue has handed every job back; a batch still decoding for an abandoned job
+        // must not hold the exit for its whole length (it did for minutes under a backlog)
+        for (LoadableRecognizer model : models.values()) {
+            if (!model.unloadWithin(java.time.Duration.ofSeconds(3))) {
+                org.slf4j.LoggerFactory.getLogger(SpeechModels.class).info(
+                        "Model {} still decoding at shutdown; left to the process exit", model.modelName());
+            }
+        }
     }
 }

@@ -11,14 +11,18 @@ final class FailureReasons {
 
     private FailureReasons() {}
 
-    /** Whether it failed only because the database refused for a moment (lock, serialization). */
+    /** Whether it failed only because the database refused for a moment (lock, serialization, unreachable). */
     static boolean isTransient(JobExecution execution) {
         if (execution.getStatus() != BatchStatus.FAILED) {
             return false;
         }
         for (Throwable t : execution.getAllFailureExceptions()) {
+            if (StopRequests.isHandedBack(t)) {
+                return true; // asked to stop: handed back with its finished windows, not failed
+            }
             for (Throwable c = t; c != null; c = c.getCause()) {
-                if (c instanceof TransientDataAccessException) {
+                if (c instanceof TransientDataAccessException
+                        || c instanceof org.springframework.dao.DataAccessResourceFailureException) {
                     return true;
                 }
             }

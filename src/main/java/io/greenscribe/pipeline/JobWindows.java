@@ -8,6 +8,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,6 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The {@code job_window} table: a job's windows and each window's result. A window moves from
  * PENDING to DONE exactly once; readers of work only ever see PENDING windows, so a restart never
  * recognizes a finished window again.
+ *
+ * <p>The steps that decode and recognize audio run without a database transaction (see
+ * {@code PipelineConfiguration}); each method they call here takes a connection, runs its own short
+ * transaction and gives the connection back, so none is held while audio is being worked on.
  */
 class JobWindows {
 
@@ -24,15 +31,24 @@ class JobWindows {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final TransactionTemplate shortTx;
 
-    JobWindows(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    JobWindows(JdbcClient jdbc, JsonMapper json, Clock clock, PlatformTransactionManager tx) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.shortTx = new TransactionTemplate(tx);
+        // its own transaction even when called inside one: the caller's (a step's) may be long
+        shortTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Stores the plan unless one is already stored (a restart after detection keeps the old one). */
     void plan(UUID jobId, List<WindowSpan> windows) {
+        // all or nothing: a partial plan would be kept by a restart, and its missing windows lost
+        shortTx.executeWithoutResult(s -> insertPlan(jobId, windows));
+    }
+
+    private void insertPlan(UUID jobId, List<WindowSpan> windows) {
         for (WindowSpan w : windows) {
             String pieces = w.pieces().size() == 1 ? null
                     : json.writeValueAsString(w.pieces().stream().map(p -> new int[] {p.startSample(), p.endSample()}).toList());
@@ -44,19 +60,19 @@ class JobWindows {
     }
 
     List<WindowSpan> all(UUID jobId) {
-        return jdbc.sql("select idx, start_sample, end_sample, pieces from job_window where job_id = ? order by idx")
+        return shortTx.execute(s -> jdbc.sql("select idx, start_sample, end_sample, pieces from job_window where job_id = ? order by idx")
                 .param(jobId)
                 .query((rs, n) -> span(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getString(4)))
-                .list();
+                .list());
     }
 
     List<WindowSpan> pending(UUID jobId, int fromIndex, int toIndex) {
-        return jdbc.sql("""
+        return shortTx.execute(s -> jdbc.sql("""
                         select idx, start_sample, end_sample, pieces from job_window
                         where job_id = ? and idx between ? and ? and status = 'PENDING' order by idx""")
                 .params(jobId, fromIndex, toIndex)
                 .query((rs, n) -> span(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getString(4)))
-                .list();
+                .list());
     }
 
     private WindowSpan span(int index, long start, long end, String pieces) {
@@ -67,14 +83,16 @@ class JobWindows {
                 .map(p -> new SpeechWindow.Piece(p[0], p[1])).toList());
     }
 
+    /** Commits one window's result at once, in its own transaction. */
     void complete(UUID jobId, WindowTranscript result, String workerId) {
-        jdbc.sql("""
+        String segments = json.writeValueAsString(result.segments());
+        shortTx.executeWithoutResult(s -> jdbc.sql("""
                         update job_window set status = 'DONE', attempts = attempts + 1, recognized_at = ?,
                             recognized_by = ?, language = ?, no_speech = ?, segments = cast(? as jsonb)
                         where job_id = ? and idx = ? and status = 'PENDING'""")
                 .params(Timestamp.from(clock.instant()), workerId, result.language(), result.noSpeech(),
-                        json.writeValueAsString(result.segments()), jobId, result.windowIndex())
-                .update();
+                        segments, jobId, result.windowIndex())
+                .update());
     }
 
     List<RecognizedWindow> results(UUID jobId) {

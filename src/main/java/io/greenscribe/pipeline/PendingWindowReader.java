@@ -11,9 +11,11 @@ class PendingWindowReader implements ItemReader<WindowSpan> {
     private final UUID jobId;
     private final int from;
     private final int to;
+    private final StopRequests stops;
     private Iterator<WindowSpan> pending;
 
-    PendingWindowReader(JobWindows windows, UUID jobId, int from, int to) {
+    PendingWindowReader(JobWindows windows, UUID jobId, int from, int to, StopRequests stops) {
+        this.stops = stops;
         this.windows = windows;
         this.jobId = jobId;
         this.from = from;
@@ -22,6 +24,7 @@ class PendingWindowReader implements ItemReader<WindowSpan> {
 
     @Override
     public WindowSpan read() {
+        stops.check(jobId); // between two windows: the last one is committed
         if (pending == null) {
             pending = windows.pending(jobId, from, to).iterator();
         }

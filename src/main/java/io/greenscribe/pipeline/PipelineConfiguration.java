@@ -22,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -62,8 +63,22 @@ class PipelineConfiguration {
     }
 
     @Bean
-    JobWindows jobWindows(JdbcClient jdbc, JsonMapper json, Clock clock) {
-        return new JobWindows(jdbc, json, clock);
+    JobWindows jobWindows(JdbcClient jdbc, JsonMapper json, Clock clock, PlatformTransactionManager tx) {
+        return new JobWindows(jdbc, json, clock, tx);
+    }
+
+    /**
+     * For the steps that decode, detect speech in and recognize audio: their chunks run in no
+     * database transaction (a real one held a pooled connection "idle in transaction" for as long as
+     * the model ran: 4 jobs x 8 partitions starved the pool). What they write commits in short
+     * transactions of its own ({@link JobWindows}); Spring Batch's own bookkeeping still goes
+     * through the job repository's transaction manager.
+     */
+    private static final PlatformTransactionManager NO_TRANSACTION = new ResourcelessTransactionManager();
+
+    @Bean
+    StopRequests stopRequests() {
+        return new StopRequests();
     }
 
     @Bean
@@ -79,14 +94,14 @@ class PipelineConfiguration {
     }
 
     @Bean
-    Step prepareAudio(JobRepository repository, PlatformTransactionManager tx, PcmStore pcm) {
-        return new StepBuilder("prepareAudio", repository).tasklet(new PrepareAudioStep(pcm), tx).build();
+    Step prepareAudio(JobRepository repository, PcmStore pcm) {
+        return new StepBuilder("prepareAudio", repository).tasklet(new PrepareAudioStep(pcm), NO_TRANSACTION).build();
     }
 
     @Bean
-    Step detectSpeech(JobRepository repository, PlatformTransactionManager tx, PcmStore pcm,
-            SpeechWindowPlanner planner, JobWindows windows) {
-        return new StepBuilder("detectSpeech", repository).tasklet(new DetectSpeechStep(pcm, planner, windows), tx).build();
+    Step detectSpeech(JobRepository repository, PcmStore pcm, SpeechWindowPlanner planner, JobWindows windows) {
+        return new StepBuilder("detectSpeech", repository)
+                .tasklet(new DetectSpeechStep(pcm, planner, windows), NO_TRANSACTION).build();
     }
 
     @Bean
@@ -114,11 +129,11 @@ class PipelineConfiguration {
     }
 
     @Bean
-    Step recognizeWindows(JobRepository repository, PlatformTransactionManager tx, PendingWindowReader pendingWindows,
+    Step recognizeWindows(JobRepository repository, PendingWindowReader pendingWindows,
             RecognizeWindowsWriter recognizeWriter, PipelineProperties properties) {
         return new StepBuilder("recognizeWindows", repository)
                 .<WindowSpan, WindowSpan>chunk(properties.windowsPerCommit())
-                .transactionManager(tx)
+                .transactionManager(NO_TRANSACTION)
                 .reader(pendingWindows)
                 .writer(recognizeWriter)
                 .build();
@@ -126,9 +141,9 @@ class PipelineConfiguration {
 
     @Bean
     @StepScope
-    PendingWindowReader pendingWindows(JobWindows windows, @Value("#{jobParameters['jobId']}") String jobId,
+    PendingWindowReader pendingWindows(JobWindows windows, StopRequests stops, @Value("#{jobParameters['jobId']}") String jobId,
             @Value("#{stepExecutionContext['from']}") Integer from, @Value("#{stepExecutionContext['to']}") Integer to) {
-        return new PendingWindowReader(windows, UUID.fromString(jobId), from, to);
+        return new PendingWindowReader(windows, UUID.fromString(jobId), from, to, stops);
     }
 
     @Bean

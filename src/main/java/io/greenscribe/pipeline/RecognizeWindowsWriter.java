@@ -12,8 +12,8 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Recognizes a chunk of windows in one batch and stores each result; the chunk's transaction
- * commits them, so they survive anything that happens after.
+ * Recognizes a chunk of windows in one batch, holding no database connection meanwhile, then
+ * commits each result in a short transaction of its own, so it survives anything that happens after.
  */
 class RecognizeWindowsWriter implements ItemWriter<WindowSpan> {
 

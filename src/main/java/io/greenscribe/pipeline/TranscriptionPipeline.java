@@ -35,9 +35,11 @@ public class TranscriptionPipeline {
     private final Transcripts transcripts;
     private final PcmStore pcm;
     private final SpeechModels models;
+    private final StopRequests stops;
 
     TranscriptionPipeline(JobOperator operator, JobRepository repository, Job transcribeJob, JobWindows windows,
-            Transcripts transcripts, PcmStore pcm, SpeechModels models) {
+            Transcripts transcripts, PcmStore pcm, SpeechModels models, StopRequests stops) {
+        this.stops = stops;
         this.operator = operator;
         this.repository = repository;
         this.job = transcribeJob;
@@ -48,6 +50,7 @@ public class TranscriptionPipeline {
     }
 
     public PipelineResult run(PipelineRequest request) {
+        stops.clear(request.jobId()); // a stop asked of an earlier run on this instance is not for this one
         JobParameters parameters = JobParams.of(request);
         JobExecution last = repository.getLastJobExecution(PipelineConfiguration.JOB_NAME, parameters);
         if (last != null && last.getStatus().isRunning()) {
@@ -65,17 +68,21 @@ public class TranscriptionPipeline {
         } catch (Exception e) {
             throw new GreenScribeException("Could not start the pipeline for job " + request.jobId() + ": " + e.getMessage(), e);
         }
+        stops.clear(request.jobId());
         return result(request, execution);
     }
 
     /** Asks the running execution of a job to stop at the next window boundary. */
     public void stop(UUID jobId) {
+        stops.request(jobId);
         for (JobExecution e : repository.findRunningJobExecutions(PipelineConfiguration.JOB_NAME)) {
             if (jobId.toString().equals(e.getJobParameters().getString(JobParams.JOB_ID))) {
                 try {
                     operator.stop(e);
-                } catch (Exception ignored) {
-                    // it finished meanwhile
+                    log.info("Job {}: asked execution {} to stop at its next window", jobId, e.getId());
+                } catch (Exception ex) {
+                    log.info("Job {}: execution {} could not be stopped (finished meanwhile?): {}", jobId, e.getId(),
+                            ex.toString());
                 }
             }
         }
@@ -104,7 +111,10 @@ public class TranscriptionPipeline {
     private PipelineResult result(PipelineRequest request, JobExecution execution) {
         ExecutionContext context = execution.getExecutionContext();
         boolean ok = execution.getStatus() == BatchStatus.COMPLETED;
-        return new PipelineResult(ok, !ok && FailureReasons.isTransient(execution), ok ? null : FailureReasons.of(execution),
+        // STOPPED: asked to stop (shutdown, cancel, lost lease); its committed windows are kept for
+        // whoever runs it next, so it is handed back rather than failed
+        boolean retryable = !ok && (execution.getStatus() == BatchStatus.STOPPED || FailureReasons.isTransient(execution));
+        return new PipelineResult(ok, retryable, ok ? null : FailureReasons.of(execution),
                 context.getDouble("audioSeconds", 0.0), context.getDouble("speechSeconds", 0.0),
                 context.getInt("windows", 0), context.getString("language", request.language()),
                 request.model(), models.status().device().replace("()", ""),

@@ -25,10 +25,13 @@ import org.springframework.stereotype.Component;
 public class JobQueue {
 
     private final JdbcClient jdbc;
+    /** Heartbeat, reaper and release: a pool of their own, so a busy main pool cannot starve them. */
+    private final JdbcClient leases;
     private final Clock clock;
 
-    JobQueue(JdbcClient jdbc, Clock clock) {
+    JobQueue(JdbcClient jdbc, LeaseDatabase leases, Clock clock) {
         this.jdbc = jdbc;
+        this.leases = leases.jdbc();
         this.clock = clock;
     }
 
@@ -84,7 +87,7 @@ public class JobQueue {
             return List.of();
         }
         Instant now = clock.instant();
-        List<UUID> renewed = jdbc.sql("""
+        List<UUID> renewed = leases.sql("""
                         update transcription_job set lease_until = :lease, heartbeat_at = :now
                         where id in (:ids) and worker_id = :worker and status = 'RUNNING'
                         returning id""")
@@ -115,7 +118,7 @@ public class JobQueue {
     }
 
     private List<UUID> handBack(String which, String workerId, String reason) {
-        var statement = jdbc.sql(HAND_BACK.logged(handBackStatement(which))).param("at", now()).param("reason", reason);
+        var statement = leases.sql(HAND_BACK.logged(handBackStatement(which))).param("at", now()).param("reason", reason);
         if (workerId != null) {
             statement = statement.param("worker", workerId);
         }

@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lease how long a claim is valid without a heartbeat; a dead worker's jobs return after it
  * @param heartbeatInterval how often leases of running jobs are renewed; well under {@code lease}
  * @param reapInterval how often expired leases are looked for
+ * @param shutdownGrace on shutdown, how long running jobs may take to reach a window boundary and be
+ *     handed back; past it they are handed back at once and their unfinished windows recomputed by
+ *     the next worker. With the models' closing this keeps a stop under 30 s (Kubernetes' default)
  */
 @ConfigurationProperties("greenscribe.queue")
 public record QueueProperties(
@@ -24,7 +27,8 @@ public record QueueProperties(
         @DefaultValue("500ms") Duration pollInterval,
         @DefaultValue("60s") Duration lease,
         @DefaultValue("15s") Duration heartbeatInterval,
-        @DefaultValue("10s") Duration reapInterval) {
+        @DefaultValue("10s") Duration reapInterval,
+        @DefaultValue("20s") Duration shutdownGrace) {
 
     public QueueProperties {
         if (concurrentJobs < 1) {

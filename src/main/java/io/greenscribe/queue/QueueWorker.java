@@ -72,6 +72,9 @@ public class QueueWorker implements SmartLifecycle {
 
     /** Synchronized: the timer and a finishing job may both poll, and must not both fill the free slots. */
     synchronized void poll() {
+        if (!started) {
+            return; // stopping: claim nothing more
+        }
         queue.promoteDue();
         int free = properties.concurrentJobs() - running.size();
         for (UUID id : queue.claim(workerId, free, properties.lease())) {
@@ -134,19 +137,46 @@ public class QueueWorker implements SmartLifecycle {
         };
     }
 
+    /**
+     * Graceful shutdown (SIGTERM): claim nothing more, ask every running job to stop at its next
+     * window boundary (its handler hands it back to the queue, finished windows kept), and wait up to
+     * {@code shutdown-grace} for that. Jobs still running then are handed back at once and their
+     * threads interrupted; the rows are released first, so nothing those threads do afterwards can
+     * mark them failed. Heartbeats go on meanwhile. The models close after this returns.
+     */
     @Override
     public void stop() {
-        if (!started) {
-            return;
+        synchronized (this) { // no poll in progress can claim after this
+            if (!started) {
+                return;
+            }
+            started = false;
         }
-        started = false;
+        List<UUID> stopping = List.copyOf(running.keySet());
+        if (!stopping.isEmpty()) {
+            log.info("Shutting down: asking {} running job(s) to stop at their next window and go back to the queue",
+                    stopping.size());
+        }
+        for (UUID id : stopping) {
+            try {
+                handler.stop(id);
+            } catch (RuntimeException e) {
+                log.warn("Could not ask job {} to stop; it is handed back when the grace period ends", id, e);
+            }
+        }
+        workers.shutdown();
+        if (!await(workers, properties.shutdownGrace())) {
+            log.warn("{} job(s) still running after {}; handing them back now, their unfinished windows will be redone",
+                    running.size(), properties.shutdownGrace());
+            releaseAll();
+            workers.shutdownNow();
+            await(workers, java.time.Duration.ofSeconds(5));
+        }
         timers.shutdownNow();
-        workers.shutdownNow();
-        try {
-            workers.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        releaseAll();
+    }
+
+    private void releaseAll() {
         try {
             List<UUID> released = queue.release(workerId);
             if (!released.isEmpty()) {
@@ -154,6 +184,15 @@ public class QueueWorker implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             log.warn("Could not hand running jobs back; the reaper will after the lease expires", e);
+        }
+    }
+
+    private static boolean await(ExecutorService pool, java.time.Duration limit) {
+        try {
+            return pool.awaitTermination(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

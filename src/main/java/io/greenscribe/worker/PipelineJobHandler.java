@@ -28,6 +28,8 @@ class PipelineJobHandler implements JobHandler {
     private final JobQueue queue;
     private final JobCarbonAccounting accounting;
     private final JobMetrics metrics;
+    /** Jobs asked to stop before their pipeline started: they go back to the queue without running. */
+    private final java.util.Set<UUID> stopRequested = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     PipelineJobHandler(JobRuns runs, TranscriptionPipeline pipeline, Webhooks webhooks, JobQueue queue,
             JobCarbonAccounting accounting, JobMetrics metrics) {
@@ -41,8 +43,20 @@ class PipelineJobHandler implements JobHandler {
 
     @Override
     public void run(UUID jobId, String workerId) {
+        try {
+            runClaimed(jobId, workerId);
+        } finally {
+            stopRequested.remove(jobId);
+        }
+    }
+
+    private void runClaimed(UUID jobId, String workerId) {
         Optional<JobRuns.Claimed> claimed = runs.claimed(jobId, workerId);
         if (claimed.isEmpty()) {
+            return;
+        }
+        if (stopRequested.contains(jobId)) {
+            queue.requeue(jobId, workerId);
             return;
         }
         PipelineResult result;
@@ -75,7 +89,9 @@ class PipelineJobHandler implements JobHandler {
     private PipelineResult runPipeline(PipelineRequest request) {
         try {
             return pipeline.run(request);
-        } catch (TransientDataAccessException e) {
+        } catch (TransientDataAccessException | org.springframework.dao.DataAccessResourceFailureException e) {
+            // including the database being unreachable: the job is not at fault; if the requeue cannot
+            // reach it either, the lease runs out and the reaper hands the job out once it is back
             log.warn("Job {} hit a transient database error; back to the queue: {}", request.jobId(), e.getMessage());
             return null;
         } catch (GreenScribeException e) {
@@ -89,6 +105,7 @@ class PipelineJobHandler implements JobHandler {
 
     @Override
     public void stop(UUID jobId) {
+        stopRequested.add(jobId);
         pipeline.stop(jobId);
     }
 }

@@ -29,6 +29,28 @@ class EmbeddedPostgresConfiguration {
         Files.createDirectories(properties.dataDirectory());
         StalePostmaster.clear(properties.dataDirectory());
         DatabaseSecret secret = DatabaseSecret.of(properties.dataDirectory());
+        EmbeddedPostgres postgres = builder(properties, secret, properties.port()).start();
+        try {
+            LoopbackPasswordAccess.enforce(postgres, properties.dataDirectory(), secret);
+        } catch (IOException | RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
+        log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(),
+                properties.dataDirectory().toAbsolutePath());
+        return postgres;
+    }
+
+    /** Restarts the postmaster if it dies (kill -9, OOM killer); the pool reconnects to the same port. */
+    @Bean(destroyMethod = "close")
+    PostmasterWatchdog postmasterWatchdog(EmbeddedPostgres postgres, EmbeddedPostgresProperties properties)
+            throws IOException {
+        DatabaseSecret secret = DatabaseSecret.of(properties.dataDirectory());
+        return new PostmasterWatchdog(postgres, properties.dataDirectory(),
+                () -> builder(properties, secret, postgres.getPort()).start());
+    }
+
+    static EmbeddedPostgres.Builder builder(EmbeddedPostgresProperties properties, DatabaseSecret secret, int port) {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(properties.dataDirectory().toAbsolutePath().toFile())
                 .setCleanDataDirectory(false)
@@ -48,23 +70,16 @@ class EmbeddedPostgresConfiguration {
                 // the library checks readiness by connecting; it needs the password too
                 .setConnectConfig("password", secret.value());
         LoopbackPasswordAccess.initdbOptions(builder, secret);
-        if (properties.port() > 0) {
-            builder.setPort(properties.port());
+        if (port > 0) {
+            builder.setPort(port);
         }
-        EmbeddedPostgres postgres = builder.start();
-        try {
-            LoopbackPasswordAccess.enforce(postgres, properties.dataDirectory(), secret);
-        } catch (IOException | RuntimeException e) {
-            postgres.close();
-            throw e;
-        }
-        log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(),
-                properties.dataDirectory().toAbsolutePath());
-        return postgres;
+        return builder;
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres, EmbeddedPostgresProperties properties) throws IOException {
+    DataSource dataSource(EmbeddedPostgres postgres, EmbeddedPostgresProperties properties,
+            PostmasterWatchdog watchdog) throws IOException {
+        // the watchdog is a dependency so that it is closed after the pool, and the database with it
         HikariDataSource pool = new HikariDataSource();
         pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         pool.setUsername("postgres");

@@ -75,6 +75,28 @@ class EmbeddedPostgresIntegrationTests {
     }
 
     @Test
+    void aKilledPostmasterIsStartedAgainAndNothingCommittedIsLost(@TempDir Path parent) throws Exception {
+        Path data = parent.resolve("postgres");
+        try (ConfigurableApplicationContext app = start(data)) {
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            UUID tenant = jdbc.sql("select id from tenant where name = 'default'").query(UUID.class).single();
+
+            // when the postmaster is killed with SIGKILL (its backends go with it)
+            long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
+            ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+            new ProcessBuilder("kill", "-9", Long.toString(pid)).start().waitFor();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !postmaster.isAlive());
+
+            // then it is started again by itself, the pool reconnects, and the committed rows are there
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2)).ignoreExceptions()
+                    .until(() -> jdbc.sql("select id from tenant where name = 'default'").query(UUID.class).single(),
+                            tenant::equals);
+            assertThat(app.getBean(PostmasterWatchdog.class).restarts()).isGreaterThanOrEqualTo(1);
+            assertThat(jdbc.sql("show fsync").query(String.class).single()).isEqualTo("on");
+        }
+    }
+
+    @Test
     void aClusterCreatedWithTrustIsConvertedToPasswordsOnItsNextStart(@TempDir Path parent) throws Exception {
         // given a data directory initialised the way the library does by default (trust on loopback)
         Path data = parent.resolve("postgres");
