@@ -48,7 +48,9 @@ final class GlobalPlacement {
                 Planning p = jobs.get(i);
                 long earliest = p.earliest.getEpochSecond();
                 long latest = p.latestSafe.getEpochSecond();
-                work.add(new Work(earliest, latest, seconds(p.runTime.toMillis()), seconds(p.reserved.toMillis())));
+                // slots are held for the estimated run time: the overrun factor guards the deadline and
+                // the ledger, and rounding 66 min up to three 30-min slots would waste a third of the workers
+                work.add(new Work(earliest, latest, seconds(p.runTime.toMillis()), seconds(p.runTime.toMillis())));
                 min = Math.min(min, earliest);
                 max = Math.max(max, latest + seconds(p.reserved.toMillis()));
             }
@@ -66,7 +68,10 @@ final class GlobalPlacement {
         return java.util.Arrays.asList(out);
     }
 
-    /** Workers free in a slot: capacity less the busiest minute booked in it, less those held back. */
+    /**
+     * Workers free in a slot: capacity less the busiest minute booked in its middle half (a run that
+     * overruns a few minutes into the slot does not take it), less those held back.
+     */
     private int free(String device, int cap, long from, long slot) {
         if (cap == Integer.MAX_VALUE) {
             return 1_000_000; // unlimited: below jgrapht's infinite capacity

@@ -228,11 +228,9 @@ final class GlobalSchedule {
             return null;
         }
         int last = Math.max(lastStart + length - 1, first + lengthNow - 1);
-        // the arcs compare slots with the slots of a start at once; the decoding checks each whole run exactly
-        double baseline = 0;
-        for (int t = first; t < first + lengthNow; t++) {
-            baseline += mean[t] / lengthNow;
-        }
+        // the arcs compare slots with a start at once (alike jobs share the first one's arcs); the
+        // decoding checks each whole run exactly
+        double baseline = index.integral(w.earliest(), w.earliest() + w.runSec()) / w.runSec();
         boolean[] allowed = new boolean[last - first + 1];
         for (int t = first; t <= last; t++) {
             // the slots of a start at once are always allowed: running now can do no harm

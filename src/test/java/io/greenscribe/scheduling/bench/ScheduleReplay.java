@@ -30,7 +30,7 @@ import org.jgrapht.graph.SimpleDirectedWeightedGraph;
  * Replays any trace: the server's default policy first, then the labelled others, each as saving
  * against running at once and as a fraction of the capacity-limited optimum with perfect knowledge.
  *
- * <p>Usage: {@code ScheduleReplay --zone <tz of naive stamps> --year <yyyy> [--out dir] [--workloads
+ * <p>Usage: {@code ScheduleReplay --zone <tz of naive stamps> --year <yyyy> [--out dir] [--days n] [--workloads
  * hourly,scenario1] trace.csv...}; see {@code bench/carbon/replay.sh}.
  *
  * <p>The optimum: a min-cost flow over the trace's own slots, every job's hour as units of one slot
@@ -56,12 +56,14 @@ public final class ScheduleReplay {
         Path out = Path.of("bench/results");
         List<Path> traces = new ArrayList<>();
         List<String> workloads = List.of("hourly", "scenario1");
+        int days = Integer.MAX_VALUE;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--zone" -> zone = ZoneId.of(args[++i]);
                 case "--year" -> year = Integer.parseInt(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--workloads" -> workloads = List.of(args[++i].split(","));
+                case "--days" -> days = Integer.parseInt(args[++i]);
                 default -> traces.add(Path.of(args[i]));
             }
         }
@@ -81,6 +83,9 @@ public final class ScheduleReplay {
             }
             if (t.end().isBefore(to)) {
                 to = t.end().minus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+            }
+            if (Duration.between(from, to).toDays() > days) {
+                to = from.plus(Duration.ofDays(days));
             }
             md.append("\n## ").append(p.getFileName()).append(" (naive times in ").append(zone).append(", ")
                     .append(from).append(" … ").append(to).append(")\n");
