@@ -114,6 +114,12 @@ public final class CapacityLedger {
         }
     }
 
+    /** The most jobs booked on {@code deviceId} at any moment in {@code [from, to)}. */
+    public int booked(String deviceId, Instant from, Instant to) {
+        Timeline t = timelines.get(deviceId);
+        return t == null ? 0 : t.max(first(from), last(to));
+    }
+
     /** How many jobs are booked on {@code deviceId} at {@code at}. */
     public int bookedAt(String deviceId, Instant at) {
         Timeline t = timelines.get(deviceId);

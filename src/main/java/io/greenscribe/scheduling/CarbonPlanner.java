@@ -31,6 +31,8 @@ public final class CarbonPlanner {
     private final Map<GridZone, ForecastIndex> indexes = new HashMap<>();
     /** Each booking's device and length, so it can follow the run's real start. */
     private final Map<UUID, Booked> booked = new HashMap<>();
+    /** Work the planner does not place (no deadline, run now, no room to wait), to hold workers back for. */
+    private final UnplannedLoad unplanned = new UnplannedLoad(Duration.ofHours(24));
 
     public CarbonPlanner(CarbonIntensityFeed feed, Clock clock, ThroughputEstimator throughput,
             CapacityLedger ledger, PlannerPolicy policy) {
@@ -49,7 +51,13 @@ public final class CarbonPlanner {
         Duration padded = policy.padded(runTime);
         Planning p = new Planning(request, now, earliest, runTime, padded, policy.reserved(runTime));
         if (request.runNow()) {
+            unplanned.arrived(now, p.reserved);
             return p.book(earliest, Reason.RUN_NOW_REQUESTED, "run-now override", null);
+        }
+        if (request.deadline() == null && policy.solver() == PlannerPolicy.Solver.GLOBAL) {
+            // never behind planned work: it runs at once, and the workers held back are for it
+            unplanned.arrived(now, p.reserved);
+            return p.book(earliest, Reason.NO_DEADLINE, "no deadline: runs as soon as submitted", null);
         }
         if (request.deadline() == null) {
             // "At once" means at the first free worker: booking over a full device would push
@@ -63,6 +71,7 @@ public final class CarbonPlanner {
         Instant latestSafe = policy.latestSafeStart(earliest, request.deadline(), runTime);
         p.latestSafe = latestSafe;
         if (latestSafe.isBefore(earliest)) {
+            unplanned.arrived(now, p.reserved);
             return p.book(earliest, Reason.DEADLINE_TOO_TIGHT, "needs " + padded.toMinutes()
                     + " min with margin; deadline " + request.deadline() + " leaves no room to wait", null);
         }
@@ -71,6 +80,11 @@ public final class CarbonPlanner {
             index = index(request.zone(), now);
         } catch (RuntimeException e) {
             return fallback(p, Reason.FEED_UNAVAILABLE, e.getMessage());
+        }
+        if (policy.solver() == PlannerPolicy.Solver.GLOBAL) {
+            SchedulingDecision d = placement(index, now).place(List.of(p)).get(0);
+            return d != null ? d : fallback(p, Reason.NO_FORECAST, "forecast from " + index.forecast.source()
+                    + " does not cover a run from " + earliest);
         }
         return new WindowSearch(index, p, ledger, policy).decide()
                 .orElseGet(() -> fallback(p, Reason.NO_FORECAST,
@@ -86,6 +100,9 @@ public final class CarbonPlanner {
      */
     public synchronized List<SchedulingDecision> replan(List<WaitingJob> waiting) {
         Instant now = clock.instant();
+        if (policy.solver() == PlannerPolicy.Solver.GLOBAL) {
+            return replanAll(waiting, now);
+        }
         Map<GridZone, Instant> fresh = new HashMap<>();
         List<WaitingJob> stale = new ArrayList<>();
         for (WaitingJob w : waiting) {
@@ -105,6 +122,59 @@ public final class CarbonPlanner {
             out.add(plan(w.request()));
         }
         return out;
+    }
+
+    /**
+     * One schedule for the whole waiting set: every job still waiting is released and placed again
+     * together, on the newest forecast, against what runs or is due. Jobs the forecast cannot place
+     * get their single-job fallback.
+     */
+    private List<SchedulingDecision> replanAll(List<WaitingJob> waiting, Instant now) {
+        Map<GridZone, List<WaitingJob>> byZone = new HashMap<>();
+        for (WaitingJob w : waiting) {
+            if (w.runAt().isAfter(now) && w.request().deadline() != null) {
+                byZone.computeIfAbsent(w.request().zone(), z -> new ArrayList<>()).add(w);
+            }
+        }
+        List<SchedulingDecision> out = new ArrayList<>();
+        for (Map.Entry<GridZone, List<WaitingJob>> e : byZone.entrySet()) {
+            e.getValue().forEach(w -> release(w.request().jobId()));
+            ForecastIndex index;
+            try {
+                index = index(e.getKey(), now);
+            } catch (RuntimeException ex) {
+                e.getValue().forEach(w -> restore(w.request(), w.runAt())); // keep the plans in force
+                continue;
+            }
+            List<Planning> plannings = new ArrayList<>();
+            List<WaitingJob> placed = new ArrayList<>();
+            for (WaitingJob w : e.getValue()) {
+                Planning p = planning(w.request(), now);
+                if (p.latestSafe.isBefore(p.earliest)) {
+                    out.add(plan(w.request()));
+                } else {
+                    plannings.add(p);
+                    placed.add(w);
+                }
+            }
+            List<SchedulingDecision> decisions = placement(index, now).place(plannings);
+            for (int i = 0; i < decisions.size(); i++) {
+                out.add(decisions.get(i) != null ? decisions.get(i) : plan(placed.get(i).request()));
+            }
+        }
+        return out;
+    }
+
+    private GlobalPlacement placement(ForecastIndex index, Instant now) {
+        return new GlobalPlacement(index, ledger, policy, unplanned.workers(now, policy.holdBackFloor()));
+    }
+
+    private Planning planning(PlanRequest request, Instant now) {
+        Instant earliest = request.earliestStart().isAfter(now) ? request.earliestStart() : now;
+        Duration runTime = runTime(request);
+        Planning p = new Planning(request, now, earliest, runTime, policy.padded(runTime), policy.reserved(runTime));
+        p.latestSafe = request.deadline() == null ? null : policy.latestSafeStart(earliest, request.deadline(), runTime);
+        return p;
     }
 
     /** Frees the job's capacity booking: it finished, failed or was cancelled. */

@@ -4,26 +4,47 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * How cautious the planner is.
+ * How the planner plans and how cautious it is.
  *
  * @param runTimeFactor the estimated run time is multiplied by this (≥ 1) when checking the deadline
  * @param safetyMargin plus this fixed margin (queue claim, model load, decode)
  * @param minSavingPct wait only if the forecast saving is at least this many percent
  * @param horizon how far ahead forecasts are requested
  * @param outagePolicy what to do without a usable forecast
- * @param urgentSlack a job with less slack than this may use every worker of its device
- * @param flexibleShare the share of a device's workers that jobs with more slack may book
- * @param slackReserve the share of a job's slack it never plans into: the end of its window is kept
- *     as a margin against queueing behind jobs that arrive later (see docs/carbon.md)
+ * @param urgentSlack a job with less slack than this may use every worker of its device (greedy)
+ * @param flexibleShare the share of a device's workers that jobs with more slack may book (greedy)
+ * @param slackReserve the share of a job's slack it never plans into (greedy; the global schedule
+ *     keeps deadlines by feasibility instead)
+ * @param solver one global schedule of all waiting work, or the per-job greedy search of old
+ * @param minSavingPctPerHour wait only if the saving is at least this many percent per hour of delay
+ * @param slot the global schedule's slot length
+ * @param holdBackFloor workers held back for work the planner does not place (no deadline, run now,
+ *     urgent arrivals) at the least, whatever the measured arrival rate says
  */
 public record PlannerPolicy(
         double runTimeFactor, Duration safetyMargin, double minSavingPct, Duration horizon, OutagePolicy outagePolicy,
-        Duration urgentSlack, double flexibleShare, double slackReserve) {
+        Duration urgentSlack, double flexibleShare, double slackReserve, Solver solver, double minSavingPctPerHour,
+        Duration slot, double holdBackFloor) {
 
-    /** Without headroom for urgent jobs or reserved slack: every job may book every worker, up to its margin. */
+    /** Which planner places jobs. */
+    public enum Solver {
+        /** Min-cost flow over every waiting job: slots × capacity ({@link GlobalSchedule}). */
+        GLOBAL,
+        /** Each job on its own, greenest window with room first ({@link WindowSearch}): the planner until 2026-12. */
+        GREEDY
+    }
+
+    /** Greedy, without headroom for urgent jobs or reserved slack: every job may book every worker, up to its margin. */
     public PlannerPolicy(double runTimeFactor, Duration safetyMargin, double minSavingPct, Duration horizon,
             OutagePolicy outagePolicy) {
         this(runTimeFactor, safetyMargin, minSavingPct, horizon, outagePolicy, Duration.ZERO, 1.0, 0.0);
+    }
+
+    /** The greedy planner with headroom and reserve. */
+    public PlannerPolicy(double runTimeFactor, Duration safetyMargin, double minSavingPct, Duration horizon,
+            OutagePolicy outagePolicy, Duration urgentSlack, double flexibleShare, double slackReserve) {
+        this(runTimeFactor, safetyMargin, minSavingPct, horizon, outagePolicy, urgentSlack, flexibleShare, slackReserve,
+                Solver.GREEDY, 0.0, Duration.ofMinutes(30), 0.0);
     }
 
     public PlannerPolicy {
@@ -33,9 +54,22 @@ public record PlannerPolicy(
         if (slackReserve < 0 || slackReserve >= 1) {
             throw new IllegalArgumentException("slackReserve must be in [0, 1), was " + slackReserve);
         }
+        if (slot.getSeconds() < 60) {
+            throw new IllegalArgumentException("slot must be at least 1 min, was " + slot);
+        }
     }
 
+    /** The server's defaults: one global schedule, deadlines kept by feasibility, do no harm. */
     public static PlannerPolicy defaults() {
+        return new PlannerPolicy(1.1, Duration.ofMinutes(30), 1.0, Duration.ofHours(72), OutagePolicy.RUN_NOW,
+                Duration.ZERO, 1.0, 0.0, Solver.GLOBAL, DEFAULT_SAVING_PER_HOUR, Duration.ofMinutes(30), 0.0);
+    }
+
+    /** The bar per hour of delay the defaults use (docs/carbon.md, "Do no harm"). */
+    public static final double DEFAULT_SAVING_PER_HOUR = 0.1;
+
+    /** The defaults until 2026-12: greedy per job, 25 % of workers for urgent jobs, 40 % of slack kept in hand. */
+    public static PlannerPolicy greedyDefaults() {
         return new PlannerPolicy(1.1, Duration.ofMinutes(30), 1.0, Duration.ofHours(72), OutagePolicy.RUN_NOW,
                 Duration.ofHours(2), 0.75, 0.4);
     }
@@ -43,13 +77,19 @@ public record PlannerPolicy(
     /** The same policy with another outage policy. */
     public PlannerPolicy withOutagePolicy(OutagePolicy policy) {
         return new PlannerPolicy(runTimeFactor, safetyMargin, minSavingPct, horizon, policy, urgentSlack, flexibleShare,
-                slackReserve);
+                slackReserve, solver, minSavingPctPerHour, slot, holdBackFloor);
     }
 
     /** The same policy with another flexible share and slack reserve. */
     public PlannerPolicy withShares(double flexible, double reserve) {
         return new PlannerPolicy(runTimeFactor, safetyMargin, minSavingPct, horizon, outagePolicy, urgentSlack, flexible,
-                reserve);
+                reserve, solver, minSavingPctPerHour, slot, holdBackFloor);
+    }
+
+    /** The same policy with another saving bar per hour of delay. */
+    public PlannerPolicy withSavingPerHour(double pctPerHour) {
+        return new PlannerPolicy(runTimeFactor, safetyMargin, minSavingPct, horizon, outagePolicy, urgentSlack,
+                flexibleShare, slackReserve, solver, pctPerHour, slot, holdBackFloor);
     }
 
     /**

@@ -36,9 +36,9 @@ class SchedulingConfiguration {
 
     @Bean
     CarbonPlanner carbonPlanner(CarbonIntensityFeed feed, ThroughputEstimator throughput, SchedulingProperties p,
-            ObjectProvider<Clock> clocks) {
+            ObjectProvider<Clock> clocks, @Value("${greenscribe.queue.concurrent-jobs:4}") int concurrentJobs) {
         CapacityLedger ledger = new CapacityLedger(p.capacity() == null ? Map.of() : p.capacity(),
-                p.defaultCapacity(), p.ledgerBucket());
+                p.defaultCapacityOr(concurrentJobs), p.ledgerBucket());
         return new CarbonPlanner(feed, clocks.getIfAvailable(Clock::systemUTC), throughput, ledger, p.policy());
     }
 

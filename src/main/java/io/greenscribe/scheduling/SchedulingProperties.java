@@ -16,11 +16,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultSpeed audio seconds per wall second assumed before a device finished a job
  * @param speedAlpha weight of the newest finished job in the learned speed
  * @param ledgerBucket time resolution of the capacity ledger
- * @param defaultCapacity concurrent jobs per device, unless listed in {@code capacity}
+ * @param defaultCapacity concurrent jobs per device, unless listed in {@code capacity}; unset means the
+ *     queue's {@code greenscribe.queue.concurrent-jobs}, the jobs this instance really runs at once
  * @param capacity concurrent jobs per device id
- * @param urgentSlack jobs with less slack than this may book every worker
- * @param flexibleShare share of a device's workers that jobs with more slack may book
- * @param slackReserve share of a job's slack kept as margin at the end of its window
+ * @param urgentSlack greedy solver only: jobs with less slack than this may book every worker
+ * @param flexibleShare greedy solver only: share of a device's workers that jobs with more slack may book
+ * @param slackReserve greedy solver only: share of a job's slack kept as margin at the end of its window
+ * @param solver {@code global} (one min-cost-flow schedule of all waiting work) or {@code greedy}
+ * @param minSavingPctPerHour wait only for a saving of at least this many percent per hour of delay
+ * @param slot the global schedule's slot length
+ * @param holdBackFloor workers held back for unplanned work (no deadline, run now) at the least; the
+ *     measured arrivals of such work set it above that
  * @param replanInterval how often waiting jobs are re-planned on the newest forecast and the
  *     capacity ledger is rebuilt from the database; unset means {@code greenscribe.carbon.cache-ttl}
  *     (a new forecast can arrive no sooner), zero turns the periodic task off (start-up rebuild
@@ -31,13 +37,20 @@ public record SchedulingProperties(@DefaultValue("1.1") double runTimeFactor, @D
         @DefaultValue("1.0") double minSavingPct, @DefaultValue("72h") Duration horizon,
         @DefaultValue("RUN_NOW") OutagePolicy outagePolicy, @DefaultValue("1.0") double defaultSpeed,
         @DefaultValue("0.2") double speedAlpha, @DefaultValue("1m") Duration ledgerBucket,
-        @DefaultValue("1") int defaultCapacity, Map<String, Integer> capacity,
-        @DefaultValue("2h") Duration urgentSlack, @DefaultValue("0.75") double flexibleShare,
-        @DefaultValue("0.4") double slackReserve, Duration replanInterval) {
+        Integer defaultCapacity, Map<String, Integer> capacity,
+        @DefaultValue("0s") Duration urgentSlack, @DefaultValue("1.0") double flexibleShare,
+        @DefaultValue("0.0") double slackReserve, Duration replanInterval,
+        @DefaultValue("global") PlannerPolicy.Solver solver, @DefaultValue("0.1") double minSavingPctPerHour,
+        @DefaultValue("30m") Duration slot, @DefaultValue("0") double holdBackFloor) {
 
     PlannerPolicy policy() {
         return new PlannerPolicy(runTimeFactor, safetyMargin, minSavingPct, horizon, outagePolicy, urgentSlack,
-                flexibleShare, slackReserve);
+                flexibleShare, slackReserve, solver, minSavingPctPerHour, slot, holdBackFloor);
+    }
+
+    /** One capacity setting: the planner books as many runs per device as the queue runs at once, unless set. */
+    int defaultCapacityOr(int queueConcurrentJobs) {
+        return defaultCapacity != null ? defaultCapacity : queueConcurrentJobs;
     }
 
     /** How often waiting jobs are re-planned: {@code replan-interval}, else the forecast cache's TTL. */

@@ -80,22 +80,33 @@ public final class LwaScenarioOne {
         return sum / seeds;
     }
 
+    /** The paper's assumptions: exact run time, no margin, no bar, unlimited capacity. */
+    static final PlannerPolicy PAPER = new PlannerPolicy(1.0, Duration.ZERO, 0, Duration.ofHours(48), OutagePolicy.RUN_NOW);
+
     private static double once(RecordedTrace actual, RecordedTrace forecast, Duration window, Accounting accounting) {
+        return once(actual, forecast, window, accounting, PAPER, Instant.parse("2020-01-01T00:00:00Z"),
+                accounting == Accounting.PAPER ? 365 : 366);
+    }
+
+    /**
+     * Scenario I with any policy from any first night: {@code nights} nightly 30-min jobs at 01:00 UTC,
+     * each may move by ±{@code window}; saving against 01:00 in %.
+     */
+    static double once(RecordedTrace actual, RecordedTrace forecast, Duration window, Accounting accounting,
+            PlannerPolicy policy, Instant firstDay, int nights) {
         MutableClock clock = new MutableClock(actual.start());
-        PlannerPolicy paper = new PlannerPolicy(1.0, Duration.ZERO, 0, Duration.ofHours(48), OutagePolicy.RUN_NOW);
         CarbonPlanner planner = new CarbonPlanner(new TraceCarbonFeed(forecast, false, clock), clock,
-                new ThroughputEstimator(1.0, 0.2), CapacityLedger.unlimited(), paper);
+                new ThroughputEstimator(1.0, 0.2), CapacityLedger.unlimited(), policy);
         Duration job = Duration.ofMinutes(30);
         double baseline = 0;
         double shifted = 0;
-        Instant day = Instant.parse("2020-01-01T00:00:00Z");
+        Instant day = firstDay;
         // simulate.py's jobs: range(0, 1440 * 365, 1440), so 2020-12-31 (the leap day's spill) is not in it.
-        int nights = accounting == Accounting.PAPER ? 365 : 366;
         for (int d = 0; d < nights; d++, day = day.plus(Duration.ofDays(1))) {
             Instant nominal = day.plus(Duration.ofHours(1));
             Instant opens = nominal.minus(window);
             double atNominal = actual.integral(nominal.getEpochSecond(), nominal.plus(job).getEpochSecond());
-            if (opens.isBefore(actual.start())) {
+            if (opens.isBefore(actual.start()) || nominal.plus(window).plus(job).isAfter(actual.end())) {
                 if (accounting == Accounting.PAPER) {
                     baseline += atNominal; // the paper's baseline run (no window) keeps this night; its shifted run has none
                 }

@@ -1,0 +1,287 @@
+package io.greenscribe.scheduling;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntUnaryOperator;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.flow.mincost.CapacityScalingMinimumCostFlow;
+import org.jgrapht.alg.flow.mincost.MinimumCostFlowProblem;
+import org.jgrapht.alg.interfaces.MinimumCostFlowAlgorithm.MinimumCostFlow;
+import org.jgrapht.graph.DefaultWeightedEdge;
+import org.jgrapht.graph.SimpleDirectedWeightedGraph;
+
+/**
+ * One schedule for all waiting work on one device: slots × capacity, least forecast emissions,
+ * deadlines hard. The core is a min-cost flow (jgrapht's capacity-scaling solver): each class of
+ * alike jobs (same first slot, last slot, length and do-no-harm bar) supplies its slot-units, may
+ * send at most one unit per job into each slot it is allowed to use, at that slot's intensity, and
+ * each slot takes as many units as it has free workers. Units nobody can place go to an overflow
+ * arc at a prohibitive cost: those jobs run as early as they may. For work that may pause between
+ * slots the flow is the exact optimum; for runs that must be contiguous it is the bound the
+ * decoding follows: each job, most urgent first, takes the contiguous run that overlaps most of its
+ * class's allotment and still fits.
+ *
+ * <p>Do no harm is built into the arcs: a job may use a slot only if its forecast is no worse than
+ * starting at once, and its saving clears the minimum and the per-hour-of-delay bar. Not
+ * thread-safe; cheap to build per call.
+ */
+final class GlobalSchedule {
+
+    /** Cost of a unit that cannot be placed: above any intensity × slot length (2000 g/kWh × 1 h = 7.2e6). */
+    private static final double OVERFLOW = 1e8; // jgrapht takes 1e9 for infinite
+
+    /**
+     * One job to place, in epoch seconds.
+     *
+     * @param earliest it may start no sooner
+     * @param latestStart a start after this misses the deadline (with the margin)
+     * @param runSec the estimated run time, for the emissions it causes
+     * @param holdSec how long it holds a worker (the run time with its overrun factor)
+     */
+    record Work(long earliest, long latestStart, long runSec, long holdSec) {
+    }
+
+    /** The start chosen for each work item, or {@link #AT_ONCE} where it should start as early as it may. */
+    static final long AT_ONCE = Long.MIN_VALUE;
+
+    private final ForecastIndex index;
+    private final long slotSec;
+    private final double minSavingPct;
+    private final double minSavingPctPerHour;
+
+    GlobalSchedule(ForecastIndex index, long slotSec, double minSavingPct, double minSavingPctPerHour) {
+        this.index = index;
+        this.slotSec = slotSec;
+        this.minSavingPct = minSavingPct;
+        this.minSavingPctPerHour = minSavingPctPerHour;
+    }
+
+    /**
+     * @param work the waiting jobs
+     * @param origin the start of slot 0, aligned to the slot length, not after any {@code earliest}
+     * @param slots how many slots from {@code origin}
+     * @param capacity free workers in slot t (after running work and the capacity held back)
+     * @return per work item, its start in epoch seconds or {@link #AT_ONCE}
+     */
+    long[] solve(List<Work> work, long origin, int slots, IntUnaryOperator capacity) {
+        double[] mean = slotMeans(origin, slots);
+        long[] out = new long[work.size()];
+        Arrays.fill(out, AT_ONCE);
+        int[] cap = new int[slots];
+        for (int t = 0; t < slots; t++) {
+            cap[t] = Math.max(0, capacity.applyAsInt(t));
+        }
+        Map<Key, Group> groups = new HashMap<>();
+        for (int i = 0; i < work.size(); i++) {
+            Work w = work.get(i);
+            Shape s = shape(w, origin, slots, mean);
+            if (s != null) {
+                groups.computeIfAbsent(s.key, k -> new Group(k, s.allowed)).members.add(i);
+            } else {
+                occupyAtOnce(w, origin, cap); // it cannot wait: what it holds is not free to the others
+            }
+        }
+        if (groups.isEmpty()) {
+            return out;
+        }
+        List<Group> list = new ArrayList<>(groups.values());
+        allot(list, work, slots, mean, cap);
+        decode(list, work, origin, cap, out);
+        return out;
+    }
+
+    /** The flow: how many units of each group go into each slot. */
+    private void allot(List<Group> groups, List<Work> work, int slots, double[] mean, int[] cap) {
+        Graph<Integer, DefaultWeightedEdge> g = new SimpleDirectedWeightedGraph<>(DefaultWeightedEdge.class);
+        int sink = 0;
+        g.addVertex(sink);
+        for (int t = 0; t < slots; t++) {
+            g.addVertex(1 + t);
+        }
+        Map<DefaultWeightedEdge, Integer> upper = new HashMap<>();
+        Map<Integer, Integer> supply = new HashMap<>();
+        long total = 0;
+        for (int t = 0; t < slots; t++) {
+            if (cap[t] > 0) {
+                upper.put(g.addEdge(1 + t, sink), cap[t]);
+            }
+        }
+        List<Map<Integer, DefaultWeightedEdge>> arcs = new ArrayList<>(groups.size());
+        for (int gi = 0; gi < groups.size(); gi++) {
+            Group grp = groups.get(gi);
+            int v = 1 + slots + gi;
+            g.addVertex(v);
+            int k = grp.members.size();
+            int units = k * grp.key.length;
+            supply.put(v, units);
+            total += units;
+            DefaultWeightedEdge over = g.addEdge(v, sink);
+            g.setEdgeWeight(over, OVERFLOW);
+            upper.put(over, units);
+            Map<Integer, DefaultWeightedEdge> mine = new HashMap<>();
+            for (int t = grp.key.first; t <= grp.key.last; t++) {
+                if (grp.allowed[t - grp.key.first] && cap[t] > 0) {
+                    DefaultWeightedEdge e = g.addEdge(v, 1 + t);
+                    g.setEdgeWeight(e, mean[t] * grp.runPerUnit(work));
+                    upper.put(e, k);
+                    mine.put(t, e);
+                }
+            }
+            arcs.add(mine);
+        }
+        supply.put(sink, (int) -total);
+        MinimumCostFlow<DefaultWeightedEdge> flow = new CapacityScalingMinimumCostFlow<Integer, DefaultWeightedEdge>()
+                .getMinimumCostFlow(new MinimumCostFlowProblem.MinimumCostFlowProblemImpl<>(g,
+                        v -> supply.getOrDefault(v, 0), upper::get));
+        for (int gi = 0; gi < groups.size(); gi++) {
+            Group grp = groups.get(gi);
+            grp.allot = new int[grp.key.last - grp.key.first + 1];
+            for (Map.Entry<Integer, DefaultWeightedEdge> e : arcs.get(gi).entrySet()) {
+                grp.allot[e.getKey() - grp.key.first] = (int) Math.round(flow.getFlow(e.getValue()));
+            }
+        }
+    }
+
+    /**
+     * Contiguous runs from the allotment, most urgent group first: each job takes the start whose
+     * run overlaps most of what its group was allotted (then the greener), among those that fit the
+     * workers left and do no harm over the whole run. For one-slot jobs this is the flow's answer.
+     */
+    private void decode(List<Group> groups, List<Work> work, long origin, int[] cap, long[] out) {
+        int[] left = cap.clone();
+        groups.sort((a, b) -> a.key.lastStart != b.key.lastStart ? Integer.compare(a.key.lastStart, b.key.lastStart)
+                : Integer.compare(a.key.first, b.key.first));
+        for (Group grp : groups) {
+            Key k = grp.key;
+            for (int i : grp.members) {
+                Work w = work.get(i);
+                double baseline = index.integral(w.earliest(), w.earliest() + w.runSec()) / w.runSec();
+                int best = -1;
+                int bestOverlap = -1;
+                double bestIntensity = Double.MAX_VALUE;
+                for (int s = k.first; s <= k.lastStart; s++) {
+                    long start = s == k.first ? w.earliest() : origin + s * slotSec;
+                    int len = s == k.first ? k.lengthNow : k.length;
+                    if (s + len > left.length || !fits(left, s, len)) {
+                        continue;
+                    }
+                    double intensity = index.covers(start, start + w.runSec())
+                            ? index.integral(start, start + w.runSec()) / w.runSec() : Double.NaN;
+                    if (s != k.first && !worthWaitingFor(intensity, baseline, start - w.earliest())) {
+                        continue;
+                    }
+                    int overlap = 0;
+                    for (int t = s; t < s + len; t++) {
+                        overlap += grp.allot[t - k.first] > 0 ? 1 : 0;
+                    }
+                    if (overlap > bestOverlap || overlap == bestOverlap && intensity < bestIntensity - 1e-9) {
+                        best = s;
+                        bestOverlap = overlap;
+                        bestIntensity = intensity;
+                    }
+                }
+                if (best < 0) {
+                    continue; // nothing fits: run as early as it may, the queue serves it by deadline
+                }
+                int len = best == k.first ? k.lengthNow : k.length;
+                for (int t = best; t < best + len; t++) {
+                    left[t]--;
+                    if (grp.allot[t - k.first] > 0) {
+                        grp.allot[t - k.first]--;
+                    }
+                }
+                out[i] = best == k.first ? AT_ONCE : origin + best * slotSec;
+            }
+        }
+    }
+
+    private static boolean fits(int[] left, int from, int len) {
+        for (int t = from; t < from + len; t++) {
+            if (left[t] <= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void occupyAtOnce(Work w, long origin, int[] cap) {
+        long from = Math.floorDiv(w.earliest() - origin, slotSec);
+        long to = Math.floorDiv(w.earliest() + w.holdSec() - 1 - origin, slotSec);
+        for (long t = Math.max(0, from); t <= to && t < cap.length; t++) {
+            cap[(int) t] = Math.max(0, cap[(int) t] - 1);
+        }
+    }
+
+    /** Where a job may go on the slot grid, or null when the forecast cannot place it. */
+    private Shape shape(Work w, long origin, int slots, double[] mean) {
+        int first = (int) Math.floorDiv(w.earliest() - origin, slotSec);
+        long offset = w.earliest() - origin - first * slotSec;
+        int length = (int) Math.max(1, (w.holdSec() + slotSec - 1) / slotSec);
+        // a run started at once, mid-slot, may reach one slot further than one started on a boundary
+        int lengthNow = (int) Math.max(1, (w.holdSec() + offset + slotSec - 1) / slotSec);
+        int lastStart = (int) Math.min(Math.floorDiv(w.latestStart() - origin, slotSec), slots - length);
+        if (first < 0 || first + lengthNow > slots || lastStart <= first
+                || !index.covers(w.earliest(), w.earliest() + w.runSec())) {
+            return null;
+        }
+        int last = Math.max(lastStart + length - 1, first + lengthNow - 1);
+        // the arcs compare slots with a start at once (alike jobs share the first one's arcs); the
+        // decoding checks each whole run exactly
+        double baseline = index.integral(w.earliest(), w.earliest() + w.runSec()) / w.runSec();
+        boolean[] allowed = new boolean[last - first + 1];
+        for (int t = first; t <= last; t++) {
+            // the slots of a start at once are always allowed: running now can do no harm
+            allowed[t - first] = t < first + lengthNow || worthWaitingFor(mean[t], baseline, origin + t * slotSec - w.earliest());
+        }
+        return new Shape(new Key(first, last, lastStart, length, lengthNow), allowed);
+    }
+
+    /** No worse than at once, and the saving clears both the minimum and the bar per hour of delay. */
+    private boolean worthWaitingFor(double intensity, double baseline, long delaySec) {
+        if (Double.isNaN(intensity) || !(baseline > 0)) {
+            return false;
+        }
+        double pct = (baseline - intensity) / baseline * 100;
+        return pct >= minSavingPct && pct >= minSavingPctPerHour * delaySec / 3600.0 && pct > 0;
+    }
+
+    private double[] slotMeans(long origin, int slots) {
+        double[] m = new double[slots];
+        for (int t = 0; t < slots; t++) {
+            long a = origin + t * slotSec;
+            m[t] = index.covers(a, a + slotSec) ? index.integral(a, a + slotSec) / slotSec : Double.NaN;
+        }
+        return m;
+    }
+
+    /** A class of alike jobs: same slots allowed, same length. */
+    private record Key(int first, int last, int lastStart, int length, int lengthNow) {
+    }
+
+    private record Shape(Key key, boolean[] allowed) {
+    }
+
+    private static final class Group {
+        final Key key;
+        final boolean[] allowed;
+        final List<Integer> members = new ArrayList<>();
+        int[] allot;
+
+        /** The group's mean run time per slot-unit: a long job's use of a green slot weighs more. */
+        double runPerUnit(List<Work> work) {
+            double sum = 0;
+            for (int i : members) {
+                sum += work.get(i).runSec();
+            }
+            return sum / members.size() / key.length;
+        }
+
+        Group(Key key, boolean[] allowed) {
+            this.key = key;
+            this.allowed = allowed;
+        }
+    }
+}
