@@ -1,21 +1,17 @@
 package io.greenscribe.pipeline;
 
 import io.greenscribe.asr.RecognitionOptions;
-import io.greenscribe.asr.WindowTranscript;
 import io.greenscribe.text.InverseTextNormalizer;
 import io.greenscribe.text.TimedSegment;
 import io.greenscribe.text.TranscriptDocument;
 import io.greenscribe.transcription.FileTranscriber;
+import io.greenscribe.transcription.WindowText;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.scope.context.ChunkContext;
-import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /** Step 4: windows' segments in time order, the majority language, ITN, and the transcript rows. */
-class AssembleStep implements Tasklet {
+class AssembleStep extends PipelineStep {
 
     private final JobWindows windows;
     private final Transcripts transcripts;
@@ -28,9 +24,7 @@ class AssembleStep implements Tasklet {
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
-        PipelineRequest request = JobParams.request(chunk.getStepContext().getStepExecution().getJobParameters());
-        ExecutionContext job = chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+    void run(PipelineRequest request, ExecutionContext job) {
         double duration = job.getDouble("audioSeconds", 0.0);
         TranscriptDocument document = document(windows.results(request.jobId()), request, duration);
         if (request.itn()) {
@@ -39,7 +33,6 @@ class AssembleStep implements Tasklet {
         transcripts.save(request.jobId(), request.tenantId(), document);
         job.putString("language", document.language());
         pcm.delete(request.jobId());
-        return RepeatStatus.FINISHED;
     }
 
     /**
@@ -47,8 +40,8 @@ class AssembleStep implements Tasklet {
      * it), each end clamped to the audio so no timestamp points past it.
      */
     static TranscriptDocument document(List<RecognizedWindow> recognized, PipelineRequest request, double duration) {
-        List<WindowTranscript> windows = recognized.stream()
-                .map(w -> new WindowTranscript(w.index(), w.language(), 1, w.segments(), 0, 0, 0, 0, w.noSpeech()))
+        List<WindowText> windows = recognized.stream()
+                .map(w -> new WindowText(w.language(), w.segments(), w.noSpeech()))
                 .toList();
         RecognitionOptions options = RecognitionOptions.defaults().withLanguage(request.language());
         TranscriptDocument document = FileTranscriber.document(windows, request.model(), duration, options);

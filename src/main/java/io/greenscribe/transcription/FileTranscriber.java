@@ -91,8 +91,8 @@ public final class FileTranscriber {
                 outcomes.add(new FileOutcome(p.file, null, p.error));
                 continue;
             }
-            TranscriptDocument document = document(recognized.subList(p.firstWindow, p.firstWindow + p.windowCount),
-                    recognizer.modelName(), p.audioSeconds, options);
+            TranscriptDocument document = document(recognized.subList(p.firstWindow, p.firstWindow + p.windowCount)
+                    .stream().map(WindowText::of).toList(), recognizer.modelName(), p.audioSeconds, options);
             if (itn) {
                 document = document.normalizedWith(normalizerFor(document.language()));
             }
@@ -152,10 +152,10 @@ public final class FileTranscriber {
 
     /** Segments of all windows in time order, with the language most windows were decoded in. */
     public static TranscriptDocument document(
-            List<WindowTranscript> recognized, String model, double durationSeconds, RecognitionOptions options) {
+            List<WindowText> recognized, String model, double durationSeconds, RecognitionOptions options) {
         List<Segment> segments = new ArrayList<>();
         Map<String, Double> languageVotes = new HashMap<>();
-        for (WindowTranscript t : recognized) {
+        for (WindowText t : recognized) {
             segments.addAll(t.segments());
             if (!t.noSpeech()) {
                 languageVotes.merge(t.language(), (double) t.segments().size(), Double::sum);
