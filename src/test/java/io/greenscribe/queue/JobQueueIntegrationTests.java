@@ -3,6 +3,7 @@ package io.greenscribe.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.greenscribe.testing.MutableClock;
+import io.greenscribe.testing.SettableClockConfiguration;
 import io.greenscribe.testing.TestDatabaseConfiguration;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -22,26 +23,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "greenscribe.queue.enabled=false")
-@Import({TestDatabaseConfiguration.class, JobQueueIntegrationTests.Clocks.class})
+@Import({TestDatabaseConfiguration.class, SettableClockConfiguration.class})
 class JobQueueIntegrationTests {
 
     private static final Duration LEASE = Duration.ofSeconds(60);
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-        }
-    }
 
     @Autowired
     JobQueue queue;
