@@ -256,7 +256,7 @@ def pct(v):
 def report(results: dict, items_by_lang: dict, args, started: str) -> str:
     lines = [f"# Long-form benchmark ({started})", "",
              f"Command: `flock /tmp/gs-heavy.lock bench/.venv/bin/python bench/longform_bench.py "
-             f"--threads {args.threads} --seed {args.seed}`", "",
+             f"{shlex.join(sys.argv[1:])}`", "",
              f"Machine: {json.dumps(machine_info())}", ""]
     for lang, items in items_by_lang.items():
         lines += [f"## {lang} ({MODELS[lang]})", ""]

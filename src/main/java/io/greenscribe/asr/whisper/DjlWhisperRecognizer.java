@@ -34,7 +34,7 @@ public final class DjlWhisperRecognizer implements AutoCloseableRecognizer {
     /** How far into a joined piece a segment's end may reach and still belong to the piece before. */
     private static final double SEAM_SECONDS = 0.5;
     /** Passes per window at most: 30 s of speech never needs more; a bound on a model that keeps stopping. */
-    private static final int MAX_PASSES = Integer.getInteger("gs.maxPasses", 6);
+    private static final int MAX_PASSES = 6;
 
     private final WhisperModel model;
     private final BatchDecoder decoder;
