@@ -22,7 +22,8 @@ public class JdbcDeliveryLog implements DeliveryLog {
         // the job may have been deleted meanwhile: then there is nothing to keep the attempt with
         jdbc.sql("""
                         insert into webhook_delivery (job_id, attempt, attempted_at, url, http_status, outcome, error)
-                        select id, ?, ?, ?, ?, ?, ? from transcription_job where id = ?""")
+                        select id, cast(? as int), cast(? as timestamptz), cast(? as text), cast(? as int), cast(? as text),
+                            cast(? as text) from transcription_job where id = ?""")
                 .params(a.attempt(), Timestamp.from(a.at()), a.url(), a.httpStatus(), a.outcome().name(),
                         a.error() == null ? null : a.error().substring(0, Math.min(a.error().length(), 1000)), jobId)
                 .update();
