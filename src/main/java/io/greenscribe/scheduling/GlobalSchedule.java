@@ -125,7 +125,8 @@ final class GlobalSchedule {
             for (int t = grp.key.first; t <= grp.key.last; t++) {
                 if (grp.allowed[t - grp.key.first] && cap[t] > 0) {
                     DefaultWeightedEdge e = g.addEdge(v, 1 + t);
-                    g.setEdgeWeight(e, mean[t] * grp.runPerUnit(work));
+                    // a thousandth per slot of delay breaks ties toward the earlier start: wait no longer than it pays
+                    g.setEdgeWeight(e, mean[t] * grp.runPerUnit(work) + (t - grp.key.first) * 1e-3);
                     upper.put(e, k);
                     mine.put(t, e);
                 }
