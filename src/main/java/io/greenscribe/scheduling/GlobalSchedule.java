@@ -163,7 +163,16 @@ final class GlobalSchedule {
                 int best = -1;
                 int bestOverlap = -1;
                 double bestIntensity = Double.MAX_VALUE;
-                for (int s = k.first; s <= k.lastStart; s++) {
+                // only starts whose run touches what is still allotted can win on overlap; without
+                // any allotment left every start is tried
+                int lo = k.first;
+                int hi = k.lastStart;
+                int a = firstAllotted(grp.allot);
+                if (a >= 0) {
+                    lo = Math.max(k.first, k.first + a - k.length + 1);
+                    hi = Math.min(k.lastStart, k.first + lastAllotted(grp.allot));
+                }
+                for (int s = k.first; s <= hi; s = s == k.first ? Math.max(lo, k.first + 1) : s + 1) {
                     long start = s == k.first ? w.earliest() : origin + s * slotSec;
                     int len = s == k.first ? k.lengthNow : k.length;
                     if (s + len > left.length || !fits(left, s, len)) {
@@ -197,6 +206,24 @@ final class GlobalSchedule {
                 out[i] = best == k.first ? AT_ONCE : origin + best * slotSec;
             }
         }
+    }
+
+    private static int firstAllotted(int[] allot) {
+        for (int i = 0; i < allot.length; i++) {
+            if (allot[i] > 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int lastAllotted(int[] allot) {
+        for (int i = allot.length - 1; i >= 0; i--) {
+            if (allot[i] > 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean fits(int[] left, int from, int len) {
