@@ -125,7 +125,8 @@ final class GlobalSchedule {
             for (int t = grp.key.first; t <= grp.key.last; t++) {
                 if (grp.allowed[t - grp.key.first] && cap[t] > 0) {
                     DefaultWeightedEdge e = g.addEdge(v, 1 + t);
-                    g.setEdgeWeight(e, mean[t] * grp.runPerUnit(work));
+                    // a thousandth per slot of delay breaks ties toward the earlier start: wait no longer than it pays
+                    g.setEdgeWeight(e, mean[t] * grp.runPerUnit(work) + (t - grp.key.first) * 1e-3);
                     upper.put(e, k);
                     mine.put(t, e);
                 }
@@ -159,29 +160,13 @@ final class GlobalSchedule {
             for (int i : grp.members) {
                 Work w = work.get(i);
                 double baseline = index.integral(w.earliest(), w.earliest() + w.runSec()) / w.runSec();
-                int best = -1;
-                int bestOverlap = -1;
-                double bestIntensity = Double.MAX_VALUE;
-                for (int s = k.first; s <= k.lastStart; s++) {
-                    long start = s == k.first ? w.earliest() : origin + s * slotSec;
-                    int len = s == k.first ? k.lengthNow : k.length;
-                    if (s + len > left.length || !fits(left, s, len)) {
-                        continue;
-                    }
-                    double intensity = index.covers(start, start + w.runSec())
-                            ? index.integral(start, start + w.runSec()) / w.runSec() : Double.NaN;
-                    if (s != k.first && !worthWaitingFor(intensity, baseline, start - w.earliest())) {
-                        continue;
-                    }
-                    int overlap = 0;
-                    for (int t = s; t < s + len; t++) {
-                        overlap += grp.allot[t - k.first] > 0 ? 1 : 0;
-                    }
-                    if (overlap > bestOverlap || overlap == bestOverlap && intensity < bestIntensity - 1e-9) {
-                        best = s;
-                        bestOverlap = overlap;
-                        bestIntensity = intensity;
-                    }
+                // first only starts whose run touches what is still allotted (they win on overlap);
+                // if none of them fits, every start
+                int a = firstAllotted(grp.allot);
+                int best = a < 0 ? -1 : bestStart(grp, w, origin, left, baseline,
+                        Math.max(k.first, k.first + a - k.length + 1), Math.min(k.lastStart, k.first + lastAllotted(grp.allot)), true);
+                if (best < 0) {
+                    best = bestStart(grp, w, origin, left, baseline, k.first, k.lastStart, false);
                 }
                 if (best < 0) {
                     continue; // nothing fits: run as early as it may, the queue serves it by deadline
@@ -196,6 +181,61 @@ final class GlobalSchedule {
                 out[i] = best == k.first ? AT_ONCE : origin + best * slotSec;
             }
         }
+    }
+
+    /**
+     * The start in {@code [lo, hi]} (and at once) that overlaps most of the allotment, then the
+     * greener; with {@code touching} only starts that overlap it at all; -1 if none fits.
+     */
+    private int bestStart(Group grp, Work w, long origin, int[] left, double baseline, int lo, int hi,
+            boolean touching) {
+        Key k = grp.key;
+        int best = -1;
+        int bestOverlap = -1;
+        double bestIntensity = Double.MAX_VALUE;
+        for (int s = k.first; s <= hi; s = s == k.first ? Math.max(lo, k.first + 1) : s + 1) {
+            long start = s == k.first ? w.earliest() : origin + s * slotSec;
+            int len = s == k.first ? k.lengthNow : k.length;
+            if (s + len > left.length || !fits(left, s, len)) {
+                continue;
+            }
+            double intensity = index.covers(start, start + w.runSec())
+                    ? index.integral(start, start + w.runSec()) / w.runSec() : Double.NaN;
+            if (s != k.first && !worthWaitingFor(intensity, baseline, start - w.earliest())) {
+                continue;
+            }
+            int overlap = 0;
+            for (int t = s; t < s + len; t++) {
+                overlap += grp.allot[t - k.first] > 0 ? 1 : 0;
+            }
+            if (touching && overlap == 0) {
+                continue;
+            }
+            if (overlap > bestOverlap || overlap == bestOverlap && intensity < bestIntensity - 1e-9) {
+                best = s;
+                bestOverlap = overlap;
+                bestIntensity = intensity;
+            }
+        }
+        return best;
+    }
+
+    private static int firstAllotted(int[] allot) {
+        for (int i = 0; i < allot.length; i++) {
+            if (allot[i] > 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int lastAllotted(int[] allot) {
+        for (int i = allot.length - 1; i >= 0; i--) {
+            if (allot[i] > 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean fits(int[] left, int from, int len) {

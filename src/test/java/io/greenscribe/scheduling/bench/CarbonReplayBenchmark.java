@@ -51,10 +51,10 @@ public final class CarbonReplayBenchmark {
                 .append(" starting from a conservative 1×); ").append(WORKERS).append(" workers;")
                 .append(" deadlines: 10 % none, 30 % 2 h + 2× run time, 30 % 8 h, 30 % 24 h. Savings are against running")
                 .append(" immediately on the same workers, scored on the actual trace. Every strategy shares one queue that")
-                .append(" serves due jobs earliest-deadline-first. GreenScribe runs with its defaults (run time × 1.1 + 30 min")
-                .append(" margin and 40 % of the slack kept in hand, ≥ 1 % saving to wait, capacity ledger on 1-min buckets")
-                .append(" with 25 % of workers kept for jobs with < 2 h slack, bookings moved to each run's real start,")
-                .append(" re-planning on new forecasts).\n\n");
+                .append(" serves due jobs earliest-deadline-first. GreenScribe runs with its defaults: one global schedule")
+                .append(" (min-cost flow over 30-min slots × workers), run time × 1.1 + 30 min margin, do no harm (≥ 1 %")
+                .append(" and ≥ 0.1 % per hour of delay), workers held back for the measured unplanned load, bookings")
+                .append(" moved to each run's real start, re-planning on new forecasts.\n\n");
         List<Case> cases = cases(data);
         replays(cases);
         scenarioOne(data);
