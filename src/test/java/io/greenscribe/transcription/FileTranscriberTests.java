@@ -132,16 +132,21 @@ class FileTranscriberTests {
             System.out.printf("  %.2f-%.2f %s | %s%n", s.start(), s.end(), s.text(), s.words().stream()
                     .map(w -> String.format("%.2f-%.2f", w.start(), w.end())).toList());
         }
+        // every utterance after a cut-out pause starts a segment within 0.2 s of its onset; the first
+        // one lies before any cut, where the alignment may start the window's first word in the
+        // 0.4 s speech pad before it (Whisper's own bias at a window's first frame), so it gets the pad
         for (int k = 0; k < names.length; k++) {
             double onset = onsets[k];
+            double tolerance = k == 0 ? 0.4 : 0.2;
             assertThat(result.document().segments()).as("a segment starting at utterance %d (%.2f s)", k, onset)
-                    .anyMatch(s -> Math.abs(s.start() - onset) <= 0.2);
+                    .anyMatch(s -> Math.abs(s.start() - onset) <= tolerance);
         }
-        // (a last word's end reaches into the 0.2 s padding after its utterance, where alignment stretches it)
+        // (a last word's end reaches into the padding after its utterance, where alignment stretches
+        // it: the 0.4 s pad plus the detector's hangover past the energy offset; never into the pause)
         assertThat(words).allSatisfy(w -> assertThat(java.util.stream.IntStream.range(0, names.length)
-                .anyMatch(k -> w.start() >= onsets[k] - 0.2 && w.end() <= offsets[k] + 0.4)).as(w.toString()).isTrue());
+                .anyMatch(k -> w.start() >= onsets[k] - 0.4 && w.end() <= offsets[k] + 0.6)).as(w.toString()).isTrue());
         assertThat(result.document().segments()).allSatisfy(s -> assertThat(java.util.stream.IntStream.range(0, names.length)
-                .anyMatch(k -> s.end() >= onsets[k] - 0.2 && s.end() <= offsets[k] + 0.4)).as("end of " + s).isTrue());
+                .anyMatch(k -> s.end() >= onsets[k] - 0.2 && s.end() <= offsets[k] + 0.6)).as("end of " + s).isTrue());
     }
 
     /** Seconds from the clip's start to its first (or from its start to its last) 10 ms above -40 dBFS. */

@@ -135,6 +135,7 @@ public final class DjlWhisperRecognizer implements AutoCloseableRecognizer {
     /** Segment and word times moved from the window's own clock to the original audio's. */
     private static WindowTranscript onSourceTimeline(AudioWindow window, WindowTranscript t) {
         List<Segment> segments = new ArrayList<>(t.segments().size());
+        double maxWordSeconds = 2 * medianWordSeconds(t);
         for (Segment s : t.segments()) {
             List<Word> words = new ArrayList<>(s.words().size());
             for (Word w : s.words()) {
@@ -147,11 +148,37 @@ public final class DjlWhisperRecognizer implements AutoCloseableRecognizer {
             // an end just past a seam is Whisper reaching for the next segment across the joined pads
             double end = Math.min(source(window, s.end(), true),
                     window.pieceEndSeconds(Math.max(s.start(), s.end() - SEAM_SECONDS)));
+            if (!words.isEmpty()) {
+                // with aligned words a segment spans its words, as faster-whisper does: its own
+                // timestamp tokens may fall in a pad or across a cut pause, the words do not
+                clampFirstWord(words, maxWordSeconds);
+                start = words.get(0).start();
+                end = words.get(words.size() - 1).end();
+            }
             segments.add(new Segment(start, Math.max(start, end), s.text(), s.avgLogProb(),
                     s.noSpeechProb(), s.temperature(), words));
         }
         return new WindowTranscript(t.windowIndex(), t.language(), t.languageProbability(), segments, t.avgLogProb(),
                 t.noSpeechProb(), t.compressionRatio(), t.temperature(), t.noSpeech());
+    }
+
+    /** Median duration of the window's aligned words, or infinity when it has none. */
+    private static double medianWordSeconds(WindowTranscript t) {
+        double[] durations = t.segments().stream().flatMap(s -> s.words().stream())
+                .mapToDouble(w -> w.end() - w.start()).filter(d -> d > 0).sorted().toArray();
+        return durations.length == 0 ? Double.POSITIVE_INFINITY : durations[durations.length / 2];
+    }
+
+    /**
+     * The alignment lets a segment's first word start at the segment's first frame, which in a
+     * padded window is the pad before the speech. As Whisper's own timing code does, a first word
+     * longer than twice the median word is cut to that length from its end.
+     */
+    private static void clampFirstWord(List<Word> words, double maxWordSeconds) {
+        Word first = words.get(0);
+        if (first.end() - first.start() > maxWordSeconds) {
+            words.set(0, new Word(first.end() - maxWordSeconds, first.end(), first.word(), first.probability()));
+        }
     }
 
     private static double source(AudioWindow window, double windowSeconds, boolean end) {
