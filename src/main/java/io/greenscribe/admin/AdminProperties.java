@@ -12,5 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tenant the tenant the console reads and acts for (the bootstrap tenant by default)
  */
 @ConfigurationProperties("greenscribe.admin")
-record AdminProperties(@DefaultValue("admin") String username, String password,
+record AdminProperties(
+        @DefaultValue("admin") String username,
+        String password,
         @DefaultValue("default") String tenant) {}

@@ -1,9 +1,9 @@
 package io.greenscribe.admin;
 
-import io.greenscribe.job.batch.BatchService;
-import io.greenscribe.job.batch.BatchView;
 import io.greenscribe.job.JobService;
 import io.greenscribe.job.JobView;
+import io.greenscribe.job.batch.BatchService;
+import io.greenscribe.job.batch.BatchView;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;

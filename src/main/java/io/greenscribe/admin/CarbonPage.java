@@ -34,8 +34,18 @@ class CarbonPage {
     record Measured(UUID id, String name, double gco2e, double counterfactualGco2e) {}
 
     /** Everything the page's two charts draw. */
-    record Data(String zone, String source, String signal, String error, Instant now, List<Point> forecast,
-            List<Waiting> waiting, List<Measured> measured, double energyWh, double realised, double counterfactual) {}
+    record Data(
+            String zone,
+            String source,
+            String signal,
+            String error,
+            Instant now,
+            List<Point> forecast,
+            List<Waiting> waiting,
+            List<Measured> measured,
+            double energyWh,
+            double realised,
+            double counterfactual) {}
 
     private final CarbonIntensityFeed feed;
     private final CarbonProperties carbon;
@@ -81,12 +91,20 @@ class CarbonPage {
         List<Waiting> waiting = new ArrayList<>();
         for (JobView j : jobs.list(t, JobStatus.WAITING_FOR_WINDOW, null, null, null, PageRequest.of(0, 200))) {
             Double intensity = j.scheduling().expectedIntensity();
-            if ((intensity == null || intensity.isNaN()) && forecast != null && j.scheduling().runAt() != null) {
+            if ((intensity == null || intensity.isNaN())
+                    && forecast != null
+                    && j.scheduling().runAt() != null) {
                 Instant at = j.scheduling().runAt();
                 intensity = forecast.meanIntensity(at, at.plusSeconds(1)).orElse(null);
             }
-            waiting.add(new Waiting(j.id(), j.audio().name(), j.scheduling().runAt(), intensity,
-                    j.scheduling().reason() == null ? null : j.scheduling().reason().label()));
+            waiting.add(new Waiting(
+                    j.id(),
+                    j.audio().name(),
+                    j.scheduling().runAt(),
+                    intensity,
+                    j.scheduling().reason() == null
+                            ? null
+                            : j.scheduling().reason().label()));
         }
         List<Measured> measured = new ArrayList<>();
         double energy = 0;
@@ -98,11 +116,15 @@ class CarbonPage {
                 realised += j.carbon().gco2e();
                 counterfactual += j.carbon().counterfactualGco2e();
                 if (measured.size() < 20) {
-                    measured.add(new Measured(j.id(), j.audio().name(), j.carbon().gco2e(), j.carbon().counterfactualGco2e()));
+                    measured.add(new Measured(
+                            j.id(),
+                            j.audio().name(),
+                            j.carbon().gco2e(),
+                            j.carbon().counterfactualGco2e()));
                 }
             }
         }
-        return new Data(carbon.zone(), source, signal, error, now, curve, waiting, measured, energy, realised,
-                counterfactual);
+        return new Data(
+                carbon.zone(), source, signal, error, now, curve, waiting, measured, energy, realised, counterfactual);
     }
 }

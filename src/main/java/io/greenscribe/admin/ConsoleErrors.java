@@ -9,8 +9,15 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** A console page that cannot be shown answers with a page in words, not the API's problem JSON. */
-@ControllerAdvice(assignableTypes = {JobPages.class, DevicePage.class, CarbonPage.class, SearchPage.class,
-        BatchPages.class, ProblemsPage.class})
+@ControllerAdvice(
+        assignableTypes = {
+            JobPages.class,
+            DevicePage.class,
+            CarbonPage.class,
+            SearchPage.class,
+            BatchPages.class,
+            ProblemsPage.class
+        })
 class ConsoleErrors {
 
     @ExceptionHandler(NotFoundException.class)

@@ -66,7 +66,8 @@ class ConsoleLocale implements WebMvcConfigurer {
             }
             Locale best = header.resolveLocale(request);
             // a bare "zh" (or zh-Hans) matches by language only; give it the supported variant
-            return best.getLanguage().equals("zh") ? Locale.SIMPLIFIED_CHINESE
+            return best.getLanguage().equals("zh")
+                    ? Locale.SIMPLIFIED_CHINESE
                     : SUPPORTED.contains(best) ? best : Locale.ENGLISH;
         }
 

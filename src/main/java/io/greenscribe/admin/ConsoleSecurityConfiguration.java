@@ -32,12 +32,14 @@ class ConsoleSecurityConfiguration {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-    SecurityFilterChain consoleSecurity(HttpSecurity http, AdminProperties properties, CredentialsFile credentials,
-            java.time.Clock clock)
+    SecurityFilterChain consoleSecurity(
+            HttpSecurity http, AdminProperties properties, CredentialsFile credentials, java.time.Clock clock)
             throws Exception {
         PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         var users = new InMemoryUserDetailsManager(User.withUsername(properties.username())
-                .password(encodedPassword(properties, encoder, credentials)).roles("ADMIN").build());
+                .password(encodedPassword(properties, encoder, credentials))
+                .roles("ADMIN")
+                .build());
         var provider = new DaoAuthenticationProvider(users);
         provider.setPasswordEncoder(encoder);
         http.securityMatcher("/admin/**", "/webjars/**")
@@ -48,17 +50,21 @@ class ConsoleSecurityConfiguration {
                                 + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; "
                                 + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"))
                         .referrerPolicy(referrer -> referrer.policy(
-                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/admin/login", "/admin/assets/console.css").permitAll()
-                        .anyRequest().hasRole("ADMIN"))
-                .formLogin(form -> form.loginPage("/admin/login").defaultSuccessUrl("/admin", true).permitAll())
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
+                                        .ReferrerPolicy.SAME_ORIGIN)))
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/admin/login", "/admin/assets/console.css")
+                        .permitAll()
+                        .anyRequest()
+                        .hasRole("ADMIN"))
+                .formLogin(form -> form.loginPage("/admin/login")
+                        .defaultSuccessUrl("/admin", true)
+                        .permitAll())
                 .logout(logout -> logout.logoutUrl("/admin/logout").logoutSuccessUrl("/admin/login?logout"));
         return http.build();
     }
 
-    private static String encodedPassword(AdminProperties properties, PasswordEncoder encoder,
-            CredentialsFile credentials) {
+    private static String encodedPassword(
+            AdminProperties properties, PasswordEncoder encoder, CredentialsFile credentials) {
         String password = properties.password();
         if (password != null && password.startsWith("{")) {
             return password;
@@ -69,9 +75,12 @@ class ConsoleSecurityConfiguration {
             password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
             // a new one each start (only its hash is held), so the file always has the current one
             boolean kept = credentials.write("console_password", password);
-            log.warn("Console login at /admin: user '{}', generated password (set greenscribe.admin.password "
-                    + "to choose one{}): {}", properties.username(),
-                    kept ? "; also in " + credentials.path() + ", owner-only" : "", password);
+            log.warn(
+                    "Console login at /admin: user '{}', generated password (set greenscribe.admin.password "
+                            + "to choose one{}): {}",
+                    properties.username(),
+                    kept ? "; also in " + credentials.path() + ", owner-only" : "",
+                    password);
         }
         return encoder.encode(password);
     }

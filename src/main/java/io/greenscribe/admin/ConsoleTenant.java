@@ -19,6 +19,7 @@ class ConsoleTenant {
 
     UUID id() {
         return keys.tenant(properties.tenant())
-                .orElseThrow(() -> new NotFoundException("Console tenant '" + properties.tenant() + "' does not exist."));
+                .orElseThrow(
+                        () -> new NotFoundException("Console tenant '" + properties.tenant() + "' does not exist."));
     }
 }

@@ -1,9 +1,9 @@
 package io.greenscribe.admin;
 
-import io.greenscribe.job.batch.BatchService;
 import io.greenscribe.job.AudioSource;
 import io.greenscribe.job.JobOptions;
 import io.greenscribe.job.JobService;
+import io.greenscribe.job.batch.BatchService;
 import io.greenscribe.system.GreenScribeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -34,8 +34,16 @@ class ConsoleUploads {
 
         JobOptions options() {
             String lang = language == null || language.isBlank() ? null : language.strip();
-            return new JobOptions(lang, null, List.of(), true, List.of(), priority == null ? 0 : priority,
-                    instant(deadline, "deadline"), instant(notBefore, "not before"), null);
+            return new JobOptions(
+                    lang,
+                    null,
+                    List.of(),
+                    true,
+                    List.of(),
+                    priority == null ? 0 : priority,
+                    instant(deadline, "deadline"),
+                    instant(notBefore, "not before"),
+                    null);
         }
 
         // <input type="datetime-local"> sends local time without a zone; the form labels it UTC.
@@ -55,7 +63,9 @@ class ConsoleUploads {
     record Result(UUID id, boolean batch, int files) {}
 
     Result submit(UUID tenant, List<MultipartFile> files, Form form) {
-        List<MultipartFile> present = files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
+        List<MultipartFile> present = files == null
+                ? List.of()
+                : files.stream().filter(f -> !f.isEmpty()).toList();
         if (present.isEmpty()) {
             throw new GreenScribeException("Choose or drop at least one audio file.");
         }
@@ -63,9 +73,16 @@ class ConsoleUploads {
                 .<AudioSource>map(f -> new AudioSource.Upload(f.getOriginalFilename(), f.getSize(), f::getInputStream))
                 .toList();
         if (sources.size() == 1) {
-            return new Result(jobs.submit(tenant, sources.get(0), form.options(), null, null).job().id(), false, 1);
+            return new Result(
+                    jobs.submit(tenant, sources.get(0), form.options(), null, null)
+                            .job()
+                            .id(),
+                    false,
+                    1);
         }
-        String name = form.batchName() == null || form.batchName().isBlank() ? null : form.batchName().strip();
+        String name = form.batchName() == null || form.batchName().isBlank()
+                ? null
+                : form.batchName().strip();
         return new Result(batches.submit(tenant, name, sources, form.options()).id(), true, sources.size());
     }
 }

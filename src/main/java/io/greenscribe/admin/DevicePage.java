@@ -23,7 +23,8 @@ class DevicePage {
     private static final int RECENT = 20;
 
     /** One finished job's speed: seconds of audio per second of run time. */
-    record Throughput(String name, Instant finishedAt, double audioSeconds, double runSeconds, double realtime, String device) {}
+    record Throughput(
+            String name, Instant finishedAt, double audioSeconds, double runSeconds, double realtime, String device) {}
 
     private final SpeechModels models;
     private final JobService jobs;
@@ -46,7 +47,8 @@ class DevicePage {
     @ResponseBody
     List<Throughput> throughput() {
         return jobs.list(tenant.id(), JobStatus.SUCCEEDED, null, null, null, PageRequest.of(0, RECENT)).stream()
-                .filter(j -> j.audio().durationSeconds() != null && j.timings().runSeconds() != null
+                .filter(j -> j.audio().durationSeconds() != null
+                        && j.timings().runSeconds() != null
                         && j.timings().runSeconds() > 0)
                 .map(DevicePage::throughput)
                 .collect(java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(), l -> {

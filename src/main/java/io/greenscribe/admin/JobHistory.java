@@ -26,8 +26,11 @@ record JobHistory(List<Step> steps, List<Attempt> attempts) {
         for (JobEvent e : events) {
             steps.add(new Step(e.at(), e.to().name(), why(e)));
             if (running != null && e.from() == JobStatus.RUNNING) {
-                attempts.add(new Attempt(running.attempt(), running.workerId(),
-                        Duration.between(running.at(), e.at()).toMillis() / 1000.0, e.to().name()));
+                attempts.add(new Attempt(
+                        running.attempt(),
+                        running.workerId(),
+                        Duration.between(running.at(), e.at()).toMillis() / 1000.0,
+                        e.to().name()));
                 running = null;
             }
             if (e.to() == JobStatus.RUNNING) {
@@ -41,7 +44,9 @@ record JobHistory(List<Step> steps, List<Attempt> attempts) {
     }
 
     private static String why(JobEvent e) {
-        String reason = e.reason() == null ? "" : e.reason().replace('-', ' ').replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        String reason = e.reason() == null
+                ? ""
+                : e.reason().replace('-', ' ').replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
         if (e.to() == JobStatus.RUNNING) {
             reason = "claimed by " + e.workerId() + " (attempt " + e.attempt() + ")";
         }

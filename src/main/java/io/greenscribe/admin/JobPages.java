@@ -38,8 +38,11 @@ class JobPages {
     }
 
     @GetMapping({"", "/", "/jobs"})
-    String list(@RequestParam(required = false) JobStatus state, @RequestParam(required = false) UUID batch,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+    String list(
+            @RequestParam(required = false) JobStatus state,
+            @RequestParam(required = false) UUID batch,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         rows(state, batch, page, model);
         model.addAttribute("states", JobStatus.values());
         model.addAttribute("problemCount", problems.current().size());
@@ -48,9 +51,13 @@ class JobPages {
 
     /** The table alone, which the jobs page re-fetches every few seconds for live progress. */
     @GetMapping("/jobs/rows")
-    String rows(@RequestParam(required = false) JobStatus state, @RequestParam(required = false) UUID batch,
-            @RequestParam(defaultValue = "0") int page, Model model) {
-        Page<JobView> result = jobs.list(tenant.id(), state, batch, null, null, PageRequest.of(Math.max(0, page), PAGE_SIZE));
+    String rows(
+            @RequestParam(required = false) JobStatus state,
+            @RequestParam(required = false) UUID batch,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        Page<JobView> result =
+                jobs.list(tenant.id(), state, batch, null, null, PageRequest.of(Math.max(0, page), PAGE_SIZE));
         model.addAttribute("jobs", result.getContent());
         model.addAttribute("page", result);
         model.addAttribute("state", state);
@@ -59,7 +66,9 @@ class JobPages {
     }
 
     @PostMapping("/jobs")
-    String submit(@RequestParam(value = "files", required = false) List<MultipartFile> files, ConsoleUploads.Form form,
+    String submit(
+            @RequestParam(value = "files", required = false) List<MultipartFile> files,
+            ConsoleUploads.Form form,
             RedirectAttributes flash) {
         try {
             ConsoleUploads.Result result = uploads.submit(tenant.id(), files, form);

@@ -35,7 +35,8 @@ class JobTimeline {
     @GetMapping("/admin/jobs/{id}/timeline")
     Timeline timeline(@PathVariable UUID id) {
         JobView job = jobs.get(tenant.id(), id);
-        double duration = job.audio().durationSeconds() == null ? 0 : job.audio().durationSeconds();
+        double duration =
+                job.audio().durationSeconds() == null ? 0 : job.audio().durationSeconds();
         List<Region> regions = new ArrayList<>();
         if (job.status() == JobStatus.SUCCEEDED) {
             double at = 0;
@@ -50,6 +51,7 @@ class JobTimeline {
                 regions.add(new Region(at, duration, "skipped"));
             }
         }
-        return new Timeline(duration, regions, job.progress().windowsDone(), job.progress().windowsTotal());
+        return new Timeline(
+                duration, regions, job.progress().windowsDone(), job.progress().windowsTotal());
     }
 }

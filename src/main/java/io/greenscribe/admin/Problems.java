@@ -42,8 +42,15 @@ class Problems {
     private volatile Instant feedCheckedAt = Instant.MIN;
     private volatile Problem feedProblem;
 
-    Problems(JobService jobs, JdbcDeliveryLog deliveries, TranscriptionPipeline pipeline, CarbonIntensityFeed feed, CarbonProperties carbon,
-            ConsoleTenant tenant, Clock clock, @Value("${greenscribe.pipeline.default-model:whisper-tiny.en}") String defaultModel) {
+    Problems(
+            JobService jobs,
+            JdbcDeliveryLog deliveries,
+            TranscriptionPipeline pipeline,
+            CarbonIntensityFeed feed,
+            CarbonProperties carbon,
+            ConsoleTenant tenant,
+            Clock clock,
+            @Value("${greenscribe.pipeline.default-model:whisper-tiny.en}") String defaultModel) {
         this.jobs = jobs;
         this.deliveries = deliveries;
         this.pipeline = pipeline;
@@ -63,20 +70,31 @@ class Problems {
         List<String> installed = pipeline.installedModels();
         Set<String> wanted = new LinkedHashSet<>(List.of(defaultModel));
         for (JobStatus waiting : List.of(JobStatus.QUEUED, JobStatus.WAITING_FOR_WINDOW)) {
-            jobs.list(tenant.id(), waiting, null, null, null, PageRequest.of(0, 200)).forEach(j -> wanted.add(j.model()));
+            jobs.list(tenant.id(), waiting, null, null, null, PageRequest.of(0, 200))
+                    .forEach(j -> wanted.add(j.model()));
         }
-        wanted.stream().filter(m -> m != null && !installed.contains(m)).forEach(m -> problems.add(new Problem("model",
-                "Model " + m + " is not installed", "Jobs that need it cannot run. Fetch it with: python3 models/fetch.py "
-                        + m + " (installed: " + installed + ")", "/admin/device")));
+        wanted.stream()
+                .filter(m -> m != null && !installed.contains(m))
+                .forEach(m -> problems.add(new Problem(
+                        "model",
+                        "Model " + m + " is not installed",
+                        "Jobs that need it cannot run. Fetch it with: python3 models/fetch.py " + m + " (installed: "
+                                + installed + ")",
+                        "/admin/device")));
         for (JobView j : jobs.list(tenant.id(), JobStatus.FAILED, null, null, null, PageRequest.of(0, 20))) {
             problems.add(new Problem("job", "Job " + j.audio().name() + " failed", j.error(), "/admin/jobs/" + j.id()));
         }
         for (JdbcDeliveryLog.Undelivered u : deliveries.undelivered(tenant.id(), 20)) {
             DeliveryAttempt last = u.last();
-            problems.add(new Problem("webhook", "Webhook of job " + u.audioName() + " not delivered",
-                    (last.outcome() == DeliveryAttempt.Outcome.REFUSED ? "Refused: " : "Gave up after attempt "
-                            + last.attempt() + ": ") + last.error() + " — redeliver with POST /api/v1/jobs/" + u.jobId()
-                            + "/webhook/redeliver", "/admin/jobs/" + u.jobId()));
+            problems.add(new Problem(
+                    "webhook",
+                    "Webhook of job " + u.audioName() + " not delivered",
+                    (last.outcome() == DeliveryAttempt.Outcome.REFUSED
+                                    ? "Refused: "
+                                    : "Gave up after attempt " + last.attempt() + ": ")
+                            + last.error() + " — redeliver with POST /api/v1/jobs/" + u.jobId()
+                            + "/webhook/redeliver",
+                    "/admin/jobs/" + u.jobId()));
         }
         return problems;
     }
@@ -93,12 +111,20 @@ class Problems {
     private Problem checkFeed(Instant now) {
         try {
             CarbonForecast forecast = feed.forecast(GridZone.of(carbon.zone()), now, now.plus(Duration.ofHours(24)));
-            return forecast.isEmpty() ? new Problem("feed", "No carbon forecast for " + carbon.zone(),
-                    "The " + feed.name() + " feed answered with no slots; jobs run at once instead of waiting for a greener window.",
-                    "/admin/carbon") : null;
+            return forecast.isEmpty()
+                    ? new Problem(
+                            "feed",
+                            "No carbon forecast for " + carbon.zone(),
+                            "The " + feed.name()
+                                    + " feed answered with no slots; jobs run at once instead of waiting for a greener window.",
+                            "/admin/carbon")
+                    : null;
         } catch (RuntimeException e) {
-            return new Problem("feed", "Carbon feed " + feed.name() + " is failing", e.getMessage()
-                    + " — the planner falls back to its outage policy.", "/admin/carbon");
+            return new Problem(
+                    "feed",
+                    "Carbon feed " + feed.name() + " is failing",
+                    e.getMessage() + " — the planner falls back to its outage policy.",
+                    "/admin/carbon");
         }
     }
 }

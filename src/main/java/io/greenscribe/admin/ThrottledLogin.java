@@ -40,8 +40,10 @@ final class ThrottledLogin implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String account = "user:" + authentication.getName();
-        String address = "addr:" + (authentication.getDetails() instanceof WebAuthenticationDetails d
-                ? d.getRemoteAddress() : "unknown");
+        String address = "addr:"
+                + (authentication.getDetails() instanceof WebAuthenticationDetails d
+                        ? d.getRemoteAddress()
+                        : "unknown");
         Instant now = clock.instant();
         for (String key : new String[] {account, address}) {
             Failures f = failures.get(key);

@@ -35,8 +35,12 @@ class TranscriptDownloads {
         String base = name == null ? id.toString() : name.replaceAll("\\.[^.]*$", "");
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.parseMediaType(f.mediaType()), StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(base + "." + f.extension(), StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(base + "." + f.extension(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .body(body);
     }
 }

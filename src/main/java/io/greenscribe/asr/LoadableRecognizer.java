@@ -111,7 +111,8 @@ final class LoadableRecognizer implements SpeechRecognizer {
     Optional<ModelStatus.Loaded> snapshot() {
         lock.readLock().lock();
         try {
-            return loaded == null ? Optional.empty()
+            return loaded == null
+                    ? Optional.empty()
                     : Optional.of(new ModelStatus.Loaded(name, loadedAt, lastUsed, loaded.batchSize()));
         } finally {
             lock.readLock().unlock();

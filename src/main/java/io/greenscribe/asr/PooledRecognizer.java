@@ -33,8 +33,8 @@ public final class PooledRecognizer implements SpeechRecognizer, AutoCloseable {
     private final Thread worker;
     private volatile boolean closed;
 
-    private record Request(List<AudioWindow> windows, RecognitionOptions options,
-            CompletableFuture<List<WindowTranscript>> result) {}
+    private record Request(
+            List<AudioWindow> windows, RecognitionOptions options, CompletableFuture<List<WindowTranscript>> result) {}
 
     public PooledRecognizer(SpeechRecognizer engine, int batchSize, Duration linger) {
         this.engine = engine;
@@ -111,7 +111,8 @@ public final class PooledRecognizer implements SpeechRecognizer, AutoCloseable {
                     break;
                 }
             }
-            if (!next.options().equals(first.options()) || windows + next.windows().size() > batchSize) {
+            if (!next.options().equals(first.options())
+                    || windows + next.windows().size() > batchSize) {
                 queue.addFirst(next); // only this thread takes from the queue, so the order is kept
                 break;
             }
@@ -136,7 +137,8 @@ public final class PooledRecognizer implements SpeechRecognizer, AutoCloseable {
         try {
             results = engine.recognize(all, requests.get(0).options());
         } catch (RuntimeException e) {
-            log.debug("pooled batch of {} requests failed ({}); running them one by one", requests.size(), e.toString());
+            log.debug(
+                    "pooled batch of {} requests failed ({}); running them one by one", requests.size(), e.toString());
             requests.forEach(this::runAlone);
             return;
         }
@@ -168,7 +170,8 @@ public final class PooledRecognizer implements SpeechRecognizer, AutoCloseable {
         worker.interrupt();
         Request r;
         while ((r = queue.poll()) != null) {
-            r.result().completeExceptionally(new IllegalStateException("recognizer for " + modelName() + " was closed"));
+            r.result()
+                    .completeExceptionally(new IllegalStateException("recognizer for " + modelName() + " was closed"));
         }
     }
 }

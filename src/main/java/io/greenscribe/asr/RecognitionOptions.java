@@ -39,11 +39,31 @@ public record RecognitionOptions(
         temperatures = temperatures == null || temperatures.isEmpty() ? List.of(0.0) : List.copyOf(temperatures);
     }
 
-    public RecognitionOptions(String language, boolean translate, String initialPrompt, List<String> hotwords,
-            boolean timestamps, List<Double> temperatures, double compressionRatioThreshold, double logProbThreshold,
-            double noSpeechThreshold, int maxNewTokens, long seed) {
-        this(language, translate, initialPrompt, hotwords, timestamps, temperatures, compressionRatioThreshold,
-                logProbThreshold, noSpeechThreshold, maxNewTokens, seed, false);
+    public RecognitionOptions(
+            String language,
+            boolean translate,
+            String initialPrompt,
+            List<String> hotwords,
+            boolean timestamps,
+            List<Double> temperatures,
+            double compressionRatioThreshold,
+            double logProbThreshold,
+            double noSpeechThreshold,
+            int maxNewTokens,
+            long seed) {
+        this(
+                language,
+                translate,
+                initialPrompt,
+                hotwords,
+                timestamps,
+                temperatures,
+                compressionRatioThreshold,
+                logProbThreshold,
+                noSpeechThreshold,
+                maxNewTokens,
+                seed,
+                false);
     }
 
     /** Whisper's defaults: detect language, timestamps on, temperatures 0 … 1 in steps of 0.2. */
@@ -53,22 +73,66 @@ public record RecognitionOptions(
     }
 
     public RecognitionOptions withLanguage(String code) {
-        return new RecognitionOptions(code, translate, initialPrompt, hotwords, timestamps, temperatures,
-                compressionRatioThreshold, logProbThreshold, noSpeechThreshold, maxNewTokens, seed, wordTimestamps);
+        return new RecognitionOptions(
+                code,
+                translate,
+                initialPrompt,
+                hotwords,
+                timestamps,
+                temperatures,
+                compressionRatioThreshold,
+                logProbThreshold,
+                noSpeechThreshold,
+                maxNewTokens,
+                seed,
+                wordTimestamps);
     }
 
     public RecognitionOptions withPrompt(String prompt, List<String> words) {
-        return new RecognitionOptions(language, translate, prompt, words, timestamps, temperatures,
-                compressionRatioThreshold, logProbThreshold, noSpeechThreshold, maxNewTokens, seed, wordTimestamps);
+        return new RecognitionOptions(
+                language,
+                translate,
+                prompt,
+                words,
+                timestamps,
+                temperatures,
+                compressionRatioThreshold,
+                logProbThreshold,
+                noSpeechThreshold,
+                maxNewTokens,
+                seed,
+                wordTimestamps);
     }
 
     public RecognitionOptions withTemperatures(List<Double> ladder) {
-        return new RecognitionOptions(language, translate, initialPrompt, hotwords, timestamps, ladder,
-                compressionRatioThreshold, logProbThreshold, noSpeechThreshold, maxNewTokens, seed, wordTimestamps);
+        return new RecognitionOptions(
+                language,
+                translate,
+                initialPrompt,
+                hotwords,
+                timestamps,
+                ladder,
+                compressionRatioThreshold,
+                logProbThreshold,
+                noSpeechThreshold,
+                maxNewTokens,
+                seed,
+                wordTimestamps);
     }
 
     public RecognitionOptions withWordTimestamps(boolean words) {
-        return new RecognitionOptions(language, translate, initialPrompt, hotwords, timestamps, temperatures,
-                compressionRatioThreshold, logProbThreshold, noSpeechThreshold, maxNewTokens, seed, words);
+        return new RecognitionOptions(
+                language,
+                translate,
+                initialPrompt,
+                hotwords,
+                timestamps,
+                temperatures,
+                compressionRatioThreshold,
+                logProbThreshold,
+                noSpeechThreshold,
+                maxNewTokens,
+                seed,
+                words);
     }
 }

@@ -14,7 +14,13 @@ import java.util.List;
  * @param words word timings when they were asked for, else empty
  */
 public record Segment(
-        double start, double end, String text, double avgLogProb, double noSpeechProb, double temperature, List<Word> words) {
+        double start,
+        double end,
+        String text,
+        double avgLogProb,
+        double noSpeechProb,
+        double temperature,
+        List<Word> words) {
 
     public Segment {
         words = words == null ? List.of() : List.copyOf(words);

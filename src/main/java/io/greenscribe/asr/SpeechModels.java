@@ -52,8 +52,12 @@ public final class SpeechModels implements AutoCloseable {
             throw new ModelNotFoundException("model '" + name + "' is not installed in " + modelsRoot
                     + "; fetch it with: python3 models/fetch.py " + name);
         }
-        return pools.computeIfAbsent(name, n -> new PooledRecognizer(
-                models.computeIfAbsent(n, m -> new LoadableRecognizer(m, this::open, clock)), batchSize, POOL_LINGER));
+        return pools.computeIfAbsent(
+                name,
+                n -> new PooledRecognizer(
+                        models.computeIfAbsent(n, m -> new LoadableRecognizer(m, this::open, clock)),
+                        batchSize,
+                        POOL_LINGER));
     }
 
     private AutoCloseableRecognizer open(String name) {
@@ -110,8 +114,8 @@ public final class SpeechModels implements AutoCloseable {
         // must not hold the exit for its whole length (it did for minutes under a backlog)
         for (LoadableRecognizer model : models.values()) {
             if (!model.unloadWithin(java.time.Duration.ofSeconds(3))) {
-                org.slf4j.LoggerFactory.getLogger(SpeechModels.class).info(
-                        "Model {} still decoding at shutdown; left to the process exit", model.modelName());
+                org.slf4j.LoggerFactory.getLogger(SpeechModels.class)
+                        .info("Model {} still decoding at shutdown; left to the process exit", model.modelName());
             }
         }
     }

@@ -13,7 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxDuration longest audio accepted; 16 kHz mono float costs about 230 MB per hour
  */
 @ConfigurationProperties("greenscribe.audio")
-public record AudioProperties(@DefaultValue("10m") Duration decodeTimeout, @DefaultValue("6h") Duration maxDuration) {
+public record AudioProperties(
+        @DefaultValue("10m") Duration decodeTimeout,
+        @DefaultValue("6h") Duration maxDuration) {
 
     /** Default deadline: decoding runs at hundreds of times real time, so 6 h takes well under it. */
     public static final Duration DEFAULT_DECODE_TIMEOUT = Duration.ofMinutes(10);
@@ -24,8 +26,7 @@ public record AudioProperties(@DefaultValue("10m") Duration decodeTimeout, @Defa
         Objects.requireNonNull(decodeTimeout, "decodeTimeout");
         Objects.requireNonNull(maxDuration, "maxDuration");
         if (decodeTimeout.isNegative() || maxDuration.isNegative() || maxDuration.isZero()) {
-            throw new IllegalArgumentException(
-                    "decodeTimeout must not be negative and maxDuration must be positive");
+            throw new IllegalArgumentException("decodeTimeout must not be negative and maxDuration must be positive");
         }
         // PcmAudio is one float[], so Java's array limit (about 37 h at 16 kHz) is the ceiling.
         if (maxDuration.toSeconds() * PcmAudio.SAMPLE_RATE > Integer.MAX_VALUE - 8) {

@@ -29,10 +29,12 @@ public record PcmAudio(float[] samples, double declaredSeconds) {
      */
     public Optional<String> shortfallWarning() {
         double decoded = durationSeconds();
-        if (!(declaredSeconds > 0) || declaredSeconds - decoded < Math.max(1.0, SHORTFALL_TOLERANCE * declaredSeconds)) {
+        if (!(declaredSeconds > 0)
+                || declaredSeconds - decoded < Math.max(1.0, SHORTFALL_TOLERANCE * declaredSeconds)) {
             return Optional.empty();
         }
-        return Optional.of(String.format(Locale.ROOT, "decoded %.1f s; the container declares %.1f s", decoded, declaredSeconds));
+        return Optional.of(
+                String.format(Locale.ROOT, "decoded %.1f s; the container declares %.1f s", decoded, declaredSeconds));
     }
 
     public double durationSeconds() {

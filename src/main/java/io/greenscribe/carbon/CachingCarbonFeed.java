@@ -58,7 +58,9 @@ public final class CachingCarbonFeed implements CarbonIntensityFeed {
         synchronized (entries) {
             entries.removeIf(e -> !now.isBefore(e.expiresAt()));
             if (entries.size() >= ENTRIES_PER_ZONE) {
-                entries.remove(entries.stream().min(Comparator.comparing(Entry::expiresAt)).orElseThrow());
+                entries.remove(entries.stream()
+                        .min(Comparator.comparing(Entry::expiresAt))
+                        .orElseThrow());
             }
             entries.add(fresh);
         }

@@ -34,18 +34,34 @@ class CarbonConfiguration {
 
     static CarbonIntensityFeed feed(CarbonProperties props, Clock clock) {
         CarbonProperties.Http h = props.http();
-        HttpClient client = HttpClient.newBuilder().connectTimeout(h.connectTimeout()).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(h.connectTimeout()).build();
         FeedHttpSettings settings = new FeedHttpSettings(h.requestTimeout(), h.maxAttempts(), h.maxRetryAfter());
         return switch (props.feed()) {
-            case ELECTRICITY_MAPS -> new ElectricityMapsCarbonFeed(http(client, "electricitymaps", settings, clock),
-                    props.electricityMaps().baseUrl(), props.electricityMaps().authHeader(),
-                    props.electricityMaps().apiKey(), clock);
-            case WATTTIME -> new WattTimeCarbonFeed(http(client, "watttime", settings, clock),
-                    props.watttime().baseUrl(), props.watttime().username(), props.watttime().password(),
-                    props.watttime().signalType(), clock);
-            case UK_GRID -> new UkGridCarbonFeed(http(client, "ukgrid", settings, clock), props.ukGrid().baseUrl(), clock);
-            case CARBON_AWARE_SDK -> new CarbonAwareSdkCarbonFeed(http(client, "carbonawaresdk", settings, clock),
-                    props.carbonAwareSdk().baseUrl(), props.carbonAwareSdk().signalType(), clock);
+            case ELECTRICITY_MAPS ->
+                new ElectricityMapsCarbonFeed(
+                        http(client, "electricitymaps", settings, clock),
+                        props.electricityMaps().baseUrl(),
+                        props.electricityMaps().authHeader(),
+                        props.electricityMaps().apiKey(),
+                        clock);
+            case WATTTIME ->
+                new WattTimeCarbonFeed(
+                        http(client, "watttime", settings, clock),
+                        props.watttime().baseUrl(),
+                        props.watttime().username(),
+                        props.watttime().password(),
+                        props.watttime().signalType(),
+                        clock);
+            case UK_GRID ->
+                new UkGridCarbonFeed(
+                        http(client, "ukgrid", settings, clock), props.ukGrid().baseUrl(), clock);
+            case CARBON_AWARE_SDK ->
+                new CarbonAwareSdkCarbonFeed(
+                        http(client, "carbonawaresdk", settings, clock),
+                        props.carbonAwareSdk().baseUrl(),
+                        props.carbonAwareSdk().signalType(),
+                        clock);
             case TRACE -> trace(props.trace(), clock);
         };
     }
@@ -59,7 +75,10 @@ class CarbonConfiguration {
         try {
             return new TraceCarbonFeed(RecordedTrace.read(t.path(), t.timeZone()), t.loop(), clock);
         } catch (RuntimeException e) {
-            log.warn("Carbon trace {} is unreadable ({}); planning will use the outage policy", t.file(), e.getMessage());
+            log.warn(
+                    "Carbon trace {} is unreadable ({}); planning will use the outage policy",
+                    t.file(),
+                    e.getMessage());
             return new CarbonIntensityFeed() {
                 @Override
                 public CarbonForecast forecast(GridZone zone, Instant from, Instant to) {

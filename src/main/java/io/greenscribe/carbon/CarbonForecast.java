@@ -26,7 +26,8 @@ public record CarbonForecast(
         slots = List.copyOf(slots);
         for (int i = 1; i < slots.size(); i++) {
             if (slots.get(i).start().isBefore(slots.get(i - 1).end())) {
-                throw new IllegalArgumentException("forecast slots overlap or are unordered at " + slots.get(i).start());
+                throw new IllegalArgumentException("forecast slots overlap or are unordered at "
+                        + slots.get(i).start());
             }
         }
     }

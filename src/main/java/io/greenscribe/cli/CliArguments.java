@@ -67,6 +67,11 @@ record CliArguments(Map<String, String> options, List<Path> files) {
 
     List<String> list(String name) {
         String v = options.get(name);
-        return v == null || v.isBlank() ? List.of() : Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return v == null || v.isBlank()
+                ? List.of()
+                : Arrays.stream(v.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
     }
 }

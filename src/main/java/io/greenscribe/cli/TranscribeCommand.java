@@ -29,8 +29,19 @@ import java.util.Set;
  */
 public final class TranscribeCommand {
 
-    private static final Set<String> OPTIONS = Set.of("model", "models-dir", "device", "threads", "batch-size", "vad",
-            "language", "prompt", "hotwords", "itn", "format", "temperatures");
+    private static final Set<String> OPTIONS = Set.of(
+            "model",
+            "models-dir",
+            "device",
+            "threads",
+            "batch-size",
+            "vad",
+            "language",
+            "prompt",
+            "hotwords",
+            "itn",
+            "format",
+            "temperatures");
 
     private static final String USAGE = """
             usage: greenscribe transcribe [options] FILE...
@@ -103,18 +114,22 @@ public final class TranscribeCommand {
                         cli.get("vad", SpeechWindowPlanners.DEFAULT), models, VadOptions.defaults())) {
             double loadSeconds = (System.nanoTime() - load) / 1e9;
             FileTranscriber transcriber = new FileTranscriber(new FfmpegAudioDecoder(), planner);
-            for (FileOutcome outcome : transcriber.transcribeAll(cli.files(), recognizer, options, itn, FILES_PER_POOL)) {
+            for (FileOutcome outcome :
+                    transcriber.transcribeAll(cli.files(), recognizer, options, itn, FILES_PER_POOL)) {
                 if (outcome.error() != null) {
                     failures++;
-                    err.println("error: " + outcome.file() + ": " + outcome.error().getMessage());
+                    err.println(
+                            "error: " + outcome.file() + ": " + outcome.error().getMessage());
                     continue;
                 }
                 TranscriptionResult result = outcome.result();
                 if (result.warning() != null) {
                     err.println("warning: " + outcome.file() + ": " + result.warning());
                 }
-                out.println(writerFormat == null ? jsonLine(outcome.file(), result, loadSeconds, device)
-                        : new TranscriptWriter().write(result.document(), writerFormat));
+                out.println(
+                        writerFormat == null
+                                ? jsonLine(outcome.file(), result, loadSeconds, device)
+                                : new TranscriptWriter().write(result.document(), writerFormat));
             }
         } catch (Exception e) {
             if (e instanceof GreenScribeException g) {
@@ -127,11 +142,21 @@ public final class TranscribeCommand {
 
     private static RecognitionOptions options(CliArguments cli) {
         RecognitionOptions defaults = RecognitionOptions.defaults();
-        List<Double> temperatures = cli.list("temperatures").stream().map(Double::parseDouble).toList();
-        return new RecognitionOptions(cli.get("language", null), false, cli.get("prompt", null), cli.list("hotwords"),
-                !cli.flag("no-timestamps"), temperatures.isEmpty() ? defaults.temperatures() : temperatures,
-                defaults.compressionRatioThreshold(), defaults.logProbThreshold(), defaults.noSpeechThreshold(),
-                defaults.maxNewTokens(), defaults.seed(), cli.flag("word-timestamps"));
+        List<Double> temperatures =
+                cli.list("temperatures").stream().map(Double::parseDouble).toList();
+        return new RecognitionOptions(
+                cli.get("language", null),
+                false,
+                cli.get("prompt", null),
+                cli.list("hotwords"),
+                !cli.flag("no-timestamps"),
+                temperatures.isEmpty() ? defaults.temperatures() : temperatures,
+                defaults.compressionRatioThreshold(),
+                defaults.logProbThreshold(),
+                defaults.noSpeechThreshold(),
+                defaults.maxNewTokens(),
+                defaults.seed(),
+                cli.flag("word-timestamps"));
     }
 
     private static String jsonLine(Path file, TranscriptionResult r, double loadSeconds, Device device) {

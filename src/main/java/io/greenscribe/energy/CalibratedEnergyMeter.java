@@ -32,8 +32,13 @@ public final class CalibratedEnergyMeter implements EnergyMeter {
         Energy c = counter.stop(start.parts().get(0));
         Energy m = model.stop(start.parts().get(1));
         Double ratio = c.joules() > 0 ? m.joules() / c.joules() : null;
-        String detail = String.format(Locale.ROOT, "%s; alongside, %s gave %.4f Wh: model/counter = %s", c.detail(),
-                m.detail(), m.wattHours(), ratio == null ? "n/a (counter read 0)" : String.format(Locale.ROOT, "%.3f", ratio));
+        String detail = String.format(
+                Locale.ROOT,
+                "%s; alongside, %s gave %.4f Wh: model/counter = %s",
+                c.detail(),
+                m.detail(),
+                m.wattHours(),
+                ratio == null ? "n/a (counter read 0)" : String.format(Locale.ROOT, "%.3f", ratio));
         return new Energy(c.cpuJoules(), c.memoryJoules(), c.gpuJoules(), c.elapsed(), c.method(), detail, ratio);
     }
 

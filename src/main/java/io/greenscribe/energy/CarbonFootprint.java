@@ -36,15 +36,23 @@ public record CarbonFootprint(
      * @param audio the audio transcribed
      * @param embodiedGCo2e the hardware's embodied emissions apportioned to this run (SCI's M), or 0
      */
-    public static CarbonFootprint of(Energy energy, double intensityAtRun, double intensityAtSubmission,
-            Duration audio, double embodiedGCo2e) {
+    public static CarbonFootprint of(
+            Energy energy, double intensityAtRun, double intensityAtSubmission, Duration audio, double embodiedGCo2e) {
         double kwh = energy.kilowattHours();
         double actual = kwh * intensityAtRun;
         double counterfactual = kwh * intensityAtSubmission;
         double saved = counterfactual - actual;
         double hours = audio.toMillis() / 3_600_000.0;
-        return new CarbonFootprint(energy.wattHours(), energy.method(), intensityAtRun, actual, intensityAtSubmission,
-                counterfactual, saved, counterfactual > 0 ? saved / counterfactual * 100 : 0, hours,
+        return new CarbonFootprint(
+                energy.wattHours(),
+                energy.method(),
+                intensityAtRun,
+                actual,
+                intensityAtSubmission,
+                counterfactual,
+                saved,
+                counterfactual > 0 ? saved / counterfactual * 100 : 0,
+                hours,
                 hours > 0 ? (actual + embodiedGCo2e) / hours : Double.NaN);
     }
 }

@@ -16,11 +16,14 @@ import java.util.Locale;
  * @param serverVcpus TotR, vCPUs of the whole server; equal to RR when the server is all ours
  * @param source where TE and EL come from
  */
-public record EmbodiedEmissions(double serverGrams, Duration lifetime, int reservedVcpus, int serverVcpus,
-        String source) {
+public record EmbodiedEmissions(
+        double serverGrams, Duration lifetime, int reservedVcpus, int serverVcpus, String source) {
 
     public EmbodiedEmissions {
-        if (!(serverGrams >= 0) || lifetime.isZero() || lifetime.isNegative() || reservedVcpus <= 0
+        if (!(serverGrams >= 0)
+                || lifetime.isZero()
+                || lifetime.isNegative()
+                || reservedVcpus <= 0
                 || serverVcpus < reservedVcpus) {
             throw new IllegalArgumentException("need TE >= 0, EL > 0 and 0 < reserved vCPUs <= server vCPUs");
         }
@@ -33,7 +36,13 @@ public record EmbodiedEmissions(double serverGrams, Duration lifetime, int reser
 
     /** The formula with its figures, e.g. for a job's detail. */
     public String describe() {
-        return String.format(Locale.ROOT, "embodied: %.0f kgCO2e per server over %.1f y × %d/%d vCPU (%s)",
-                serverGrams / 1000, lifetime.toHours() / (24 * 365.0), reservedVcpus, serverVcpus, source);
+        return String.format(
+                Locale.ROOT,
+                "embodied: %.0f kgCO2e per server over %.1f y × %d/%d vCPU (%s)",
+                serverGrams / 1000,
+                lifetime.toHours() / (24 * 365.0),
+                reservedVcpus,
+                serverVcpus,
+                source);
     }
 }

@@ -14,8 +14,14 @@ import java.time.Duration;
  * @param modelToCounter the power model's estimate over the counters' reading for the same stretch,
  *     where both were taken (calibration), else {@code null}
  */
-public record Energy(double cpuJoules, double memoryJoules, double gpuJoules, Duration elapsed,
-        MeasurementMethod method, String detail, Double modelToCounter) {
+public record Energy(
+        double cpuJoules,
+        double memoryJoules,
+        double gpuJoules,
+        Duration elapsed,
+        MeasurementMethod method,
+        String detail,
+        Double modelToCounter) {
 
     public static final double JOULES_PER_WATT_HOUR = 3600.0;
 
@@ -61,7 +67,13 @@ public record Energy(double cpuJoules, double memoryJoules, double gpuJoules, Du
 
     /** The same energy, every part scaled by {@code factor}, with a new detail (PUE, a job's share). */
     public Energy scaled(double factor, String newDetail) {
-        return new Energy(cpuJoules * factor, memoryJoules * factor, gpuJoules * factor, elapsed, method, newDetail,
+        return new Energy(
+                cpuJoules * factor,
+                memoryJoules * factor,
+                gpuJoules * factor,
+                elapsed,
+                method,
+                newDetail,
                 modelToCounter);
     }
 
@@ -73,8 +85,13 @@ public record Energy(double cpuJoules, double memoryJoules, double gpuJoules, Du
     /** Both together (e.g. CPU and GPU over the same run); a calibration ratio is kept. */
     public Energy plus(Energy other) {
         Duration longer = elapsed.compareTo(other.elapsed) >= 0 ? elapsed : other.elapsed;
-        return new Energy(cpuJoules + other.cpuJoules, memoryJoules + other.memoryJoules, gpuJoules + other.gpuJoules,
-                longer, MeasurementMethod.COMBINED, method + "(" + detail + ") + " + other.method + "(" + other.detail + ")",
+        return new Energy(
+                cpuJoules + other.cpuJoules,
+                memoryJoules + other.memoryJoules,
+                gpuJoules + other.gpuJoules,
+                longer,
+                MeasurementMethod.COMBINED,
+                method + "(" + detail + ") + " + other.method + "(" + other.detail + ")",
                 modelToCounter != null ? modelToCounter : other.modelToCounter);
     }
 }

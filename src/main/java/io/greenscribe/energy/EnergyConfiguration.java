@@ -31,7 +31,10 @@ class EnergyConfiguration {
 
     /** See {@link EnergyMeters#choose}. */
     @Bean
-    EnergyMeter energyMeter(EnergyProperties props, PowerCoefficients coefficients, ObjectProvider<Clock> clocks,
+    EnergyMeter energyMeter(
+            EnergyProperties props,
+            PowerCoefficients coefficients,
+            ObjectProvider<Clock> clocks,
             ScheduledExecutorService energyPoller) {
         return EnergyMeters.choose(props, coefficients, clocks.getIfAvailable(Clock::systemUTC), energyPoller);
     }
@@ -48,8 +51,12 @@ class EnergyConfiguration {
         double years = e.lifetimeYears() != null ? e.lifetimeYears() : coefficients.serverLifetimeYears();
         int reserved = EnergyMeters.vcpus(props);
         int server = e.serverVcpus() > 0 ? Math.max(e.serverVcpus(), reserved) : reserved;
-        return new EmbodiedEmissions(kg * 1000, Duration.ofSeconds(Math.round(years * 365 * 24 * 3600)), reserved,
-                server, own ? "Teads/CCF rack-server baseline" : "configured");
+        return new EmbodiedEmissions(
+                kg * 1000,
+                Duration.ofSeconds(Math.round(years * 365 * 24 * 3600)),
+                reserved,
+                server,
+                own ? "Teads/CCF rack-server baseline" : "configured");
     }
 
     /** The jobs of this instance share the meter; see {@link SharedEnergyMeter} for how they are told apart. */

@@ -47,13 +47,33 @@ public record EnergyProperties(
 
     /** The server's defaults, for the command line (which has no Spring); kept equal to the annotations above. */
     public static EnergyProperties defaults() {
-        return new EnergyProperties(MeterKind.AUTO, true, true, Path.of("/sys/class/powercap"), Duration.ofSeconds(60),
-                Duration.ofSeconds(1), Duration.ofSeconds(5), Path.of("/proc/cpuinfo"), "", "", 0, "on-premises", null, 85, 0,
+        return new EnergyProperties(
+                MeterKind.AUTO,
+                true,
+                true,
+                Path.of("/sys/class/powercap"),
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(5),
+                Path.of("/proc/cpuinfo"),
+                "",
+                "",
+                0,
+                "on-premises",
+                null,
+                85,
+                0,
                 new Embodied(true, null, null, 0));
     }
 
     /** The meters to choose from; ESTIMATE is the power model, TDP CodeCarbon's TDP share. */
-    public enum MeterKind { AUTO, RAPL, NVML, ESTIMATE, TDP }
+    public enum MeterKind {
+        AUTO,
+        RAPL,
+        NVML,
+        ESTIMATE,
+        TDP
+    }
 
     /**
      * @param enabled whether M is computed at all
@@ -62,6 +82,9 @@ public record EnergyProperties(
      * @param serverVcpus vCPUs of the whole server; 0 means the vCPUs this process sees (the server is all
      *     ours). On a cloud VM set the host's count, or every job carries the whole server's share.
      */
-    public record Embodied(@DefaultValue("true") boolean enabled, Double serverKgco2e, Double lifetimeYears,
+    public record Embodied(
+            @DefaultValue("true") boolean enabled,
+            Double serverKgco2e,
+            Double lifetimeYears,
             @DefaultValue("0") int serverVcpus) {}
 }

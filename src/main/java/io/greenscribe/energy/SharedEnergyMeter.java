@@ -79,10 +79,15 @@ public final class SharedEnergyMeter {
         Energy whole = meter.stop(run.whole);
         String detail = run.mostAtOnce == 1
                 ? whole.detail() + "; no other job ran on this instance meanwhile, so all of it is this job's"
-                : String.format("%s: %.4f Wh over this job's run, split equally among the jobs running at once on "
-                        + "this instance (up to %d): this job's share %.4f Wh", whole.detail(), whole.wattHours(),
-                        run.mostAtOnce, (run.cpu + run.memory + run.gpu) / Energy.JOULES_PER_WATT_HOUR);
-        return new Energy(run.cpu, run.memory, run.gpu, whole.elapsed(), whole.method(), detail, whole.modelToCounter());
+                : String.format(
+                        "%s: %.4f Wh over this job's run, split equally among the jobs running at once on "
+                                + "this instance (up to %d): this job's share %.4f Wh",
+                        whole.detail(),
+                        whole.wattHours(),
+                        run.mostAtOnce,
+                        (run.cpu + run.memory + run.gpu) / Energy.JOULES_PER_WATT_HOUR);
+        return new Energy(
+                run.cpu, run.memory, run.gpu, whole.elapsed(), whole.method(), detail, whole.modelToCounter());
     }
 
     private void settle() {

@@ -105,7 +105,9 @@ public class AudioInputs {
     }
 
     private static String safeName(String filename) {
-        String base = filename == null ? "" : filename.substring(Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\')) + 1);
+        String base = filename == null
+                ? ""
+                : filename.substring(Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\')) + 1);
         base = base.replaceAll("[^A-Za-z0-9._-]", "_");
         return base.isEmpty() || base.startsWith(".") ? "audio" + base : base;
     }

@@ -23,9 +23,19 @@ import io.greenscribe.energy.MeasurementMethod;
  * @param parts the energy split by what drew it, and the embodied share
  */
 public record JobCarbon(
-        Double energyWh, MeasurementMethod energyMethod, String energyDetail, Double intensityAtRun,
-        Double intensityAtSubmission, SignalType signalType, String intensitySource, Double gco2e,
-        Double counterfactualGco2e, Double savingGco2e, Double sciGPerAudioHour, String note, Parts parts) {
+        Double energyWh,
+        MeasurementMethod energyMethod,
+        String energyDetail,
+        Double intensityAtRun,
+        Double intensityAtSubmission,
+        SignalType signalType,
+        String intensitySource,
+        Double gco2e,
+        Double counterfactualGco2e,
+        Double savingGco2e,
+        Double sciGPerAudioHour,
+        String note,
+        Parts parts) {
 
     /**
      * @param cpuWh CPU energy (RAPL package or the model's vCPU term), Wh

@@ -8,7 +8,6 @@ import io.greenscribe.webhook.DeliveryLog;
 import io.greenscribe.webhook.EgressPolicy;
 import io.greenscribe.webhook.WebhookProperties;
 import io.greenscribe.webhook.Webhooks;
-import tools.jackson.databind.json.JsonMapper;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,6 +15,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(JobProperties.class)
@@ -63,14 +63,22 @@ class JobConfiguration {
     }
 
     @Bean
-    JobOptionsValidator jobOptionsValidator(TranscriptionPipeline pipeline, PipelineProperties pipelineProperties,
-            EgressPolicy webhookPolicy, Clock clock) {
+    JobOptionsValidator jobOptionsValidator(
+            TranscriptionPipeline pipeline,
+            PipelineProperties pipelineProperties,
+            EgressPolicy webhookPolicy,
+            Clock clock) {
         return new JobOptionsValidator(pipeline, pipelineProperties, webhookPolicy, clock);
     }
 
     @Bean
-    Webhooks webhooks(JsonMapper json, JobProperties properties, Clock clock, WebhookProperties webhooks,
-            EgressPolicy policy, DeliveryLog deliveries) {
+    Webhooks webhooks(
+            JsonMapper json,
+            JobProperties properties,
+            Clock clock,
+            WebhookProperties webhooks,
+            EgressPolicy policy,
+            DeliveryLog deliveries) {
         return new Webhooks(json, properties.webhookSecret(), clock, webhooks, policy, deliveries);
     }
 

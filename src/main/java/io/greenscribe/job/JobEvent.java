@@ -14,8 +14,15 @@ import java.time.Instant;
  * @param reason a short machine-readable reason (a scheduling reason, {@code lease-expired}, …), or {@code null}
  * @param message a sentence for people, or {@code null}
  */
-public record JobEvent(Instant at, String transition, JobStatus from, JobStatus to, int attempt, String workerId,
-        String reason, String message) {
+public record JobEvent(
+        Instant at,
+        String transition,
+        JobStatus from,
+        JobStatus to,
+        int attempt,
+        String workerId,
+        String reason,
+        String message) {
 
     /** The transition name of a job's creation, which is no move of the table. */
     public static final String SUBMIT = "SUBMIT";

@@ -30,8 +30,16 @@ class JobEvents {
         jdbc.sql("""
                         insert into job_event (job_id, at, transition, from_status, to_status, attempt, worker_id, reason, message)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(m.job(), Timestamp.from(e.at()), e.transition(), e.from() == null ? null : e.from().name(),
-                        e.to().name(), e.attempt(), e.workerId(), e.reason(), e.message())
+                .params(
+                        m.job(),
+                        Timestamp.from(e.at()),
+                        e.transition(),
+                        e.from() == null ? null : e.from().name(),
+                        e.to().name(),
+                        e.attempt(),
+                        e.workerId(),
+                        e.reason(),
+                        e.message())
                 .update();
     }
 
@@ -41,9 +49,14 @@ class JobEvents {
                         select at, transition, from_status, to_status, attempt, worker_id, reason, message
                         from job_event where job_id = ? order by id""")
                 .param(job)
-                .query((rs, n) -> new JobEvent(rs.getTimestamp(1).toInstant(), rs.getString(2),
+                .query((rs, n) -> new JobEvent(
+                        rs.getTimestamp(1).toInstant(),
+                        rs.getString(2),
                         rs.getString(3) == null ? null : JobStatus.valueOf(rs.getString(3)),
-                        JobStatus.valueOf(rs.getString(4)), rs.getInt(5), rs.getString(6), rs.getString(7),
+                        JobStatus.valueOf(rs.getString(4)),
+                        rs.getInt(5),
+                        rs.getString(6),
+                        rs.getString(7),
                         rs.getString(8)))
                 .list();
     }

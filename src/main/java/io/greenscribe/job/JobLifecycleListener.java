@@ -12,9 +12,7 @@ interface JobLifecycleListener {
     JobLifecycleListener NONE = new JobLifecycleListener() {};
 
     /** A worker claimed the job and its run begins now. */
-    default void jobStarted(TranscriptionJob job) {
-    }
+    default void jobStarted(TranscriptionJob job) {}
 
-    default void jobEnded(TranscriptionJob job) {
-    }
+    default void jobEnded(TranscriptionJob job) {}
 }

@@ -15,7 +15,10 @@ public class JobOptionsValidator {
     private final Clock clock;
     private final ModelLanguages languages;
 
-    JobOptionsValidator(TranscriptionPipeline pipeline, PipelineProperties pipelineProperties, EgressPolicy webhookPolicy,
+    JobOptionsValidator(
+            TranscriptionPipeline pipeline,
+            PipelineProperties pipelineProperties,
+            EgressPolicy webhookPolicy,
             Clock clock) {
         this.pipeline = pipeline;
         this.pipelineProperties = pipelineProperties;
@@ -34,7 +37,8 @@ public class JobOptionsValidator {
         }
         String model = o.model() == null || o.model().isBlank() ? pipelineProperties.defaultModel() : o.model();
         if (!pipeline.installedModels().contains(model)) {
-            throw new GreenScribeException("Unknown model '" + model + "'; installed: " + pipeline.installedModels() + ".");
+            throw new GreenScribeException(
+                    "Unknown model '" + model + "'; installed: " + pipeline.installedModels() + ".");
         }
         if (model.endsWith(".en") && o.language() != null && !o.language().startsWith("en")) {
             throw new GreenScribeException("Model '" + model + "' recognizes English only; language '" + o.language()

@@ -29,8 +29,13 @@ public class JobRuns {
     private final JobLifecycleListener lifecycle;
     private final JobCompletions completions;
 
-    JobRuns(TranscriptionJobRepository jobs, JobViews views, TransactionTemplate tx, Clock clock,
-            JobLifecycleListener lifecycle, JobCompletions completions) {
+    JobRuns(
+            TranscriptionJobRepository jobs,
+            JobViews views,
+            TransactionTemplate tx,
+            Clock clock,
+            JobLifecycleListener lifecycle,
+            JobCompletions completions) {
         this.jobs = jobs;
         this.views = views;
         this.tx = tx;
@@ -60,14 +65,23 @@ public class JobRuns {
                 return null;
             }
             if (j.attempts > MAX_ATTEMPTS) {
-                j.fail("Gave up after " + MAX_ATTEMPTS + " attempts: each time, the worker running this job stopped "
-                        + "before it finished.", clock.instant());
+                j.fail(
+                        "Gave up after " + MAX_ATTEMPTS + " attempts: each time, the worker running this job stopped "
+                                + "before it finished.",
+                        clock.instant());
                 lifecycle.jobEnded(jobs.saveAndFlush(j));
                 return null;
             }
             lifecycle.jobStarted(j);
-            PipelineRequest request = new PipelineRequest(j.id, j.tenantId, Path.of(j.audioPath), j.model, j.language,
-                    StoredOptions.hotwords(j.hotwords), j.itn, workerId);
+            PipelineRequest request = new PipelineRequest(
+                    j.id,
+                    j.tenantId,
+                    Path.of(j.audioPath),
+                    j.model,
+                    j.language,
+                    StoredOptions.hotwords(j.hotwords),
+                    j.itn,
+                    workerId);
             return new Claimed(request, j.createdAt, j.callbackUrl == null ? null : URI.create(j.callbackUrl));
         }));
     }

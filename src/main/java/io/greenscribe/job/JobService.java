@@ -37,9 +37,17 @@ public class JobService {
     private final JobLifecycleListener lifecycle;
     private final JobEvents events;
 
-    JobService(TranscriptionJobRepository jobs, AudioInputs inputs, JobOptionsValidator validator,
-            JobScheduling scheduling, TranscriptionPipeline pipeline, JobViews views, TransactionTemplate tx, Clock clock,
-            JobLifecycleListener lifecycle, JobEvents events) {
+    JobService(
+            TranscriptionJobRepository jobs,
+            AudioInputs inputs,
+            JobOptionsValidator validator,
+            JobScheduling scheduling,
+            TranscriptionPipeline pipeline,
+            JobViews views,
+            TransactionTemplate tx,
+            Clock clock,
+            JobLifecycleListener lifecycle,
+            JobEvents events) {
         this.jobs = jobs;
         this.inputs = inputs;
         this.validator = validator;
@@ -69,8 +77,8 @@ public class JobService {
         UUID id = UUID.randomUUID();
         AudioInputs.StoredAudio audio = inputs.store(id, source);
         try {
-            TranscriptionJob job = tx.execute(s -> jobs.saveAndFlush(newJob(id, tenant, batchId, audio, options, model,
-                    idempotencyKey)));
+            TranscriptionJob job = tx.execute(
+                    s -> jobs.saveAndFlush(newJob(id, tenant, batchId, audio, options, model, idempotencyKey)));
             return new Submitted(views.of(job), false);
         } catch (DataIntegrityViolationException e) {
             inputs.delete(audio);
@@ -89,12 +97,25 @@ public class JobService {
         return bytes / 2000.0;
     }
 
-    private TranscriptionJob newJob(UUID id, UUID tenant, UUID batchId, AudioInputs.StoredAudio audio,
-            JobOptions options, String model, String idempotencyKey) {
+    private TranscriptionJob newJob(
+            UUID id,
+            UUID tenant,
+            UUID batchId,
+            AudioInputs.StoredAudio audio,
+            JobOptions options,
+            String model,
+            String idempotencyKey) {
         Instant now = clock.instant();
-        TranscriptionJob job = TranscriptionJob.submitted(id, tenant, batchId, audio, options, model, idempotencyKey, now);
-        job.schedule(scheduling.decide(new SchedulingRequest(id, now, options.deadline(), options.notBefore(),
-                Duration.ofMillis(Math.round(durationUpperBound(audio.bytes()) * 1000)))), now);
+        TranscriptionJob job =
+                TranscriptionJob.submitted(id, tenant, batchId, audio, options, model, idempotencyKey, now);
+        job.schedule(
+                scheduling.decide(new SchedulingRequest(
+                        id,
+                        now,
+                        options.deadline(),
+                        options.notBefore(),
+                        Duration.ofMillis(Math.round(durationUpperBound(audio.bytes()) * 1000)))),
+                now);
         return job;
     }
 
@@ -115,9 +136,11 @@ public class JobService {
     public TranscriptDocument transcript(UUID tenant, UUID id) {
         TranscriptionJob job = load(tenant, id);
         if (job.status != JobStatus.SUCCEEDED) {
-            throw new ConflictException("Job " + id + " is " + job.status + "; its transcript exists once it has SUCCEEDED.");
+            throw new ConflictException(
+                    "Job " + id + " is " + job.status + "; its transcript exists once it has SUCCEEDED.");
         }
-        return pipeline.transcripts().find(id)
+        return pipeline.transcripts()
+                .find(id)
                 .orElseThrow(() -> new ConflictException("Job " + id + " has no transcript (it was deleted)."));
     }
 
@@ -141,7 +164,8 @@ public class JobService {
         pipeline.stop(id);
         if (purge) {
             pipeline.purge(id);
-            inputs.delete(new AudioInputs.StoredAudio(Path.of(job.audioPath), job.audioName, job.audioBytes, job.audioOwned));
+            inputs.delete(
+                    new AudioInputs.StoredAudio(Path.of(job.audioPath), job.audioName, job.audioBytes, job.audioOwned));
         }
         return views.of(job);
     }
@@ -158,7 +182,8 @@ public class JobService {
     /** Changes the priority of a job that has not finished; higher runs first (−100 … 100). */
     public JobView changePriority(UUID tenant, UUID id, int priority) {
         if (priority < -100 || priority > 100) {
-            throw new io.greenscribe.system.GreenScribeException("priority must be between -100 and 100, not " + priority);
+            throw new io.greenscribe.system.GreenScribeException(
+                    "priority must be between -100 and 100, not " + priority);
         }
         return views.of(tx.execute(s -> {
             TranscriptionJob j = load(tenant, id);
@@ -177,7 +202,8 @@ public class JobService {
             TranscriptionJob j = load(tenant, id);
             j.retry(clock.instant());
             if (!java.nio.file.Files.isRegularFile(Path.of(j.audioPath))) {
-                throw new ConflictException("Job " + id + " cannot be retried: its audio was deleted; submit it again.");
+                throw new ConflictException(
+                        "Job " + id + " cannot be retried: its audio was deleted; submit it again.");
             }
             return jobs.saveAndFlush(j);
         }));

@@ -75,8 +75,7 @@ public enum JobTransition {
     /** Thrown on a move the table forbids; answers 409 when a client caused it. */
     public static final class IllegalJobTransitionException extends io.greenscribe.system.ConflictException {
         IllegalJobTransitionException(UUID job, JobStatus from, JobTransition move) {
-            super("Job " + job + " is " + from + "; " + move.describe() + " is possible only from "
-                    + move.from + ".");
+            super("Job " + job + " is " + from + "; " + move.describe() + " is possible only from " + move.from + ".");
         }
     }
 

@@ -25,9 +25,21 @@ import java.util.UUID;
  * @param webhook delivery of the completion notice, or {@code null} when the job has no callback URL
  */
 public record JobView(
-        UUID id, JobStatus status, UUID batchId, Progress progress, Audio audio, Options options, String model,
-        String device, String language, Scheduling scheduling, Timings timings, Carbon carbon, int attempts,
-        String error, Webhook webhook) {
+        UUID id,
+        JobStatus status,
+        UUID batchId,
+        Progress progress,
+        Audio audio,
+        Options options,
+        String model,
+        String device,
+        String language,
+        Scheduling scheduling,
+        Timings timings,
+        Carbon carbon,
+        int attempts,
+        String error,
+        Webhook webhook) {
 
     /**
      * @param state PENDING (not sent yet), DELIVERED, RETRYING, GAVE_UP or REFUSED (the egress policy)
@@ -45,7 +57,12 @@ public record JobView(
     public record Audio(String name, long bytes, Double durationSeconds, Double speechSeconds, String warning) {}
 
     /** The options as stored. */
-    public record Options(String language, List<String> hotwords, boolean itn, List<String> formats, int priority,
+    public record Options(
+            String language,
+            List<String> hotwords,
+            boolean itn,
+            List<String> formats,
+            int priority,
             String callbackUrl) {}
 
     /**
@@ -54,11 +71,19 @@ public record JobView(
      * @param baselineIntensity forecast gCO2e/kWh had it started as early as it could
      * @param expectedSavingPct the forecast saving of the planned start against that, in %
      */
-    public record Scheduling(Instant deadline, Instant notBefore, Instant runAt, Reason reason, String detail,
-            Double expectedIntensity, Double baselineIntensity, Double expectedSavingPct) {}
+    public record Scheduling(
+            Instant deadline,
+            Instant notBefore,
+            Instant runAt,
+            Reason reason,
+            String detail,
+            Double expectedIntensity,
+            Double baselineIntensity,
+            Double expectedSavingPct) {}
 
     /** Lifecycle instants and the run time in seconds. */
-    public record Timings(Instant createdAt, Instant queuedAt, Instant startedAt, Instant finishedAt, Double runSeconds) {}
+    public record Timings(
+            Instant createdAt, Instant queuedAt, Instant startedAt, Instant finishedAt, Double runSeconds) {}
 
     /**
      * Energy and emissions of the job's last run; {@code null} figures are unknown and {@code note}
@@ -84,9 +109,23 @@ public record JobView(
      * @param embodiedGco2e the hardware's embodied emissions apportioned to the run (SCI's M); not in {@code gco2e}
      * @param modelToCounter the power model's estimate over the counter's reading, where a counter was read
      */
-    public record Carbon(Double energyWh, String energyMethod, String energyDetail, Double intensityAtRun,
-            String signalType, String intensitySource, Double gco2e, Double intensityAtSubmission,
-            Double counterfactualGco2e, Double savingGco2e, Double savingPct, Double sciGco2ePerAudioHour, String note,
-            Double energyCpuWh, Double energyMemoryWh, Double energyGpuWh, Double embodiedGco2e,
+    public record Carbon(
+            Double energyWh,
+            String energyMethod,
+            String energyDetail,
+            Double intensityAtRun,
+            String signalType,
+            String intensitySource,
+            Double gco2e,
+            Double intensityAtSubmission,
+            Double counterfactualGco2e,
+            Double savingGco2e,
+            Double savingPct,
+            Double sciGco2ePerAudioHour,
+            String note,
+            Double energyCpuWh,
+            Double energyMemoryWh,
+            Double energyGpuWh,
+            Double embodiedGco2e,
             Double modelToCounter) {}
 }

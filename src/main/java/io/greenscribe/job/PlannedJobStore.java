@@ -18,8 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The job store as the scheduler's books read and write it: the {@link PlannedJobs} port. */
 final class PlannedJobStore implements PlannedJobs {
 
-    private static final Set<JobStatus> ACTIVE = EnumSet.of(JobStatus.WAITING_FOR_WINDOW, JobStatus.QUEUED,
-            JobStatus.RUNNING);
+    private static final Set<JobStatus> ACTIVE =
+            EnumSet.of(JobStatus.WAITING_FOR_WINDOW, JobStatus.QUEUED, JobStatus.RUNNING);
 
     private final TranscriptionJobRepository jobs;
     private final TransactionTemplate tx;
@@ -31,7 +31,9 @@ final class PlannedJobStore implements PlannedJobs {
 
     @Override
     public List<PlannedJob> active() {
-        return jobs.findByStatusInAndDeadlineIsNotNull(ACTIVE).stream().map(PlannedJobStore::planned).toList();
+        return jobs.findByStatusInAndDeadlineIsNotNull(ACTIVE).stream()
+                .map(PlannedJobStore::planned)
+                .toList();
     }
 
     @Override
@@ -59,28 +61,39 @@ final class PlannedJobStore implements PlannedJobs {
 
     @Override
     public List<FinishedRun> recentRuns(int limit) {
-        return jobs.recentRuns(PageRequest.of(0, limit)).stream().map(PlannedJobStore::finished).toList();
+        return jobs.recentRuns(PageRequest.of(0, limit)).stream()
+                .map(PlannedJobStore::finished)
+                .toList();
     }
 
     static PlannedJob planned(TranscriptionJob j) {
-        PlannedJob.State state = switch (j.status) {
-            case RUNNING -> PlannedJob.State.RUNNING;
-            case QUEUED -> PlannedJob.State.QUEUED;
-            default -> PlannedJob.State.WAITING;
-        };
-        return new PlannedJob(request(j), state, j.version, j.runAt, j.startedAt, j.schedulingReason,
-                j.expectedIntensity);
+        PlannedJob.State state =
+                switch (j.status) {
+                    case RUNNING -> PlannedJob.State.RUNNING;
+                    case QUEUED -> PlannedJob.State.QUEUED;
+                    default -> PlannedJob.State.WAITING;
+                };
+        return new PlannedJob(
+                request(j), state, j.version, j.runAt, j.startedAt, j.schedulingReason, j.expectedIntensity);
     }
 
     /** What was asked at submission: the audio bound from the upload size, as the first plan saw it. */
     static SchedulingRequest request(TranscriptionJob j) {
-        return new SchedulingRequest(j.id, j.createdAt, j.deadline, j.notBefore,
+        return new SchedulingRequest(
+                j.id,
+                j.createdAt,
+                j.deadline,
+                j.notBefore,
                 Duration.ofMillis(Math.round(JobService.durationUpperBound(j.audioBytes) * 1000)));
     }
 
     static FinishedRun finished(TranscriptionJob j) {
-        return new FinishedRun(j.id, j.status == JobStatus.SUCCEEDED, j.attempts,
-                j.audioSeconds == null ? null : Duration.ofMillis(Math.round(j.audioSeconds * 1000)), j.startedAt,
+        return new FinishedRun(
+                j.id,
+                j.status == JobStatus.SUCCEEDED,
+                j.attempts,
+                j.audioSeconds == null ? null : Duration.ofMillis(Math.round(j.audioSeconds * 1000)),
+                j.startedAt,
                 j.finishedAt);
     }
 }

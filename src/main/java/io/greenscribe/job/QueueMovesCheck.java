@@ -28,7 +28,8 @@ class QueueMovesCheck implements InitializingBean {
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("The queue's move " + move + " is not in the job transition table.");
             }
-            Set<JobStatus> from = move.from().stream().map(JobStatus::valueOf)
+            Set<JobStatus> from = move.from().stream()
+                    .map(JobStatus::valueOf)
                     .collect(Collectors.toCollection(() -> EnumSet.noneOf(JobStatus.class)));
             if (JobStatus.valueOf(move.to()) != t.to() || !from.equals(t.from())) {
                 throw new IllegalStateException("The queue's move " + move + " (" + move.from() + " → " + move.to()

@@ -31,12 +31,16 @@ class TranscriptionJob {
 
     @Id
     UUID id;
+
     UUID tenantId;
     UUID batchId;
+
     @Enumerated(EnumType.STRING)
     JobStatus status;
+
     @Version
     long version;
+
     int priority;
     String idempotencyKey;
 
@@ -54,8 +58,10 @@ class TranscriptionJob {
     Instant deadline;
     Instant notBefore;
     Instant runAt;
+
     @Enumerated(EnumType.STRING)
     Reason schedulingReason;
+
     String schedulingDetail;
     Double expectedIntensity;
     Double baselineIntensity;
@@ -70,8 +76,10 @@ class TranscriptionJob {
     Double speechSeconds;
     Integer windowsTotal;
     String device;
+
     @Column(name = "language_detected")
     String languageDetected;
+
     String error;
     String warning;
     Double energyWh;
@@ -84,8 +92,10 @@ class TranscriptionJob {
     Double gco2e;
     Double counterfactualGco2e;
     Double savingGco2e;
+
     @Column(name = "sci_g_per_audio_hour")
     Double sciGPerAudioHour;
+
     String carbonNote;
     Double energyCpuWh;
     Double energyMemoryWh;
@@ -109,8 +119,8 @@ class TranscriptionJob {
         this.tenantId = tenantId;
         this.createdAt = createdAt;
         this.status = JobStatus.SUBMITTED;
-        moves.add(new JobEvents.Moved(id, new JobEvent(createdAt, JobEvent.SUBMIT, null, JobStatus.SUBMITTED, 0, null,
-                "submitted", null)));
+        moves.add(new JobEvents.Moved(
+                id, new JobEvent(createdAt, JobEvent.SUBMIT, null, JobStatus.SUBMITTED, 0, null, "submitted", null)));
     }
 
     void schedule(SchedulingDecision decision, Instant now) {
@@ -129,8 +139,15 @@ class TranscriptionJob {
     }
 
     /** A new job as submitted: its audio and options, not yet scheduled. */
-    static TranscriptionJob submitted(UUID id, UUID tenantId, UUID batchId, AudioInputs.StoredAudio audio,
-            JobOptions options, String model, String idempotencyKey, Instant now) {
+    static TranscriptionJob submitted(
+            UUID id,
+            UUID tenantId,
+            UUID batchId,
+            AudioInputs.StoredAudio audio,
+            JobOptions options,
+            String model,
+            String idempotencyKey,
+            Instant now) {
         TranscriptionJob job = new TranscriptionJob(id, tenantId, now);
         job.batchId = batchId;
         job.idempotencyKey = idempotencyKey;
@@ -146,7 +163,8 @@ class TranscriptionJob {
         job.priority = options.priority();
         job.deadline = options.deadline();
         job.notBefore = options.notBefore();
-        job.callbackUrl = options.callbackUrl() == null ? null : options.callbackUrl().toString();
+        job.callbackUrl =
+                options.callbackUrl() == null ? null : options.callbackUrl().toString();
         return job;
     }
 
@@ -221,13 +239,15 @@ class TranscriptionJob {
             schedulingDetail = "Run now was requested; carbon-aware waiting was skipped.";
             move(JobTransition.RUN_NOW, now, schedulingReason.name(), schedulingDetail);
         } else if (status.isFinished()) {
-            throw new io.greenscribe.system.ConflictException("Job " + id + " already " + status + "; it cannot be run now.");
+            throw new io.greenscribe.system.ConflictException(
+                    "Job " + id + " already " + status + "; it cannot be run now.");
         }
     }
 
     void changePriority(int newPriority) {
         if (status.isFinished()) {
-            throw new io.greenscribe.system.ConflictException("Job " + id + " already " + status + "; its priority is final.");
+            throw new io.greenscribe.system.ConflictException(
+                    "Job " + id + " already " + status + "; its priority is final.");
         }
         priority = newPriority;
     }
@@ -236,8 +256,8 @@ class TranscriptionJob {
     private void move(JobTransition transition, Instant at, String reason, String message) {
         JobStatus from = status;
         status = transition.apply(id, status);
-        moves.add(new JobEvents.Moved(id, new JobEvent(at, transition.name(), from, status, attempts, workerId, reason,
-                message)));
+        moves.add(new JobEvents.Moved(
+                id, new JobEvent(at, transition.name(), from, status, attempts, workerId, reason, message)));
     }
 
     @DomainEvents

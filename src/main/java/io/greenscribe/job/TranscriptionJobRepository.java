@@ -25,8 +25,13 @@ interface TranscriptionJobRepository extends JpaRepository<TranscriptionJob, UUI
               and (cast(:from as timestamp) is null or j.createdAt >= :from)
               and (cast(:to as timestamp) is null or j.createdAt < :to)
             order by j.createdAt desc, j.id""")
-    Page<TranscriptionJob> search(@Param("tenant") UUID tenant, @Param("status") JobStatus status,
-            @Param("batch") UUID batch, @Param("from") Instant from, @Param("to") Instant to, Pageable page);
+    Page<TranscriptionJob> search(
+            @Param("tenant") UUID tenant,
+            @Param("status") JobStatus status,
+            @Param("batch") UUID batch,
+            @Param("from") Instant from,
+            @Param("to") Instant to,
+            Pageable page);
 
     long countByBatchIdAndStatus(UUID batchId, JobStatus status);
 

@@ -48,8 +48,12 @@ class AssembleStep extends PipelineStep {
         List<TimedSegment> timed = new ArrayList<>();
         for (TimedSegment s : document.segments()) {
             if (!s.rawText().isBlank()) {
-                timed.add(TimedSegment.of(timed.size(), Math.min(s.start(), duration), Math.min(s.end(), duration),
-                        s.rawText(), s.words()));
+                timed.add(TimedSegment.of(
+                        timed.size(),
+                        Math.min(s.start(), duration),
+                        Math.min(s.end(), duration),
+                        s.rawText(),
+                        s.words()));
             }
         }
         return new TranscriptDocument(document.language(), document.model(), duration, timed);

@@ -21,11 +21,16 @@ class DetectSpeechStep extends PipelineStep {
     void run(PipelineRequest request, ExecutionContext job) {
         List<WindowSpan> planned = windows.all(request.jobId());
         if (planned.isEmpty()) {
-            windows.plan(request.jobId(), planner.plan(pcm.load(request.jobId(), request.audio())).windows().stream()
-                    .map(WindowSpan::of).toList());
+            windows.plan(
+                    request.jobId(),
+                    planner.plan(pcm.load(request.jobId(), request.audio())).windows().stream()
+                            .map(WindowSpan::of)
+                            .toList());
             planned = windows.all(request.jobId());
         }
-        job.putDouble("speechSeconds", planned.stream().mapToDouble(WindowSpan::seconds).sum());
+        job.putDouble(
+                "speechSeconds",
+                planned.stream().mapToDouble(WindowSpan::seconds).sum());
         job.putInt("windows", planned.size());
     }
 }

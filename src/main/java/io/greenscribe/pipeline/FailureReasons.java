@@ -57,7 +57,8 @@ final class FailureReasons {
                 first = t;
             }
         }
-        return first == null ? "The pipeline ended with status " + execution.getStatus() + "."
+        return first == null
+                ? "The pipeline ended with status " + execution.getStatus() + "."
                 : "Internal error: " + first.getClass().getSimpleName() + ": " + first.getMessage();
     }
 }

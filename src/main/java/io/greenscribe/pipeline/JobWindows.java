@@ -50,17 +50,22 @@ class JobWindows {
 
     private void insertPlan(UUID jobId, List<WindowSpan> windows) {
         for (WindowSpan w : windows) {
-            String pieces = w.pieces().size() == 1 ? null
-                    : json.writeValueAsString(w.pieces().stream().map(p -> new int[] {p.startSample(), p.endSample()}).toList());
+            String pieces = w.pieces().size() == 1
+                    ? null
+                    : json.writeValueAsString(w.pieces().stream()
+                            .map(p -> new int[] {p.startSample(), p.endSample()})
+                            .toList());
             jdbc.sql("""
                             insert into job_window (job_id, idx, start_sample, end_sample, pieces, status)
                             values (?, ?, ?, ?, cast(? as jsonb), 'PENDING') on conflict do nothing""")
-                    .params(jobId, w.index(), w.startSample(), w.endSample(), pieces).update();
+                    .params(jobId, w.index(), w.startSample(), w.endSample(), pieces)
+                    .update();
         }
     }
 
     List<WindowSpan> all(UUID jobId) {
-        return shortTx.execute(s -> jdbc.sql("select idx, start_sample, end_sample, pieces from job_window where job_id = ? order by idx")
+        return shortTx.execute(s -> jdbc.sql(
+                        "select idx, start_sample, end_sample, pieces from job_window where job_id = ? order by idx")
                 .param(jobId)
                 .query((rs, n) -> span(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getString(4)))
                 .list());
@@ -79,8 +84,11 @@ class JobWindows {
         if (pieces == null) {
             return new WindowSpan(index, List.of(new SpeechWindow.Piece((int) start, (int) end)));
         }
-        return new WindowSpan(index, json.readValue(pieces, PIECES).stream()
-                .map(p -> new SpeechWindow.Piece(p[0], p[1])).toList());
+        return new WindowSpan(
+                index,
+                json.readValue(pieces, PIECES).stream()
+                        .map(p -> new SpeechWindow.Piece(p[0], p[1]))
+                        .toList());
     }
 
     /** Commits one window's result at once, in its own transaction. */
@@ -90,16 +98,23 @@ class JobWindows {
                         update job_window set status = 'DONE', attempts = attempts + 1, recognized_at = ?,
                             recognized_by = ?, language = ?, no_speech = ?, segments = cast(? as jsonb)
                         where job_id = ? and idx = ? and status = 'PENDING'""")
-                .params(Timestamp.from(clock.instant()), workerId, result.language(), result.noSpeech(),
-                        segments, jobId, result.windowIndex())
+                .params(
+                        Timestamp.from(clock.instant()),
+                        workerId,
+                        result.language(),
+                        result.noSpeech(),
+                        segments,
+                        jobId,
+                        result.windowIndex())
                 .update());
     }
 
     List<RecognizedWindow> results(UUID jobId) {
-        return jdbc.sql("select idx, language, no_speech, segments from job_window where job_id = ? and status = 'DONE' order by idx")
+        return jdbc.sql(
+                        "select idx, language, no_speech, segments from job_window where job_id = ? and status = 'DONE' order by idx")
                 .param(jobId)
-                .query((rs, n) -> new RecognizedWindow(rs.getInt(1), rs.getString(2), rs.getBoolean(3),
-                        json.readValue(rs.getString(4), SEGMENTS)))
+                .query((rs, n) -> new RecognizedWindow(
+                        rs.getInt(1), rs.getString(2), rs.getBoolean(3), json.readValue(rs.getString(4), SEGMENTS)))
                 .list();
     }
 

@@ -17,12 +17,12 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -38,8 +38,12 @@ class PipelineConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     SpeechModels speechModels(PipelineProperties properties, Clock clock) {
-        return new SpeechModels(properties.modelsDirectory().toAbsolutePath(), Devices.resolve(properties.device()),
-                properties.batchSize(), properties.modelIdleTimeout(), clock);
+        return new SpeechModels(
+                properties.modelsDirectory().toAbsolutePath(),
+                Devices.resolve(properties.device()),
+                properties.batchSize(),
+                properties.modelIdleTimeout(),
+                clock);
     }
 
     @Bean
@@ -52,8 +56,8 @@ class PipelineConfiguration {
     @ConditionalOnMissingBean
     SpeechWindowPlanner speechWindowPlanner(PipelineProperties properties) {
         VadOptions d = VadOptions.defaults();
-        VadOptions options = new VadOptions(d.threshold(), d.minSilenceMs(), d.minSpeechMs(), d.speechPadMs(),
-                properties.maxWindowSeconds());
+        VadOptions options = new VadOptions(
+                d.threshold(), d.minSilenceMs(), d.minSpeechMs(), d.speechPadMs(), properties.maxWindowSeconds());
         return SpeechWindowPlanners.open(properties.vad(), properties.modelsDirectory(), options);
     }
 
@@ -89,23 +93,32 @@ class PipelineConfiguration {
     @Bean
     Job transcribeJob(JobRepository repository, Step prepareAudio, Step detectSpeech, Step recognize, Step assemble) {
         return new JobBuilder(JOB_NAME, repository)
-                .start(prepareAudio).next(detectSpeech).next(recognize).next(assemble)
+                .start(prepareAudio)
+                .next(detectSpeech)
+                .next(recognize)
+                .next(assemble)
                 .build();
     }
 
     @Bean
     Step prepareAudio(JobRepository repository, PcmStore pcm) {
-        return new StepBuilder("prepareAudio", repository).tasklet(new PrepareAudioStep(pcm), NO_TRANSACTION).build();
+        return new StepBuilder("prepareAudio", repository)
+                .tasklet(new PrepareAudioStep(pcm), NO_TRANSACTION)
+                .build();
     }
 
     @Bean
     Step detectSpeech(JobRepository repository, PcmStore pcm, SpeechWindowPlanner planner, JobWindows windows) {
         return new StepBuilder("detectSpeech", repository)
-                .tasklet(new DetectSpeechStep(pcm, planner, windows), NO_TRANSACTION).build();
+                .tasklet(new DetectSpeechStep(pcm, planner, windows), NO_TRANSACTION)
+                .build();
     }
 
     @Bean
-    Step recognize(JobRepository repository, Step recognizeWindows, WindowPartitioner windowPartitioner,
+    Step recognize(
+            JobRepository repository,
+            Step recognizeWindows,
+            WindowPartitioner windowPartitioner,
             PipelineProperties properties) {
         return new StepBuilder("recognize", repository)
                 .partitioner("recognizeWindows", windowPartitioner)
@@ -129,8 +142,11 @@ class PipelineConfiguration {
     }
 
     @Bean
-    Step recognizeWindows(JobRepository repository, PendingWindowReader pendingWindows,
-            RecognizeWindowsWriter recognizeWriter, PipelineProperties properties) {
+    Step recognizeWindows(
+            JobRepository repository,
+            PendingWindowReader pendingWindows,
+            RecognizeWindowsWriter recognizeWriter,
+            PipelineProperties properties) {
         return new StepBuilder("recognizeWindows", repository)
                 .<WindowSpan, WindowSpan>chunk(properties.windowsPerCommit())
                 .transactionManager(NO_TRANSACTION)
@@ -141,21 +157,34 @@ class PipelineConfiguration {
 
     @Bean
     @StepScope
-    PendingWindowReader pendingWindows(JobWindows windows, StopRequests stops, @Value("#{jobParameters['jobId']}") String jobId,
-            @Value("#{stepExecutionContext['from']}") Integer from, @Value("#{stepExecutionContext['to']}") Integer to) {
+    PendingWindowReader pendingWindows(
+            JobWindows windows,
+            StopRequests stops,
+            @Value("#{jobParameters['jobId']}") String jobId,
+            @Value("#{stepExecutionContext['from']}") Integer from,
+            @Value("#{stepExecutionContext['to']}") Integer to) {
         return new PendingWindowReader(windows, UUID.fromString(jobId), from, to, stops);
     }
 
     @Bean
     @StepScope
-    RecognizeWindowsWriter recognizeWriter(SpeechModels models, PcmStore pcm, JobWindows windows,
+    RecognizeWindowsWriter recognizeWriter(
+            SpeechModels models,
+            PcmStore pcm,
+            JobWindows windows,
             @Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters) {
         return new RecognizeWindowsWriter(models, pcm, windows, JobParams.request(parameters));
     }
 
     @Bean
-    Step assemble(JobRepository repository, PlatformTransactionManager tx, JobWindows windows, Transcripts transcripts,
+    Step assemble(
+            JobRepository repository,
+            PlatformTransactionManager tx,
+            JobWindows windows,
+            Transcripts transcripts,
             PcmStore pcm) {
-        return new StepBuilder("assemble", repository).tasklet(new AssembleStep(windows, transcripts, pcm), tx).build();
+        return new StepBuilder("assemble", repository)
+                .tasklet(new AssembleStep(windows, transcripts, pcm), tx)
+                .build();
     }
 }

@@ -17,7 +17,13 @@ import java.util.UUID;
  * @param workerId who runs it, recorded on each window it recognizes
  */
 public record PipelineRequest(
-        UUID jobId, UUID tenantId, Path audio, String model, String language, List<String> hotwords, boolean itn,
+        UUID jobId,
+        UUID tenantId,
+        Path audio,
+        String model,
+        String language,
+        List<String> hotwords,
+        boolean itn,
         String workerId) {
 
     public PipelineRequest {

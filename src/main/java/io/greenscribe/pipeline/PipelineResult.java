@@ -16,11 +16,27 @@ package io.greenscribe.pipeline;
  *     4.2 s; the container declares 10.5 s"), else null; the transcript covers what was decoded
  */
 public record PipelineResult(
-        boolean succeeded, boolean retryable, String error, double audioSeconds, double speechSeconds, int windows, String language,
-        String model, String device, String warning) {
+        boolean succeeded,
+        boolean retryable,
+        String error,
+        double audioSeconds,
+        double speechSeconds,
+        int windows,
+        String language,
+        String model,
+        String device,
+        String warning) {
 
-    public PipelineResult(boolean succeeded, boolean retryable, String error, double audioSeconds, double speechSeconds,
-            int windows, String language, String model, String device) {
+    public PipelineResult(
+            boolean succeeded,
+            boolean retryable,
+            String error,
+            double audioSeconds,
+            double speechSeconds,
+            int windows,
+            String language,
+            String model,
+            String device) {
         this(succeeded, retryable, error, audioSeconds, speechSeconds, windows, language, model, device, null);
     }
 }

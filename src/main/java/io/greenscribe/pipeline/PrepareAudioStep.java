@@ -1,7 +1,7 @@
 package io.greenscribe.pipeline;
 
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import io.greenscribe.audio.PcmAudio;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /** Step 1: decode the upload to 16 kHz mono PCM and keep it for the next steps. */
 class PrepareAudioStep extends PipelineStep {

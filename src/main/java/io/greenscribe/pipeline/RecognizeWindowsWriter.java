@@ -39,9 +39,8 @@ class RecognizeWindowsWriter implements ItemWriter<WindowSpan> {
             }
             batch.add(FileTranscriber.joined(w.window(), pieces));
         }
-        RecognitionOptions options = RecognitionOptions.defaults()
-                .withLanguage(request.language())
-                .withPrompt(null, request.hotwords());
+        RecognitionOptions options =
+                RecognitionOptions.defaults().withLanguage(request.language()).withPrompt(null, request.hotwords());
         for (WindowTranscript result : models.recognizer(request.model()).recognize(batch, options)) {
             windows.complete(request.jobId(), result, request.workerId());
         }

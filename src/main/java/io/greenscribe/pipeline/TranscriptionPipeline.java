@@ -37,8 +37,15 @@ public class TranscriptionPipeline {
     private final SpeechModels models;
     private final StopRequests stops;
 
-    TranscriptionPipeline(JobOperator operator, JobRepository repository, Job transcribeJob, JobWindows windows,
-            Transcripts transcripts, PcmStore pcm, SpeechModels models, StopRequests stops) {
+    TranscriptionPipeline(
+            JobOperator operator,
+            JobRepository repository,
+            Job transcribeJob,
+            JobWindows windows,
+            Transcripts transcripts,
+            PcmStore pcm,
+            SpeechModels models,
+            StopRequests stops) {
         this.stops = stops;
         this.operator = operator;
         this.repository = repository;
@@ -54,8 +61,11 @@ public class TranscriptionPipeline {
         JobParameters parameters = JobParams.of(request);
         JobExecution last = repository.getLastJobExecution(PipelineConfiguration.JOB_NAME, parameters);
         if (last != null && last.getStatus().isRunning()) {
-            log.info("Job {}: execution {} was left {} by a dead worker; recovering it to restart",
-                    request.jobId(), last.getId(), last.getStatus());
+            log.info(
+                    "Job {}: execution {} was left {} by a dead worker; recovering it to restart",
+                    request.jobId(),
+                    last.getId(),
+                    last.getStatus());
             operator.recover(last);
         }
         JobExecution execution;
@@ -66,7 +76,8 @@ public class TranscriptionPipeline {
         } catch (TransientDataAccessException e) {
             throw e;
         } catch (Exception e) {
-            throw new GreenScribeException("Could not start the pipeline for job " + request.jobId() + ": " + e.getMessage(), e);
+            throw new GreenScribeException(
+                    "Could not start the pipeline for job " + request.jobId() + ": " + e.getMessage(), e);
         }
         stops.clear(request.jobId());
         return result(request, execution);
@@ -81,7 +92,10 @@ public class TranscriptionPipeline {
                     operator.stop(e);
                     log.info("Job {}: asked execution {} to stop at its next window", jobId, e.getId());
                 } catch (Exception ex) {
-                    log.info("Job {}: execution {} could not be stopped (finished meanwhile?): {}", jobId, e.getId(),
+                    log.info(
+                            "Job {}: execution {} could not be stopped (finished meanwhile?): {}",
+                            jobId,
+                            e.getId(),
                             ex.toString());
                 }
             }
@@ -113,11 +127,18 @@ public class TranscriptionPipeline {
         boolean ok = execution.getStatus() == BatchStatus.COMPLETED;
         // STOPPED: asked to stop (shutdown, cancel, lost lease); its committed windows are kept for
         // whoever runs it next, so it is handed back rather than failed
-        boolean retryable = !ok && (execution.getStatus() == BatchStatus.STOPPED || FailureReasons.isTransient(execution));
-        return new PipelineResult(ok, retryable, ok ? null : FailureReasons.of(execution),
-                context.getDouble("audioSeconds", 0.0), context.getDouble("speechSeconds", 0.0),
-                context.getInt("windows", 0), context.getString("language", request.language()),
-                request.model(), models.status().device().replace("()", ""),
+        boolean retryable =
+                !ok && (execution.getStatus() == BatchStatus.STOPPED || FailureReasons.isTransient(execution));
+        return new PipelineResult(
+                ok,
+                retryable,
+                ok ? null : FailureReasons.of(execution),
+                context.getDouble("audioSeconds", 0.0),
+                context.getDouble("speechSeconds", 0.0),
+                context.getInt("windows", 0),
+                context.getString("language", request.language()),
+                request.model(),
+                models.status().device().replace("()", ""),
                 context.containsKey("audioWarning") ? context.getString("audioWarning") : null);
     }
 }

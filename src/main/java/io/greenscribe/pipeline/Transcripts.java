@@ -33,11 +33,18 @@ public class Transcripts {
         jdbc.sql("""
                         insert into transcript (job_id, tenant_id, language, model, duration_seconds, full_text, created_at)
                         values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(jobId, tenantId, document.language(), document.model(), document.durationSeconds(),
-                        document.fullText(), Timestamp.from(clock.instant()))
+                .params(
+                        jobId,
+                        tenantId,
+                        document.language(),
+                        document.model(),
+                        document.durationSeconds(),
+                        document.fullText(),
+                        Timestamp.from(clock.instant()))
                 .update();
         for (TimedSegment s : document.segments()) {
-            jdbc.sql("insert into transcript_segment (job_id, idx, start_s, end_s, text, raw_text) values (?, ?, ?, ?, ?, ?)")
+            jdbc.sql(
+                            "insert into transcript_segment (job_id, idx, start_s, end_s, text, raw_text) values (?, ?, ?, ?, ?, ?)")
                     .params(jobId, s.index(), s.start(), s.end(), s.text(), s.rawText())
                     .update();
         }
@@ -45,10 +52,11 @@ public class Transcripts {
 
     /** The transcript of a finished job; callers check the job belongs to the tenant asking. */
     public Optional<TranscriptDocument> find(UUID jobId) {
-        List<TimedSegment> segments = jdbc.sql("select idx, start_s, end_s, text, raw_text from transcript_segment where job_id = ? order by idx")
+        List<TimedSegment> segments = jdbc.sql(
+                        "select idx, start_s, end_s, text, raw_text from transcript_segment where job_id = ? order by idx")
                 .param(jobId)
-                .query((rs, n) -> new TimedSegment(rs.getInt(1), rs.getDouble(2), rs.getDouble(3), rs.getString(4),
-                        rs.getString(5), List.of()))
+                .query((rs, n) -> new TimedSegment(
+                        rs.getInt(1), rs.getDouble(2), rs.getDouble(3), rs.getString(4), rs.getString(5), List.of()))
                 .list();
         return jdbc.sql("select language, model, duration_seconds from transcript where job_id = ?")
                 .param(jobId)

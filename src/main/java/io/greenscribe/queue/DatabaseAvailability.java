@@ -39,7 +39,10 @@ class DatabaseAvailability implements SmartLifecycle {
     private volatile boolean refusing;
     private volatile boolean broken;
 
-    DatabaseAvailability(LeaseDatabase database, ApplicationEventPublisher events, Clock clock,
+    DatabaseAvailability(
+            LeaseDatabase database,
+            ApplicationEventPublisher events,
+            Clock clock,
             @Value("${greenscribe.database.readiness-after:10s}") Duration readinessAfter,
             @Value("${greenscribe.database.liveness-after:2m}") Duration livenessAfter) {
         this.database = database;

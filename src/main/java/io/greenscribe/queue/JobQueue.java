@@ -27,6 +27,7 @@ public class JobQueue {
     private final JdbcClient jdbc;
     /** Heartbeat, reaper and release: a pool of their own, so a busy main pool cannot starve them. */
     private final JdbcClient leases;
+
     private final Clock clock;
 
     JobQueue(JdbcClient jdbc, LeaseDatabase leases, Clock clock) {
@@ -41,8 +42,11 @@ public class JobQueue {
         return jdbc.sql(PROMOTE.logged("update transcription_job set " + PROMOTE.set()
                         + ", queued_at = :at, version = version + 1 where " + PROMOTE.guard("") + " and run_at <= :at "
                         + "returning id, attempts, worker_id as worker"))
-                .param("at", now).param("reason", "planned-start-reached")
-                .query(UUID.class).list().size();
+                .param("at", now)
+                .param("reason", "planned-start-reached")
+                .query(UUID.class)
+                .list()
+                .size();
     }
 
     /**
@@ -108,8 +112,14 @@ public class JobQueue {
     /** Hands one job this worker holds back to the queue at once (a transient failure: try again). */
     public boolean requeue(UUID job, String workerId) {
         return jdbc.sql(HAND_BACK.logged(handBackStatement("id = :job and worker_id = :worker")))
-                .param("at", now()).param("job", job).param("worker", workerId).param("reason", "transient-failure")
-                .query(UUID.class).list().size() == 1;
+                        .param("at", now())
+                        .param("job", job)
+                        .param("worker", workerId)
+                        .param("reason", "transient-failure")
+                        .query(UUID.class)
+                        .list()
+                        .size()
+                == 1;
     }
 
     /** Hands this worker's running jobs back to the queue at once (graceful shutdown). */
@@ -118,7 +128,9 @@ public class JobQueue {
     }
 
     private List<UUID> handBack(String which, String workerId, String reason) {
-        var statement = leases.sql(HAND_BACK.logged(handBackStatement(which))).param("at", now()).param("reason", reason);
+        var statement = leases.sql(HAND_BACK.logged(handBackStatement(which)))
+                .param("at", now())
+                .param("reason", reason);
         if (workerId != null) {
             statement = statement.param("worker", workerId);
         }
@@ -138,13 +150,18 @@ public class JobQueue {
 
     /** Whether {@code workerId} still holds a live claim on {@code job}. */
     public boolean holds(String workerId, UUID job) {
-        return jdbc.sql("select exists (select 1 from transcription_job where id = ? and worker_id = ? and status = 'RUNNING')")
-                .params(job, workerId).query(Boolean.class).single();
+        return jdbc.sql(
+                        "select exists (select 1 from transcription_job where id = ? and worker_id = ? and status = 'RUNNING')")
+                .params(job, workerId)
+                .query(Boolean.class)
+                .single();
     }
 
     /** Runnable jobs not yet claimed, for metrics and autoscaling. */
     public long depth() {
-        return jdbc.sql("select count(*) from transcription_job where status = 'QUEUED'").query(Long.class).single();
+        return jdbc.sql("select count(*) from transcription_job where status = 'QUEUED'")
+                .query(Long.class)
+                .single();
     }
 
     /**
@@ -164,8 +181,12 @@ public class JobQueue {
                 .param("soon", Timestamp.from(now.plus(lead)))
                 .query((rs, n) -> {
                     Timestamp oldest = rs.getTimestamp("oldest");
-                    return new QueueCensus.Row(rs.getString("status"), rs.getString("device"), rs.getLong("jobs"),
-                            oldest == null ? null : oldest.toInstant(), rs.getLong("soon"));
+                    return new QueueCensus.Row(
+                            rs.getString("status"),
+                            rs.getString("device"),
+                            rs.getLong("jobs"),
+                            oldest == null ? null : oldest.toInstant(),
+                            rs.getLong("soon"));
                 })
                 .list();
         return QueueCensus.of(now, rows);

@@ -23,7 +23,9 @@ final class LeaseDatabase implements AutoCloseable {
     LeaseDatabase(DataSource main) {
         HikariDataSource hikari = unwrap(main);
         if (hikari == null) {
-            log.warn("The datasource is not a Hikari pool; queue leases share it ({})", main.getClass().getName());
+            log.warn(
+                    "The datasource is not a Hikari pool; queue leases share it ({})",
+                    main.getClass().getName());
             this.own = null;
             this.jdbc = JdbcClient.create(main);
             return;

@@ -18,8 +18,8 @@ import java.util.TreeMap;
 record QueueCensus(Instant takenAt, Map<String, Map<String, Long>> jobs, Instant oldestQueued, long startingSoon) {
 
     /** The gauge's state label for each status counted, in the order the gauges list them. */
-    static final Map<String, String> STATES = Map.of("QUEUED", "queued", "WAITING_FOR_WINDOW", "waiting",
-            "RUNNING", "running");
+    static final Map<String, String> STATES =
+            Map.of("QUEUED", "queued", "WAITING_FOR_WINDOW", "waiting", "RUNNING", "running");
 
     record Row(String status, String device, long jobs, Instant oldestQueued, long startingSoon) {}
 
@@ -32,8 +32,10 @@ record QueueCensus(Instant takenAt, Map<String, Map<String, Long>> jobs, Instant
         Instant oldest = null;
         long soon = 0;
         for (Row row : rows) {
-            jobs.computeIfAbsent(STATES.get(row.status()), s -> new TreeMap<>()).merge(row.device(), row.jobs(), Long::sum);
-            if (row.oldestQueued() != null && (oldest == null || row.oldestQueued().isBefore(oldest))) {
+            jobs.computeIfAbsent(STATES.get(row.status()), s -> new TreeMap<>())
+                    .merge(row.device(), row.jobs(), Long::sum);
+            if (row.oldestQueued() != null
+                    && (oldest == null || row.oldestQueued().isBefore(oldest))) {
                 oldest = row.oldestQueued();
             }
             soon += row.startingSoon();
@@ -47,6 +49,8 @@ record QueueCensus(Instant takenAt, Map<String, Map<String, Long>> jobs, Instant
 
     /** Seconds the oldest queued job has waited for a worker; 0 when none waits. */
     double oldestQueuedAgeSeconds() {
-        return oldestQueued == null ? 0 : Math.max(0, Duration.between(oldestQueued, takenAt).toMillis() / 1000.0);
+        return oldestQueued == null
+                ? 0
+                : Math.max(0, Duration.between(oldestQueued, takenAt).toMillis() / 1000.0);
     }
 }

@@ -14,4 +14,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     worker up for these has one warm (image pulled, model loaded) when the planner's start comes
  */
 @ConfigurationProperties("greenscribe.queue.gauges")
-record QueueGaugeProperties(@DefaultValue("5s") Duration refresh, @DefaultValue("10m") Duration startLead) {}
+record QueueGaugeProperties(
+        @DefaultValue("5s") Duration refresh,
+        @DefaultValue("10m") Duration startLead) {}

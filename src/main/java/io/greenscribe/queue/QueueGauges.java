@@ -40,13 +40,14 @@ class QueueGauges implements MeterBinder {
         this.registry = registry;
         // every state always has a series (device "any"), so a scaler's query never finds nothing
         QueueCensus.STATES.values().forEach(state -> register(state, "any"));
-        Gauge.builder("greenscribe.oldest.queued.job.age", this, g -> g.current().oldestQueuedAgeSeconds())
+        Gauge.builder("greenscribe.oldest.queued.job.age", this, g -> g.current()
+                        .oldestQueuedAgeSeconds())
                 .description("How long the oldest queued job has waited for a worker; 0 when none waits")
                 .baseUnit("seconds")
                 .register(registry);
         Gauge.builder("greenscribe.jobs.starting.soon", this, g -> g.current().startingSoon())
-                .description("Jobs waiting for a greener window whose planned start is within "
-                        + properties.startLead() + " (greenscribe.queue.gauges.start-lead)")
+                .description("Jobs waiting for a greener window whose planned start is within " + properties.startLead()
+                        + " (greenscribe.queue.gauges.start-lead)")
                 .register(registry);
     }
 

@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +41,8 @@ public class QueueWorker implements SmartLifecycle {
         this.handler = handler;
         this.properties = properties;
         this.workerId = properties.workerId() == null || properties.workerId().isBlank()
-                ? hostName() + "-" + UUID.randomUUID().toString().substring(0, 6) : properties.workerId();
+                ? hostName() + "-" + UUID.randomUUID().toString().substring(0, 6)
+                : properties.workerId();
     }
 
     public String workerId() {
@@ -62,11 +63,18 @@ public class QueueWorker implements SmartLifecycle {
         workers = Executors.newFixedThreadPool(properties.concurrentJobs(), threads("job-", true));
         long poll = properties.pollInterval().toMillis();
         timers.scheduleWithFixedDelay(guard(this::poll), 0, poll, TimeUnit.MILLISECONDS);
-        timers.scheduleWithFixedDelay(guard(this::heartbeat), properties.heartbeatInterval().toMillis(),
-                properties.heartbeatInterval().toMillis(), TimeUnit.MILLISECONDS);
-        timers.scheduleWithFixedDelay(guard(this::reap), 0, properties.reapInterval().toMillis(), TimeUnit.MILLISECONDS);
+        timers.scheduleWithFixedDelay(
+                guard(this::heartbeat),
+                properties.heartbeatInterval().toMillis(),
+                properties.heartbeatInterval().toMillis(),
+                TimeUnit.MILLISECONDS);
+        timers.scheduleWithFixedDelay(
+                guard(this::reap), 0, properties.reapInterval().toMillis(), TimeUnit.MILLISECONDS);
         started = true;
-        log.info("Queue worker {} started: {} concurrent job(s), lease {}", workerId, properties.concurrentJobs(),
+        log.info(
+                "Queue worker {} started: {} concurrent job(s), lease {}",
+                workerId,
+                properties.concurrentJobs(),
                 properties.lease());
     }
 
@@ -154,7 +162,8 @@ public class QueueWorker implements SmartLifecycle {
         }
         List<UUID> stopping = List.copyOf(running.keySet());
         if (!stopping.isEmpty()) {
-            log.info("Shutting down: asking {} running job(s) to stop at their next window and go back to the queue",
+            log.info(
+                    "Shutting down: asking {} running job(s) to stop at their next window and go back to the queue",
                     stopping.size());
         }
         for (UUID id : stopping) {
@@ -166,8 +175,10 @@ public class QueueWorker implements SmartLifecycle {
         }
         workers.shutdown();
         if (!await(workers, properties.shutdownGrace())) {
-            log.warn("{} job(s) still running after {}; handing them back now, their unfinished windows will be redone",
-                    running.size(), properties.shutdownGrace());
+            log.warn(
+                    "{} job(s) still running after {}; handing them back now, their unfinished windows will be redone",
+                    running.size(),
+                    properties.shutdownGrace());
             releaseAll();
             workers.shutdownNow();
             await(workers, java.time.Duration.ofSeconds(5));

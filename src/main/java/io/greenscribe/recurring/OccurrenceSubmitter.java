@@ -1,9 +1,9 @@
 package io.greenscribe.recurring;
 
-import io.greenscribe.job.batch.BatchService;
-import io.greenscribe.job.batch.BatchView;
 import io.greenscribe.job.AudioInputs;
 import io.greenscribe.job.AudioSource;
+import io.greenscribe.job.batch.BatchService;
+import io.greenscribe.job.batch.BatchView;
 import io.greenscribe.system.GreenScribeException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -29,8 +29,13 @@ class OccurrenceSubmitter {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    OccurrenceSubmitter(RecurrenceRepository recurrences, RecurringOccurrences occurrences, BatchService batches,
-            AudioInputs inputs, TransactionTemplate tx, Clock clock) {
+    OccurrenceSubmitter(
+            RecurrenceRepository recurrences,
+            RecurringOccurrences occurrences,
+            BatchService batches,
+            AudioInputs inputs,
+            TransactionTemplate tx,
+            Clock clock) {
         this.recurrences = recurrences;
         this.occurrences = occurrences;
         this.batches = batches;
@@ -53,15 +58,20 @@ class OccurrenceSubmitter {
                 Recurrence r = recurrences.findById(recurringId).orElseThrow();
                 Outcome out = submit(r, occurrence);
                 occurrences.complete(recurringId, Recurrence.key(occurrence), out.batchId(), out.files(), out.note());
-                log.info("Recurring batch {} occurrence {}: {} file(s){}", recurringId, Recurrence.key(occurrence),
-                        out.files(), out.note() == null ? "" : " (" + out.note() + ")");
+                log.info(
+                        "Recurring batch {} occurrence {}: {} file(s){}",
+                        recurringId,
+                        Recurrence.key(occurrence),
+                        out.files(),
+                        out.note() == null ? "" : " (" + out.note() + ")");
                 return true;
             }));
         } catch (RuntimeException e) {
             // Everything above rolled back. Record the occurrence as failed, once: retrying it every
             // poll would repeat the same error all night.
             log.warn("Recurring batch {} occurrence {} failed", recurringId, Recurrence.key(occurrence), e);
-            String why = e instanceof GreenScribeException ? e.getMessage()
+            String why = e instanceof GreenScribeException
+                    ? e.getMessage()
                     : "Internal error (" + e.getClass().getSimpleName() + "); the server log has the details.";
             return Boolean.TRUE.equals(tx.execute(s -> occurrences.enabledLocked(recurringId)
                     && occurrences.claim(recurringId, occurrence, clock.instant(), "Nothing was submitted: " + why)));
@@ -85,7 +95,9 @@ class OccurrenceSubmitter {
             }
         }
         Set<String> seen = r.onlyNew
-                ? occurrences.submitted(r.id, files.stream().map(f -> f.path().toString()).toList()) : Set.of();
+                ? occurrences.submitted(
+                        r.id, files.stream().map(f -> f.path().toString()).toList())
+                : Set.of();
         List<AudioSource> fresh = new ArrayList<>();
         for (AudioInputs.StoredAudio f : files) {
             if (!seen.contains(RecurringOccurrences.fileKey(f.path().toString(), f.bytes()))) {
@@ -96,8 +108,8 @@ class OccurrenceSubmitter {
         if (fresh.isEmpty()) {
             return new Outcome(null, 0, note == null ? "The directory holds no files." : note);
         }
-        BatchView batch = batches.submit(r.tenantId, r.name + " " + Recurrence.key(occurrence), fresh,
-                r.options(occurrence));
+        BatchView batch =
+                batches.submit(r.tenantId, r.name + " " + Recurrence.key(occurrence), fresh, r.options(occurrence));
         return new Outcome(batch.id(), fresh.size(), note);
     }
 
@@ -111,7 +123,8 @@ class OccurrenceSubmitter {
                     + "(same path and size).");
         }
         if (!refused.isEmpty()) {
-            parts.add(refused.size() + " file(s) refused: " + String.join(" ", refused.subList(0, Math.min(3, refused.size())))
+            parts.add(refused.size() + " file(s) refused: "
+                    + String.join(" ", refused.subList(0, Math.min(3, refused.size())))
                     + (refused.size() > 3 ? " …" : ""));
         }
         return parts.isEmpty() ? null : String.join(" ", parts);

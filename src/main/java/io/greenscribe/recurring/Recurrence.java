@@ -27,6 +27,7 @@ class Recurrence {
 
     @Id
     UUID id;
+
     UUID tenantId;
     String name;
     String directory;
@@ -67,8 +68,15 @@ class Recurrence {
 
     /** The options as stored, without a window. */
     JobOptions options() {
-        return new JobOptions(language, model, StoredOptions.hotwords(hotwords), itn,
-                StoredOptions.formats(formats), priority, null, null,
+        return new JobOptions(
+                language,
+                model,
+                StoredOptions.hotwords(hotwords),
+                itn,
+                StoredOptions.formats(formats),
+                priority,
+                null,
+                null,
                 callbackUrl == null ? null : URI.create(callbackUrl));
     }
 
@@ -78,21 +86,30 @@ class Recurrence {
      */
     JobOptions options(RecurringBatch.Occurrence occurrence) {
         JobOptions o = options();
-        return new JobOptions(o.language(), o.model(), o.hotwords(), o.itn(), o.formats(), o.priority(),
-                occurrence.deadline(), occurrence.opens(), o.callbackUrl());
+        return new JobOptions(
+                o.language(),
+                o.model(),
+                o.hotwords(),
+                o.itn(),
+                o.formats(),
+                o.priority(),
+                occurrence.deadline(),
+                occurrence.opens(),
+                o.callbackUrl());
     }
 
     // The carbon planner is asked per job (CarbonAwareScheduling), so the plan-request fields of
     // RecurringBatch (grid zone, device, expected audio) stay unused here.
     RecurringBatch schedule() {
-        return new RecurringBatch(name, ZoneId.of(timeZone), WeekDays.read(days), opensAt, finishBy, null, null,
-                Duration.ZERO);
+        return new RecurringBatch(
+                name, ZoneId.of(timeZone), WeekDays.read(days), opensAt, finishBy, null, null, Duration.ZERO);
     }
 
     /** Occurrences whose window is open at {@code now}: opened at or before it, deadline after it. */
     List<RecurringBatch.Occurrence> open(Instant now) {
         return schedule().occurrences(now.minus(LONGEST_WINDOW), now.plusNanos(1)).stream()
-                .filter(o -> o.deadline().isAfter(now)).toList();
+                .filter(o -> o.deadline().isAfter(now))
+                .toList();
     }
 
     /** The first occurrence whose deadline is still ahead (it may be open already); empty once stopped. */
@@ -101,7 +118,8 @@ class Recurrence {
             return Optional.empty();
         }
         return schedule().occurrences(now.minus(LONGEST_WINDOW), now.plus(Duration.ofDays(9))).stream()
-                .filter(o -> o.deadline().isAfter(now)).findFirst();
+                .filter(o -> o.deadline().isAfter(now))
+                .findFirst();
     }
 
     /** The local date an occurrence belongs to: RecurringBatch names occurrences {@code name@date}. */

@@ -1,7 +1,6 @@
 package io.greenscribe.recurring;
 
 import io.greenscribe.carbon.GridZone;
-
 import io.greenscribe.scheduling.PlanRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
@@ -33,8 +32,14 @@ import java.util.UUID;
  * @param audioDuration the audio expected per occurrence
  */
 public record RecurringBatch(
-        String name, ZoneId timeZone, Set<DayOfWeek> days, LocalTime opensAt, LocalTime finishBy,
-        GridZone zone, String deviceId, Duration audioDuration) {
+        String name,
+        ZoneId timeZone,
+        Set<DayOfWeek> days,
+        LocalTime opensAt,
+        LocalTime finishBy,
+        GridZone zone,
+        String deviceId,
+        Duration audioDuration) {
 
     public RecurringBatch {
         Objects.requireNonNull(name, "name");
@@ -46,14 +51,20 @@ public record RecurringBatch(
     }
 
     /** Every night: opens at {@code opensAt}, finished by {@code finishBy} the next morning. */
-    public static RecurringBatch nightly(String name, ZoneId timeZone, LocalTime opensAt, LocalTime finishBy,
-            GridZone zone, String deviceId, Duration audio) {
-        return new RecurringBatch(name, timeZone, EnumSet.allOf(DayOfWeek.class), opensAt, finishBy, zone, deviceId, audio);
+    public static RecurringBatch nightly(
+            String name,
+            ZoneId timeZone,
+            LocalTime opensAt,
+            LocalTime finishBy,
+            GridZone zone,
+            String deviceId,
+            Duration audio) {
+        return new RecurringBatch(
+                name, timeZone, EnumSet.allOf(DayOfWeek.class), opensAt, finishBy, zone, deviceId, audio);
     }
 
     /** One occurrence's window, in UTC instants. */
-    public record Occurrence(String jobId, Instant opens, Instant deadline) {
-    }
+    public record Occurrence(String jobId, Instant opens, Instant deadline) {}
 
     /** The occurrences whose window opens in {@code [from, to)}. */
     public List<Occurrence> occurrences(Instant from, Instant to) {
@@ -80,6 +91,14 @@ public record RecurringBatch(
                 .filter(x -> x.deadline().isAfter(now))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("batch " + name + " has no window in the next week"));
-        return new PlanRequest(UUID.nameUUIDFromBytes(o.jobId().getBytes(StandardCharsets.UTF_8)), zone, deviceId, audioDuration, o.opens(), o.deadline(), false, null);
+        return new PlanRequest(
+                UUID.nameUUIDFromBytes(o.jobId().getBytes(StandardCharsets.UTF_8)),
+                zone,
+                deviceId,
+                audioDuration,
+                o.opens(),
+                o.deadline(),
+                false,
+                null);
     }
 }

@@ -42,10 +42,11 @@ class RecurringBatchController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create a recurring batch", operationId = "createRecurringBatch")
     @ApiResponse(responseCode = "201", description = "Created, with its next window")
-    ResponseEntity<RecurringBatchView> create(@AuthenticationPrincipal Caller caller,
-            @RequestBody RecurringBatchRequest body) {
+    ResponseEntity<RecurringBatchView> create(
+            @AuthenticationPrincipal Caller caller, @RequestBody RecurringBatchRequest body) {
         RecurringBatchView created = recurring.create(caller.tenantId(), body);
-        return ResponseEntity.created(URI.create("/api/v1/recurring-batches/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/recurring-batches/" + created.id()))
+                .body(created);
     }
 
     /** The tenant's recurring batches, newest first, each with its latest occurrence. */
@@ -56,17 +57,24 @@ class RecurringBatchController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Get a recurring batch", operationId = "getRecurringBatch",
+    @Operation(
+            summary = "Get a recurring batch",
+            operationId = "getRecurringBatch",
             description = "Its settings, next window and latest occurrences (each a batch).")
-    RecurringBatchView get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+    RecurringBatchView get(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
             @Parameter(description = "How many of the latest occurrences to include", example = "10")
-            @RequestParam(defaultValue = "10") int occurrences) {
+                    @RequestParam(defaultValue = "10")
+                    int occurrences) {
         return recurring.get(caller.tenantId(), id, occurrences);
     }
 
     /** Stops it: no further occurrences; batches already submitted run on and the history stays. */
     @DeleteMapping("/{id}")
-    @Operation(summary = "Stop a recurring batch", operationId = "stopRecurringBatch",
+    @Operation(
+            summary = "Stop a recurring batch",
+            operationId = "stopRecurringBatch",
             description = "No further occurrences; batches already submitted run on and the history stays.")
     RecurringBatchView stop(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         return recurring.stop(caller.tenantId(), id);

@@ -1,7 +1,7 @@
 package io.greenscribe.recurring;
 
-import io.greenscribe.job.api.OptionForm;
 import io.greenscribe.job.JobOptions;
+import io.greenscribe.job.api.OptionForm;
 import io.greenscribe.system.GreenScribeException;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.DateTimeException;
@@ -23,27 +23,61 @@ import java.util.List;
  */
 @Schema(name = "RecurringBatchRequest", description = "Every chosen day, the files in a directory, done by a time")
 record RecurringBatchRequest(
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "nightly-calls",
-                description = "Each occurrence's batch is named after it and the date") String name,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "incoming",
-                description = "A directory under one of the server's allowed roots") String directory,
-        @Schema(description = "IANA zone the times are in; UTC when absent", example = "Europe/London") String timeZone,
+        @Schema(
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                example = "nightly-calls",
+                description = "Each occurrence's batch is named after it and the date")
+        String name,
+
+        @Schema(
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                example = "incoming",
+                description = "A directory under one of the server's allowed roots")
+        String directory,
+
+        @Schema(description = "IANA zone the times are in; UTC when absent", example = "Europe/London")
+        String timeZone,
+
         @Schema(description = "Days it runs; every day when absent", example = "[\"MON\", \"WED\", \"FRI\"]")
         List<String> days,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Local time a window opens", example = "22:00")
+
+        @Schema(
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "Local time a window opens",
+                example = "22:00")
         String opensAt,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
-                description = "Local time its jobs must be finished by (the next day when earlier)", example = "07:00")
+
+        @Schema(
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "Local time its jobs must be finished by (the next day when earlier)",
+                example = "07:00")
         String finishBy,
-        @Schema(description = "Spoken language, ISO 639-1", example = "en") String language,
-        @Schema(description = "Speech model; the server's default when absent", example = "whisper-tiny.en") String model,
+
+        @Schema(description = "Spoken language, ISO 639-1", example = "en")
+        String language,
+
+        @Schema(description = "Speech model; the server's default when absent", example = "whisper-tiny.en")
+        String model,
+
         @Schema(description = "Words to favour") List<String> hotwords,
-        @Schema(description = "Inverse text normalisation", example = "true") Boolean itn,
-        @Schema(description = "Transcript formats to keep ready", example = "[\"srt\"]") List<String> formats,
-        @Schema(description = "-100 to 100; higher runs first", example = "0") Integer priority,
-        @Schema(description = "Called with a signed POST when each job ends", format = "uri") String callbackUrl,
-        @Schema(description = "Skip files an earlier occurrence submitted (same path and size)", defaultValue = "true",
-                example = "true") Boolean onlyNew) {
+
+        @Schema(description = "Inverse text normalisation", example = "true")
+        Boolean itn,
+
+        @Schema(description = "Transcript formats to keep ready", example = "[\"srt\"]")
+        List<String> formats,
+
+        @Schema(description = "-100 to 100; higher runs first", example = "0")
+        Integer priority,
+
+        @Schema(description = "Called with a signed POST when each job ends", format = "uri")
+        String callbackUrl,
+
+        @Schema(
+                description = "Skip files an earlier occurrence submitted (same path and size)",
+                defaultValue = "true",
+                example = "true")
+        Boolean onlyNew) {
 
     /** The request as a new, validated recurring batch, except its directory and job options (checked by the caller). */
     Recurrence toRecurrence(Recurrence r) {
@@ -60,10 +94,18 @@ record RecurringBatchRequest(
         r.opensAt = time("opensAt", opensAt);
         r.finishBy = time("finishBy", finishBy);
         if (r.opensAt.equals(r.finishBy)) {
-            throw new GreenScribeException("opensAt and finishBy are both " + r.opensAt + "; a window needs time to run in.");
+            throw new GreenScribeException(
+                    "opensAt and finishBy are both " + r.opensAt + "; a window needs time to run in.");
         }
-        r.setOptions(new JobOptions(language, model, hotwords, itn == null || itn,
-                formats == null ? List.of() : OptionForm.formats(formats), priority == null ? 0 : priority, null, null,
+        r.setOptions(new JobOptions(
+                language,
+                model,
+                hotwords,
+                itn == null || itn,
+                formats == null ? List.of() : OptionForm.formats(formats),
+                priority == null ? 0 : priority,
+                null,
+                null,
                 OptionForm.uri(callbackUrl)));
         r.onlyNew = onlyNew == null || onlyNew;
         return r;
@@ -76,8 +118,8 @@ record RecurringBatchRequest(
         try {
             return ZoneId.of(timeZone.strip());
         } catch (DateTimeException e) {
-            throw new GreenScribeException("timeZone '" + timeZone + "' is not a time zone; use an IANA name such as "
-                    + "Europe/Berlin.");
+            throw new GreenScribeException(
+                    "timeZone '" + timeZone + "' is not a time zone; use an IANA name such as " + "Europe/Berlin.");
         }
     }
 

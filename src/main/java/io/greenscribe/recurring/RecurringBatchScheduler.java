@@ -25,8 +25,11 @@ public class RecurringBatchScheduler implements SmartLifecycle {
     private final Clock clock;
     private volatile ScheduledExecutorService timer;
 
-    RecurringBatchScheduler(RecurrenceRepository recurrences, OccurrenceSubmitter submitter,
-            RecurringProperties properties, Clock clock) {
+    RecurringBatchScheduler(
+            RecurrenceRepository recurrences,
+            OccurrenceSubmitter submitter,
+            RecurringProperties properties,
+            Clock clock) {
         this.recurrences = recurrences;
         this.submitter = submitter;
         this.properties = properties;

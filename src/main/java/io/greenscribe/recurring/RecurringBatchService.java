@@ -1,9 +1,9 @@
 package io.greenscribe.recurring;
 
-import io.greenscribe.job.batch.BatchService;
 import io.greenscribe.job.JobOptions;
 import io.greenscribe.job.JobOptionsValidator;
 import io.greenscribe.job.JobView;
+import io.greenscribe.job.batch.BatchService;
 import io.greenscribe.system.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,8 +24,13 @@ class RecurringBatchService {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    RecurringBatchService(RecurrenceRepository recurrences, RecurringOccurrences occurrences, BatchService batches,
-            JobOptionsValidator validator, TransactionTemplate tx, Clock clock) {
+    RecurringBatchService(
+            RecurrenceRepository recurrences,
+            RecurringOccurrences occurrences,
+            BatchService batches,
+            JobOptionsValidator validator,
+            TransactionTemplate tx,
+            Clock clock) {
         this.recurrences = recurrences;
         this.occurrences = occurrences;
         this.batches = batches;
@@ -44,7 +49,9 @@ class RecurringBatchService {
 
     List<RecurringBatchView> list(UUID tenant) {
         Instant now = clock.instant();
-        return recurrences.findByTenantIdOrderByCreatedAtDesc(tenant).stream().map(r -> view(r, now, 1)).toList();
+        return recurrences.findByTenantIdOrderByCreatedAtDesc(tenant).stream()
+                .map(r -> view(r, now, 1))
+                .toList();
     }
 
     /** With its latest {@code history} occurrences, newest first. */
@@ -64,19 +71,38 @@ class RecurringBatchService {
     }
 
     private Recurrence load(UUID tenant, UUID id) {
-        return recurrences.findByIdAndTenantId(id, tenant)
+        return recurrences
+                .findByIdAndTenantId(id, tenant)
                 .orElseThrow(() -> new NotFoundException("Recurring batch " + id + " not found."));
     }
 
     private RecurringBatchView view(Recurrence r, Instant now, int history) {
         JobOptions o = r.options();
-        return new RecurringBatchView(r.id, r.name, r.directory, r.timeZone, WeekDays.names(WeekDays.read(r.days)),
-                r.opensAt.toString(), r.finishBy.toString(),
-                new JobView.Options(o.language(), o.hotwords(), o.itn(),
-                        o.formats().stream().map(io.greenscribe.text.TranscriptFormat::extension).toList(), o.priority(),
+        return new RecurringBatchView(
+                r.id,
+                r.name,
+                r.directory,
+                r.timeZone,
+                WeekDays.names(WeekDays.read(r.days)),
+                r.opensAt.toString(),
+                r.finishBy.toString(),
+                new JobView.Options(
+                        o.language(),
+                        o.hotwords(),
+                        o.itn(),
+                        o.formats().stream()
+                                .map(io.greenscribe.text.TranscriptFormat::extension)
+                                .toList(),
+                        o.priority(),
                         r.callbackUrl),
-                r.model, r.onlyNew, r.enabled, r.createdAt, r.stoppedAt,
-                r.next(now).map(x -> new RecurringBatchView.Window(Recurrence.key(x), x.opens(), x.deadline())).orElse(null),
+                r.model,
+                r.onlyNew,
+                r.enabled,
+                r.createdAt,
+                r.stoppedAt,
+                r.next(now)
+                        .map(x -> new RecurringBatchView.Window(Recurrence.key(x), x.opens(), x.deadline()))
+                        .orElse(null),
                 history == 0 ? List.of() : occurrences.recent(r.id, history));
     }
 }

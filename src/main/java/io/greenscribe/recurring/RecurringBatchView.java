@@ -25,9 +25,21 @@ import java.util.UUID;
  * @param occurrences the latest occurrences, newest first
  */
 public record RecurringBatchView(
-        UUID id, String name, String directory, String timeZone, List<String> days, String opensAt, String finishBy,
-        JobView.Options options, String model, boolean onlyNew, boolean enabled, Instant createdAt, Instant stoppedAt,
-        Window next, List<Occurrence> occurrences) {
+        UUID id,
+        String name,
+        String directory,
+        String timeZone,
+        List<String> days,
+        String opensAt,
+        String finishBy,
+        JobView.Options options,
+        String model,
+        boolean onlyNew,
+        boolean enabled,
+        Instant createdAt,
+        Instant stoppedAt,
+        Window next,
+        List<Occurrence> occurrences) {
 
     /** @param key the local date the window opens on; @param opens earliest start; @param deadline latest finish */
     public record Window(String key, Instant opens, Instant deadline) {}
@@ -41,6 +53,6 @@ public record RecurringBatchView(
      * @param note why nothing (or not everything) was submitted, or {@code null}
      * @param createdAt when an instance created it
      */
-    public record Occurrence(String key, Instant opens, Instant deadline, UUID batchId, int files, String note,
-            Instant createdAt) {}
+    public record Occurrence(
+            String key, Instant opens, Instant deadline, UUID batchId, int files, String note, Instant createdAt) {}
 }

@@ -1,8 +1,8 @@
 package io.greenscribe.recurring;
 
-import io.greenscribe.job.batch.BatchService;
 import io.greenscribe.job.AudioInputs;
 import io.greenscribe.job.JobOptionsValidator;
+import io.greenscribe.job.batch.BatchService;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -21,16 +21,29 @@ class RecurringConfiguration {
     }
 
     @Bean
-    RecurringBatchService recurringBatchService(RecurrenceRepository recurrences, RecurringOccurrences occurrences,
-            BatchService batches, JobOptionsValidator validator, TransactionTemplate tx, Clock clock) {
+    RecurringBatchService recurringBatchService(
+            RecurrenceRepository recurrences,
+            RecurringOccurrences occurrences,
+            BatchService batches,
+            JobOptionsValidator validator,
+            TransactionTemplate tx,
+            Clock clock) {
         return new RecurringBatchService(recurrences, occurrences, batches, validator, tx, clock);
     }
 
     @Bean
-    RecurringBatchScheduler recurringBatchScheduler(RecurrenceRepository recurrences, RecurringOccurrences occurrences,
-            BatchService batches, AudioInputs inputs, TransactionTemplate tx, RecurringProperties properties,
+    RecurringBatchScheduler recurringBatchScheduler(
+            RecurrenceRepository recurrences,
+            RecurringOccurrences occurrences,
+            BatchService batches,
+            AudioInputs inputs,
+            TransactionTemplate tx,
+            RecurringProperties properties,
             Clock clock) {
-        return new RecurringBatchScheduler(recurrences,
-                new OccurrenceSubmitter(recurrences, occurrences, batches, inputs, tx, clock), properties, clock);
+        return new RecurringBatchScheduler(
+                recurrences,
+                new OccurrenceSubmitter(recurrences, occurrences, batches, inputs, tx, clock),
+                properties,
+                clock);
     }
 }

@@ -28,8 +28,11 @@ class RecurringOccurrences {
      * the occurrence being created, and an occurrence started after a stop see it.
      */
     boolean enabledLocked(UUID recurringId) {
-        return jdbc.sql("select enabled from recurring_batch where id = ? for share").param(recurringId)
-                .query(Boolean.class).optional().orElse(false);
+        return jdbc.sql("select enabled from recurring_batch where id = ? for share")
+                .param(recurringId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
     }
 
     /**
@@ -42,13 +45,16 @@ class RecurringOccurrences {
                 insert into recurring_occurrence (recurring_id, occurrence_key, opens_at, deadline, files, note, created_at)
                 values (?, ?, ?, ?, 0, ?, ?)
                 on conflict (recurring_id, occurrence_key) do nothing""")
-                .params(recurringId, Recurrence.key(o), utc(o.opens()), utc(o.deadline()), note, utc(now))
-                .update() == 1;
+                        .params(recurringId, Recurrence.key(o), utc(o.opens()), utc(o.deadline()), note, utc(now))
+                        .update()
+                == 1;
     }
 
     void complete(UUID recurringId, String key, UUID batchId, int files, String note) {
-        jdbc.sql("update recurring_occurrence set batch_id = ?, files = ?, note = ? where recurring_id = ? and occurrence_key = ?")
-                .params(batchId, files, note, recurringId, key).update();
+        jdbc.sql(
+                        "update recurring_occurrence set batch_id = ?, files = ?, note = ? where recurring_id = ? and occurrence_key = ?")
+                .params(batchId, files, note, recurringId, key)
+                .update();
     }
 
     /** Of {@code paths}, those an earlier occurrence submitted, as {@link #fileKey} values. */
@@ -61,7 +67,8 @@ class RecurringOccurrences {
                 join recurring_occurrence o on o.batch_id = j.batch_id
                 where o.recurring_id = ? and j.audio_path = any (?)""")
                 .params(recurringId, paths.toArray(String[]::new))
-                .query((rs, n) -> fileKey(rs.getString(1), rs.getLong(2))).list());
+                .query((rs, n) -> fileKey(rs.getString(1), rs.getLong(2)))
+                .list());
     }
 
     static String fileKey(String path, long bytes) {
@@ -72,12 +79,20 @@ class RecurringOccurrences {
         return jdbc.sql("""
                 select occurrence_key, opens_at, deadline, batch_id, files, note, created_at
                 from recurring_occurrence where recurring_id = ? order by opens_at desc limit ?""")
-                .params(recurringId, limit).query(RecurringOccurrences::row).list();
+                .params(recurringId, limit)
+                .query(RecurringOccurrences::row)
+                .list();
     }
 
     private static RecurringBatchView.Occurrence row(ResultSet rs, int n) throws SQLException {
-        return new RecurringBatchView.Occurrence(rs.getString(1), instant(rs, 2), instant(rs, 3),
-                rs.getObject(4, UUID.class), rs.getInt(5), rs.getString(6), instant(rs, 7));
+        return new RecurringBatchView.Occurrence(
+                rs.getString(1),
+                instant(rs, 2),
+                instant(rs, 3),
+                rs.getObject(4, UUID.class),
+                rs.getInt(5),
+                rs.getString(6),
+                instant(rs, 7));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -25,7 +25,8 @@ final class WeekDays {
                 }
             }
             if (day == null) {
-                throw new GreenScribeException("days: '" + name + "' is not a day; use MON, TUE, WED, THU, FRI, SAT, SUN.");
+                throw new GreenScribeException(
+                        "days: '" + name + "' is not a day; use MON, TUE, WED, THU, FRI, SAT, SUN.");
             }
             days.add(day);
         }

@@ -37,8 +37,7 @@ public final class CapacityLedger {
         return new CapacityLedger(Map.of(), Integer.MAX_VALUE, Duration.ofMinutes(5));
     }
 
-    private record Booking(String deviceId, long fromBucket, long toBucket) {
-    }
+    private record Booking(String deviceId, long fromBucket, long toBucket) {}
 
     public int capacity(String deviceId) {
         return capacity.getOrDefault(deviceId, defaultCapacity);
@@ -72,7 +71,8 @@ public final class CapacityLedger {
     }
 
     /** The latest start in {@code [notBefore, notAfter]} at which a run of {@code length} fits. */
-    public Optional<Instant> latestFit(String deviceId, Instant notBefore, Instant notAfter, Duration length, int limit) {
+    public Optional<Instant> latestFit(
+            String deviceId, Instant notBefore, Instant notAfter, Duration length, int limit) {
         for (Instant s = notAfter; !s.isBefore(notBefore); s = s.minusSeconds(bucketSec)) {
             if (fits(deviceId, s, s.plus(length), limit)) {
                 return Optional.of(s);
@@ -82,7 +82,8 @@ public final class CapacityLedger {
     }
 
     /** The earliest start in {@code [notBefore, notAfter]} at which a run of {@code length} fits. */
-    public Optional<Instant> earliestFit(String deviceId, Instant notBefore, Instant notAfter, Duration length, int limit) {
+    public Optional<Instant> earliestFit(
+            String deviceId, Instant notBefore, Instant notAfter, Duration length, int limit) {
         if (fits(deviceId, notBefore, notBefore.plus(length), limit)) {
             return Optional.of(notBefore);
         }

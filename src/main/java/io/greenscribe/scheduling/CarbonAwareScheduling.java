@@ -37,7 +37,10 @@ final class CarbonAwareScheduling implements JobScheduling {
             return planner.plan(plan.get());
         } catch (RuntimeException e) {
             log.warn("carbon planner failed for job {}: {}", request.jobId(), e.toString());
-            return SchedulingDecision.withoutForecast(request.jobId(), plan.get().earliestStart(), Reason.PLANNER_ERROR,
+            return SchedulingDecision.withoutForecast(
+                    request.jobId(),
+                    plan.get().earliestStart(),
+                    Reason.PLANNER_ERROR,
                     "The carbon planner failed (" + e.getMessage() + "); the job runs as soon as it may.",
                     request.submittedAt());
         }
@@ -52,7 +55,7 @@ final class CarbonAwareScheduling implements JobScheduling {
         if (request.deadline() == null || !request.deadline().isAfter(request.earliestStart())) {
             return Optional.empty();
         }
-        return Optional.of(PlanRequest.withDeadline(request.jobId(), zone, deviceId, request.audio(),
-                request.earliestStart(), request.deadline()));
+        return Optional.of(PlanRequest.withDeadline(
+                request.jobId(), zone, deviceId, request.audio(), request.earliestStart(), request.deadline()));
     }
 }

@@ -34,8 +34,12 @@ public final class CarbonPlanner {
     /** Work the planner does not place (no deadline, run now, no room to wait), to hold workers back for. */
     private final UnplannedLoad unplanned = new UnplannedLoad(Duration.ofHours(24));
 
-    public CarbonPlanner(CarbonIntensityFeed feed, Clock clock, ThroughputEstimator throughput,
-            CapacityLedger ledger, PlannerPolicy policy) {
+    public CarbonPlanner(
+            CarbonIntensityFeed feed,
+            Clock clock,
+            ThroughputEstimator throughput,
+            CapacityLedger ledger,
+            PlannerPolicy policy) {
         this.feed = feed;
         this.clock = clock;
         this.throughput = throughput;
@@ -62,18 +66,31 @@ public final class CarbonPlanner {
         if (request.deadline() == null) {
             // "At once" means at the first free worker: booking over a full device would push
             // jobs that do have deadlines past them.
-            Instant at = ledger.earliestFit(request.deviceId(), earliest, earliest.plus(policy.horizon()), p.reserved,
-                    ledger.capacity(request.deviceId())).orElse(earliest);
-            return p.book(at, Reason.NO_DEADLINE, at.equals(earliest)
-                    ? "no deadline: runs as soon as submitted"
-                    : "no deadline: runs at the first free worker", null);
+            Instant at = ledger.earliestFit(
+                            request.deviceId(),
+                            earliest,
+                            earliest.plus(policy.horizon()),
+                            p.reserved,
+                            ledger.capacity(request.deviceId()))
+                    .orElse(earliest);
+            return p.book(
+                    at,
+                    Reason.NO_DEADLINE,
+                    at.equals(earliest)
+                            ? "no deadline: runs as soon as submitted"
+                            : "no deadline: runs at the first free worker",
+                    null);
         }
         Instant latestSafe = policy.latestSafeStart(earliest, request.deadline(), runTime);
         p.latestSafe = latestSafe;
         if (latestSafe.isBefore(earliest)) {
             unplanned.arrived(now, p.reserved);
-            return p.book(earliest, Reason.DEADLINE_TOO_TIGHT, "needs " + padded.toMinutes()
-                    + " min with margin; deadline " + request.deadline() + " leaves no room to wait", null);
+            return p.book(
+                    earliest,
+                    Reason.DEADLINE_TOO_TIGHT,
+                    "needs " + padded.toMinutes() + " min with margin; deadline " + request.deadline()
+                            + " leaves no room to wait",
+                    null);
         }
         ForecastIndex index;
         try {
@@ -83,13 +100,20 @@ public final class CarbonPlanner {
         }
         if (policy.solver() == PlannerPolicy.Solver.GLOBAL) {
             SchedulingDecision d = placement(index, now).place(List.of(p)).get(0);
-            return d != null ? d : fallback(p, Reason.NO_FORECAST, "forecast from " + index.forecast.source()
-                    + " does not cover a run from " + earliest);
+            return d != null
+                    ? d
+                    : fallback(
+                            p,
+                            Reason.NO_FORECAST,
+                            "forecast from " + index.forecast.source() + " does not cover a run from " + earliest);
         }
-        return new WindowSearch(index, p, ledger, policy).decide()
-                .orElseGet(() -> fallback(p, Reason.NO_FORECAST,
-                        "forecast from " + index.forecast.source() + " covers no full run between "
-                                + earliest + " and " + latestSafe));
+        return new WindowSearch(index, p, ledger, policy)
+                .decide()
+                .orElseGet(() -> fallback(
+                        p,
+                        Reason.NO_FORECAST,
+                        "forecast from " + index.forecast.source() + " covers no full run between " + earliest + " and "
+                                + latestSafe));
     }
 
     /**
@@ -133,7 +157,8 @@ public final class CarbonPlanner {
         Map<GridZone, List<WaitingJob>> byZone = new HashMap<>();
         for (WaitingJob w : waiting) {
             if (w.runAt().isAfter(now) && w.request().deadline() != null) {
-                byZone.computeIfAbsent(w.request().zone(), z -> new ArrayList<>()).add(w);
+                byZone.computeIfAbsent(w.request().zone(), z -> new ArrayList<>())
+                        .add(w);
             }
         }
         List<SchedulingDecision> out = new ArrayList<>();
@@ -159,7 +184,10 @@ public final class CarbonPlanner {
             }
             List<SchedulingDecision> decisions = placement(index, now).place(plannings);
             for (int i = 0; i < decisions.size(); i++) {
-                out.add(decisions.get(i) != null ? decisions.get(i) : plan(placed.get(i).request()));
+                out.add(
+                        decisions.get(i) != null
+                                ? decisions.get(i)
+                                : plan(placed.get(i).request()));
             }
         }
         return out;
@@ -173,7 +201,8 @@ public final class CarbonPlanner {
         Instant earliest = request.earliestStart().isAfter(now) ? request.earliestStart() : now;
         Duration runTime = runTime(request);
         Planning p = new Planning(request, now, earliest, runTime, policy.padded(runTime), policy.reserved(runTime));
-        p.latestSafe = request.deadline() == null ? null : policy.latestSafeStart(earliest, request.deadline(), runTime);
+        p.latestSafe =
+                request.deadline() == null ? null : policy.latestSafeStart(earliest, request.deadline(), runTime);
         return p;
     }
 
@@ -241,7 +270,13 @@ public final class CarbonPlanner {
     private static boolean sameVintage(ForecastIndex cached, CarbonForecast f) {
         return cached.forecast.fetchedAt().equals(f.fetchedAt())
                 && cached.forecast.source().equals(f.source())
-                && (f.isEmpty() || (!cached.isEmpty() && cached.end() >= f.slots().get(f.slots().size() - 1).end().getEpochSecond()));
+                && (f.isEmpty()
+                        || (!cached.isEmpty()
+                                && cached.end()
+                                        >= f.slots()
+                                                .get(f.slots().size() - 1)
+                                                .end()
+                                                .getEpochSecond()));
     }
 
     private SchedulingDecision fallback(Planning p, Reason reason, String why) {
@@ -268,7 +303,13 @@ public final class CarbonPlanner {
         final Duration reserved;
         Instant latestSafe;
 
-        Planning(PlanRequest request, Instant now, Instant earliest, Duration runTime, Duration padded, Duration reserved) {
+        Planning(
+                PlanRequest request,
+                Instant now,
+                Instant earliest,
+                Duration runTime,
+                Duration padded,
+                Duration reserved) {
             this.request = request;
             this.now = now;
             this.earliest = earliest;
@@ -302,17 +343,33 @@ public final class CarbonPlanner {
                 booked.put(request.jobId(), new Booked(request.deviceId(), reserved));
             }
             Expected e = expected != null ? expected : Expected.NONE;
-            return new SchedulingDecision(request.jobId(), runAt, reason, detail, e.intensity(), e.savingPct(),
-                    e.baseline(), runTime, latestSafe, now, e.source(), e.fetchedAt(), e.signalType());
+            return new SchedulingDecision(
+                    request.jobId(),
+                    runAt,
+                    reason,
+                    detail,
+                    e.intensity(),
+                    e.savingPct(),
+                    e.baseline(),
+                    runTime,
+                    latestSafe,
+                    now,
+                    e.source(),
+                    e.fetchedAt(),
+                    e.signalType());
         }
     }
 
     /** Where a booking is and how long it holds a worker, so it can follow the run's real start. */
-    record Booked(String deviceId, Duration reserved) {
-    }
+    record Booked(String deviceId, Duration reserved) {}
 
     /** What the forecast says about a chosen start. */
-    record Expected(double intensity, double baseline, double savingPct, String source, Instant fetchedAt,
+    record Expected(
+            double intensity,
+            double baseline,
+            double savingPct,
+            String source,
+            Instant fetchedAt,
             SignalType signalType) {
         static final Expected NONE = new Expected(Double.NaN, Double.NaN, Double.NaN, null, null, null);
     }

@@ -14,6 +14,5 @@ import java.util.UUID;
  * @param startedAt when its run started (first claim), or {@code null}
  * @param finishedAt when it ended, or {@code null}
  */
-public record FinishedRun(UUID jobId, boolean succeeded, int attempts, Duration audio, Instant startedAt,
-        Instant finishedAt) {
-}
+public record FinishedRun(
+        UUID jobId, boolean succeeded, int attempts, Duration audio, Instant startedAt, Instant finishedAt) {}

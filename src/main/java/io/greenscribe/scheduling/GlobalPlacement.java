@@ -36,7 +36,8 @@ final class GlobalPlacement {
         SchedulingDecision[] out = new SchedulingDecision[jobs.size()];
         Map<String, List<Integer>> byDevice = new LinkedHashMap<>();
         for (int i = 0; i < jobs.size(); i++) {
-            byDevice.computeIfAbsent(jobs.get(i).request.deviceId(), d -> new ArrayList<>()).add(i);
+            byDevice.computeIfAbsent(jobs.get(i).request.deviceId(), d -> new ArrayList<>())
+                    .add(i);
         }
         long slot = policy.slot().getSeconds();
         for (Map.Entry<String, List<Integer>> e : byDevice.entrySet()) {
@@ -97,13 +98,22 @@ final class GlobalPlacement {
         CarbonForecast f = index.forecast;
         Expected expected = new Expected(intensity, baseline, saving, f.source(), f.fetchedAt(), f.signalType());
         if (start == earliest) {
-            return p.book(p.earliest, Reason.GREENEST_NOW, "starting at once: no later start before " + p.latestSafe
-                    + " with a free worker saves " + one(policy.minSavingPct()) + "% and " + one(policy.minSavingPctPerHour())
-                    + "% per hour of waiting (" + Math.round(baseline) + " g/kWh over the run)", expected);
+            return p.book(
+                    p.earliest,
+                    Reason.GREENEST_NOW,
+                    "starting at once: no later start before " + p.latestSafe
+                            + " with a free worker saves " + one(policy.minSavingPct()) + "% and "
+                            + one(policy.minSavingPctPerHour())
+                            + "% per hour of waiting (" + Math.round(baseline) + " g/kWh over the run)",
+                    expected);
         }
-        return p.book(Instant.ofEpochSecond(start), Reason.GREENEST_WINDOW, "waiting " + (start - earliest) / 60
-                + " min for " + Math.round(intensity) + " g/kWh over the run instead of " + Math.round(baseline)
-                + " now (" + one(saving) + "% less); one schedule for every waiting job", expected);
+        return p.book(
+                Instant.ofEpochSecond(start),
+                Reason.GREENEST_WINDOW,
+                "waiting " + (start - earliest) / 60
+                        + " min for " + Math.round(intensity) + " g/kWh over the run instead of " + Math.round(baseline)
+                        + " now (" + one(saving) + "% less); one schedule for every waiting job",
+                expected);
     }
 
     private static long seconds(long millis) {

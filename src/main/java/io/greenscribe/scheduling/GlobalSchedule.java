@@ -41,8 +41,7 @@ final class GlobalSchedule {
      * @param runSec the estimated run time, for the emissions it causes
      * @param holdSec how long it holds a worker (the run time with its overrun factor)
      */
-    record Work(long earliest, long latestStart, long runSec, long holdSec) {
-    }
+    record Work(long earliest, long latestStart, long runSec, long holdSec) {}
 
     /** The start chosen for each work item, or {@link #AT_ONCE} where it should start as early as it may. */
     static final long AT_ONCE = Long.MIN_VALUE;
@@ -79,7 +78,9 @@ final class GlobalSchedule {
             Work w = work.get(i);
             Shape s = shape(w, origin, slots, mean);
             if (s != null) {
-                groups.computeIfAbsent(s.key, k -> new Group(k, s.allowed)).members.add(i);
+                groups.computeIfAbsent(s.key, k -> new Group(k, s.allowed))
+                        .members
+                        .add(i);
             } else {
                 occupyAtOnce(w, origin, cap); // it cannot wait: what it holds is not free to the others
             }
@@ -135,8 +136,8 @@ final class GlobalSchedule {
         }
         supply.put(sink, (int) -total);
         MinimumCostFlow<DefaultWeightedEdge> flow = new CapacityScalingMinimumCostFlow<Integer, DefaultWeightedEdge>()
-                .getMinimumCostFlow(new MinimumCostFlowProblem.MinimumCostFlowProblemImpl<>(g,
-                        v -> supply.getOrDefault(v, 0), upper::get));
+                .getMinimumCostFlow(new MinimumCostFlowProblem.MinimumCostFlowProblemImpl<>(
+                        g, v -> supply.getOrDefault(v, 0), upper::get));
         for (int gi = 0; gi < groups.size(); gi++) {
             Group grp = groups.get(gi);
             grp.allot = new int[grp.key.last - grp.key.first + 1];
@@ -153,7 +154,8 @@ final class GlobalSchedule {
      */
     private void decode(List<Group> groups, List<Work> work, long origin, int[] cap, long[] out) {
         int[] left = cap.clone();
-        groups.sort((a, b) -> a.key.lastStart != b.key.lastStart ? Integer.compare(a.key.lastStart, b.key.lastStart)
+        groups.sort((a, b) -> a.key.lastStart != b.key.lastStart
+                ? Integer.compare(a.key.lastStart, b.key.lastStart)
                 : Integer.compare(a.key.first, b.key.first));
         for (Group grp : groups) {
             Key k = grp.key;
@@ -163,8 +165,17 @@ final class GlobalSchedule {
                 // first only starts whose run touches what is still allotted (they win on overlap);
                 // if none of them fits, every start
                 int a = firstAllotted(grp.allot);
-                int best = a < 0 ? -1 : bestStart(grp, w, origin, left, baseline,
-                        Math.max(k.first, k.first + a - k.length + 1), Math.min(k.lastStart, k.first + lastAllotted(grp.allot)), true);
+                int best = a < 0
+                        ? -1
+                        : bestStart(
+                                grp,
+                                w,
+                                origin,
+                                left,
+                                baseline,
+                                Math.max(k.first, k.first + a - k.length + 1),
+                                Math.min(k.lastStart, k.first + lastAllotted(grp.allot)),
+                                true);
                 if (best < 0) {
                     best = bestStart(grp, w, origin, left, baseline, k.first, k.lastStart, false);
                 }
@@ -187,8 +198,8 @@ final class GlobalSchedule {
      * The start in {@code [lo, hi]} (and at once) that overlaps most of the allotment, then the
      * greener; with {@code touching} only starts that overlap it at all; -1 if none fits.
      */
-    private int bestStart(Group grp, Work w, long origin, int[] left, double baseline, int lo, int hi,
-            boolean touching) {
+    private int bestStart(
+            Group grp, Work w, long origin, int[] left, double baseline, int lo, int hi, boolean touching) {
         Key k = grp.key;
         int best = -1;
         int bestOverlap = -1;
@@ -200,7 +211,8 @@ final class GlobalSchedule {
                 continue;
             }
             double intensity = index.covers(start, start + w.runSec())
-                    ? index.integral(start, start + w.runSec()) / w.runSec() : Double.NaN;
+                    ? index.integral(start, start + w.runSec()) / w.runSec()
+                    : Double.NaN;
             if (s != k.first && !worthWaitingFor(intensity, baseline, start - w.earliest())) {
                 continue;
             }
@@ -263,7 +275,9 @@ final class GlobalSchedule {
         // a run started at once, mid-slot, may reach one slot further than one started on a boundary
         int lengthNow = (int) Math.max(1, (w.holdSec() + offset + slotSec - 1) / slotSec);
         int lastStart = (int) Math.min(Math.floorDiv(w.latestStart() - origin, slotSec), slots - length);
-        if (first < 0 || first + lengthNow > slots || lastStart <= first
+        if (first < 0
+                || first + lengthNow > slots
+                || lastStart <= first
                 || !index.covers(w.earliest(), w.earliest() + w.runSec())) {
             return null;
         }
@@ -274,7 +288,8 @@ final class GlobalSchedule {
         boolean[] allowed = new boolean[last - first + 1];
         for (int t = first; t <= last; t++) {
             // the slots of a start at once are always allowed: running now can do no harm
-            allowed[t - first] = t < first + lengthNow || worthWaitingFor(mean[t], baseline, origin + t * slotSec - w.earliest());
+            allowed[t - first] =
+                    t < first + lengthNow || worthWaitingFor(mean[t], baseline, origin + t * slotSec - w.earliest());
         }
         return new Shape(new Key(first, last, lastStart, length, lengthNow), allowed);
     }
@@ -298,11 +313,9 @@ final class GlobalSchedule {
     }
 
     /** A class of alike jobs: same slots allowed, same length. */
-    private record Key(int first, int last, int lastStart, int length, int lengthNow) {
-    }
+    private record Key(int first, int last, int lastStart, int length, int lengthNow) {}
 
-    private record Shape(Key key, boolean[] allowed) {
-    }
+    private record Shape(Key key, boolean[] allowed) {}
 
     private static final class Group {
         final Key key;

@@ -48,8 +48,14 @@ public final class PlanMaintenance implements SmartLifecycle {
     private ScheduledExecutorService timer;
     private volatile boolean running;
 
-    PlanMaintenance(PlannedJobs jobs, CarbonAwareScheduling scheduling, CarbonPlanner planner,
-            PlannerFeedback feedback, ReplanLock lock, Clock clock, Duration interval) {
+    PlanMaintenance(
+            PlannedJobs jobs,
+            CarbonAwareScheduling scheduling,
+            CarbonPlanner planner,
+            PlannerFeedback feedback,
+            ReplanLock lock,
+            Clock clock,
+            Duration interval) {
         this.jobs = jobs;
         this.scheduling = scheduling;
         this.planner = planner;
@@ -70,8 +76,11 @@ public final class PlanMaintenance implements SmartLifecycle {
             Collections.reverse(runs);
             feedback.seed(runs);
             Cycle c = cycle();
-            log.info("Carbon planner rebuilt from the database: learned from {} run(s), booked {} job(s), moved {}",
-                    runs.size(), c.booked(), c.moved());
+            log.info(
+                    "Carbon planner rebuilt from the database: learned from {} run(s), booked {} job(s), moved {}",
+                    runs.size(),
+                    c.booked(),
+                    c.moved());
         } catch (RuntimeException e) {
             // planning still works on an empty ledger, only less well: never stop the server for it
             log.warn("Could not rebuild the carbon planner's books at start-up; the next cycle retries", e);
@@ -82,8 +91,8 @@ public final class PlanMaintenance implements SmartLifecycle {
                 t.setDaemon(true);
                 return t;
             });
-            timer.scheduleWithFixedDelay(this::guardedCycle, interval.toMillis(), interval.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            timer.scheduleWithFixedDelay(
+                    this::guardedCycle, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -167,7 +176,8 @@ public final class PlanMaintenance implements SmartLifecycle {
     }
 
     private static boolean unchanged(PlannedJob j, SchedulingDecision next) {
-        return j.runAt().equals(next.runAt()) && j.reason() == next.reason()
+        return j.runAt().equals(next.runAt())
+                && j.reason() == next.reason()
                 && Objects.equals(j.expectedIntensity(), next.expectedIntensityOrNull());
     }
 

@@ -35,19 +35,20 @@ public record PlanRequest(
         Objects.requireNonNull(audioDuration, "audioDuration");
         Objects.requireNonNull(earliestStart, "earliestStart");
         if (deadline != null && !deadline.isAfter(earliestStart)) {
-            throw new IllegalArgumentException("job " + jobId + ": deadline " + deadline + " is not after " + earliestStart);
+            throw new IllegalArgumentException(
+                    "job " + jobId + ": deadline " + deadline + " is not after " + earliestStart);
         }
     }
 
     /** A job that must finish by {@code deadline}. */
-    public static PlanRequest withDeadline(UUID jobId, GridZone zone, String deviceId, Duration audio,
-            Instant submittedAt, Instant deadline) {
+    public static PlanRequest withDeadline(
+            UUID jobId, GridZone zone, String deviceId, Duration audio, Instant submittedAt, Instant deadline) {
         return new PlanRequest(jobId, zone, deviceId, audio, submittedAt, deadline, false, null);
     }
 
     /** A job with no deadline: it runs as soon as it is submitted. */
-    public static PlanRequest withoutDeadline(UUID jobId, GridZone zone, String deviceId, Duration audio,
-            Instant submittedAt) {
+    public static PlanRequest withoutDeadline(
+            UUID jobId, GridZone zone, String deviceId, Duration audio, Instant submittedAt) {
         return new PlanRequest(jobId, zone, deviceId, audio, submittedAt, null, false, null);
     }
 

@@ -14,11 +14,21 @@ import java.time.Instant;
  * @param reason the reason stored with its decision, or {@code null}
  * @param expectedIntensity the intensity its decision expected, or {@code null}
  */
-public record PlannedJob(SchedulingRequest request, State state, long version, Instant runAt, Instant startedAt,
-        Reason reason, Double expectedIntensity) {
+public record PlannedJob(
+        SchedulingRequest request,
+        State state,
+        long version,
+        Instant runAt,
+        Instant startedAt,
+        Reason reason,
+        Double expectedIntensity) {
 
     /** The job states the scheduler books. */
-    public enum State { WAITING, QUEUED, RUNNING }
+    public enum State {
+        WAITING,
+        QUEUED,
+        RUNNING
+    }
 
     /** A running job occupies the device from its start; any other from its run_at. */
     Instant occupiesFrom() {

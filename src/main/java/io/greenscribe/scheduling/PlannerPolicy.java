@@ -22,9 +22,18 @@ import java.time.Instant;
  *     urgent arrivals) at the least, whatever the measured arrival rate says
  */
 public record PlannerPolicy(
-        double runTimeFactor, Duration safetyMargin, double minSavingPct, Duration horizon, OutagePolicy outagePolicy,
-        Duration urgentSlack, double flexibleShare, double slackReserve, Solver solver, double minSavingPctPerHour,
-        Duration slot, double holdBackFloor) {
+        double runTimeFactor,
+        Duration safetyMargin,
+        double minSavingPct,
+        Duration horizon,
+        OutagePolicy outagePolicy,
+        Duration urgentSlack,
+        double flexibleShare,
+        double slackReserve,
+        Solver solver,
+        double minSavingPctPerHour,
+        Duration slot,
+        double holdBackFloor) {
 
     /** Which planner places jobs. */
     public enum Solver {
@@ -35,16 +44,38 @@ public record PlannerPolicy(
     }
 
     /** Greedy, without headroom for urgent jobs or reserved slack: every job may book every worker, up to its margin. */
-    public PlannerPolicy(double runTimeFactor, Duration safetyMargin, double minSavingPct, Duration horizon,
+    public PlannerPolicy(
+            double runTimeFactor,
+            Duration safetyMargin,
+            double minSavingPct,
+            Duration horizon,
             OutagePolicy outagePolicy) {
         this(runTimeFactor, safetyMargin, minSavingPct, horizon, outagePolicy, Duration.ZERO, 1.0, 0.0);
     }
 
     /** The greedy planner with headroom and reserve. */
-    public PlannerPolicy(double runTimeFactor, Duration safetyMargin, double minSavingPct, Duration horizon,
-            OutagePolicy outagePolicy, Duration urgentSlack, double flexibleShare, double slackReserve) {
-        this(runTimeFactor, safetyMargin, minSavingPct, horizon, outagePolicy, urgentSlack, flexibleShare, slackReserve,
-                Solver.GREEDY, 0.0, Duration.ofMinutes(30), 0.0);
+    public PlannerPolicy(
+            double runTimeFactor,
+            Duration safetyMargin,
+            double minSavingPct,
+            Duration horizon,
+            OutagePolicy outagePolicy,
+            Duration urgentSlack,
+            double flexibleShare,
+            double slackReserve) {
+        this(
+                runTimeFactor,
+                safetyMargin,
+                minSavingPct,
+                horizon,
+                outagePolicy,
+                urgentSlack,
+                flexibleShare,
+                slackReserve,
+                Solver.GREEDY,
+                0.0,
+                Duration.ofMinutes(30),
+                0.0);
     }
 
     public PlannerPolicy {
@@ -61,8 +92,19 @@ public record PlannerPolicy(
 
     /** The server's defaults: one global schedule, deadlines kept by feasibility, do no harm. */
     public static PlannerPolicy defaults() {
-        return new PlannerPolicy(1.1, Duration.ofMinutes(30), 1.0, Duration.ofHours(72), OutagePolicy.RUN_NOW,
-                Duration.ZERO, 1.0, 0.0, Solver.GLOBAL, DEFAULT_SAVING_PER_HOUR, Duration.ofMinutes(30), 0.0);
+        return new PlannerPolicy(
+                1.1,
+                Duration.ofMinutes(30),
+                1.0,
+                Duration.ofHours(72),
+                OutagePolicy.RUN_NOW,
+                Duration.ZERO,
+                1.0,
+                0.0,
+                Solver.GLOBAL,
+                DEFAULT_SAVING_PER_HOUR,
+                Duration.ofMinutes(30),
+                0.0);
     }
 
     /** The bar per hour of delay the defaults use (docs/carbon.md, "Do no harm"). */
@@ -70,26 +112,66 @@ public record PlannerPolicy(
 
     /** The defaults until 2026-12: greedy per job, 25 % of workers for urgent jobs, 40 % of slack kept in hand. */
     public static PlannerPolicy greedyDefaults() {
-        return new PlannerPolicy(1.1, Duration.ofMinutes(30), 1.0, Duration.ofHours(72), OutagePolicy.RUN_NOW,
-                Duration.ofHours(2), 0.75, 0.4);
+        return new PlannerPolicy(
+                1.1,
+                Duration.ofMinutes(30),
+                1.0,
+                Duration.ofHours(72),
+                OutagePolicy.RUN_NOW,
+                Duration.ofHours(2),
+                0.75,
+                0.4);
     }
 
     /** The same policy with another outage policy. */
     public PlannerPolicy withOutagePolicy(OutagePolicy policy) {
-        return new PlannerPolicy(runTimeFactor, safetyMargin, minSavingPct, horizon, policy, urgentSlack, flexibleShare,
-                slackReserve, solver, minSavingPctPerHour, slot, holdBackFloor);
+        return new PlannerPolicy(
+                runTimeFactor,
+                safetyMargin,
+                minSavingPct,
+                horizon,
+                policy,
+                urgentSlack,
+                flexibleShare,
+                slackReserve,
+                solver,
+                minSavingPctPerHour,
+                slot,
+                holdBackFloor);
     }
 
     /** The same policy with another flexible share and slack reserve. */
     public PlannerPolicy withShares(double flexible, double reserve) {
-        return new PlannerPolicy(runTimeFactor, safetyMargin, minSavingPct, horizon, outagePolicy, urgentSlack, flexible,
-                reserve, solver, minSavingPctPerHour, slot, holdBackFloor);
+        return new PlannerPolicy(
+                runTimeFactor,
+                safetyMargin,
+                minSavingPct,
+                horizon,
+                outagePolicy,
+                urgentSlack,
+                flexible,
+                reserve,
+                solver,
+                minSavingPctPerHour,
+                slot,
+                holdBackFloor);
     }
 
     /** The same policy with another saving bar per hour of delay. */
     public PlannerPolicy withSavingPerHour(double pctPerHour) {
-        return new PlannerPolicy(runTimeFactor, safetyMargin, minSavingPct, horizon, outagePolicy, urgentSlack,
-                flexibleShare, slackReserve, solver, pctPerHour, slot, holdBackFloor);
+        return new PlannerPolicy(
+                runTimeFactor,
+                safetyMargin,
+                minSavingPct,
+                horizon,
+                outagePolicy,
+                urgentSlack,
+                flexibleShare,
+                slackReserve,
+                solver,
+                pctPerHour,
+                slot,
+                holdBackFloor);
     }
 
     /**

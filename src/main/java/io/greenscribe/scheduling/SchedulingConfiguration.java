@@ -35,20 +35,27 @@ class SchedulingConfiguration {
     }
 
     @Bean
-    CarbonPlanner carbonPlanner(CarbonIntensityFeed feed, ThroughputEstimator throughput, SchedulingProperties p,
-            ObjectProvider<Clock> clocks, @Value("${greenscribe.queue.concurrent-jobs:4}") int concurrentJobs) {
-        CapacityLedger ledger = new CapacityLedger(p.capacity() == null ? Map.of() : p.capacity(),
-                p.defaultCapacityOr(concurrentJobs), p.ledgerBucket());
+    CarbonPlanner carbonPlanner(
+            CarbonIntensityFeed feed,
+            ThroughputEstimator throughput,
+            SchedulingProperties p,
+            ObjectProvider<Clock> clocks,
+            @Value("${greenscribe.queue.concurrent-jobs:4}") int concurrentJobs) {
+        CapacityLedger ledger = new CapacityLedger(
+                p.capacity() == null ? Map.of() : p.capacity(), p.defaultCapacityOr(concurrentJobs), p.ledgerBucket());
         return new CarbonPlanner(feed, clocks.getIfAvailable(Clock::systemUTC), throughput, ledger, p.policy());
     }
 
     /** Carbon-aware by default; {@code greenscribe.carbon.enabled=false} runs every job as soon as it may. */
     @Bean
     @ConditionalOnMissingBean
-    JobScheduling jobScheduling(ObjectProvider<CarbonPlanner> planner, CarbonProperties carbon,
+    JobScheduling jobScheduling(
+            ObjectProvider<CarbonPlanner> planner,
+            CarbonProperties carbon,
             @Value("${greenscribe.carbon.enabled:true}") boolean enabled) {
         CarbonPlanner p = planner.getIfAvailable();
-        return enabled && p != null ? new CarbonAwareScheduling(p, new GridZone(carbon.zone()), PLANNED_DEVICE)
+        return enabled && p != null
+                ? new CarbonAwareScheduling(p, new GridZone(carbon.zone()), PLANNED_DEVICE)
                 : new RunNowScheduling();
     }
 
@@ -60,9 +67,21 @@ class SchedulingConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "greenscribe.carbon.enabled", havingValue = "true", matchIfMissing = true)
-    PlanMaintenance planMaintenance(PlannedJobs jobs, CarbonPlanner planner, PlannerFeedback feedback,
-            CarbonProperties carbon, SchedulingProperties props, JdbcTemplate jdbc, Clock clock) {
-        return new PlanMaintenance(jobs, new CarbonAwareScheduling(planner, new GridZone(carbon.zone()), PLANNED_DEVICE),
-                planner, feedback, new ReplanLock(jdbc), clock, props.replanIntervalOr(carbon.cacheTtl()));
+    PlanMaintenance planMaintenance(
+            PlannedJobs jobs,
+            CarbonPlanner planner,
+            PlannerFeedback feedback,
+            CarbonProperties carbon,
+            SchedulingProperties props,
+            JdbcTemplate jdbc,
+            Clock clock) {
+        return new PlanMaintenance(
+                jobs,
+                new CarbonAwareScheduling(planner, new GridZone(carbon.zone()), PLANNED_DEVICE),
+                planner,
+                feedback,
+                new ReplanLock(jdbc),
+                clock,
+                props.replanIntervalOr(carbon.cacheTtl()));
     }
 }

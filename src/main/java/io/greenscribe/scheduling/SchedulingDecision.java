@@ -75,10 +75,22 @@ public record SchedulingDecision(
     }
 
     /** A decision taken without a forecast: no intensities, no run-time estimate. */
-    public static SchedulingDecision withoutForecast(UUID jobId, Instant runAt, Reason reason, String detail,
-            Instant decidedAt) {
-        return new SchedulingDecision(jobId, runAt, reason, detail, Double.NaN, Double.NaN, Double.NaN, null, null,
-                decidedAt, null, null, null);
+    public static SchedulingDecision withoutForecast(
+            UUID jobId, Instant runAt, Reason reason, String detail, Instant decidedAt) {
+        return new SchedulingDecision(
+                jobId,
+                runAt,
+                reason,
+                detail,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                null,
+                null,
+                decidedAt,
+                null,
+                null,
+                null);
     }
 
     /** The expected intensity as the job row keeps it: {@code null} when unknown. */

@@ -33,19 +33,40 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     still runs)
  */
 @ConfigurationProperties("greenscribe.carbon.planner")
-public record SchedulingProperties(@DefaultValue("1.1") double runTimeFactor, @DefaultValue("30m") Duration safetyMargin,
-        @DefaultValue("1.0") double minSavingPct, @DefaultValue("72h") Duration horizon,
-        @DefaultValue("RUN_NOW") OutagePolicy outagePolicy, @DefaultValue("1.0") double defaultSpeed,
-        @DefaultValue("0.2") double speedAlpha, @DefaultValue("1m") Duration ledgerBucket,
-        Integer defaultCapacity, Map<String, Integer> capacity,
-        @DefaultValue("0s") Duration urgentSlack, @DefaultValue("1.0") double flexibleShare,
-        @DefaultValue("0.0") double slackReserve, Duration replanInterval,
-        @DefaultValue("global") PlannerPolicy.Solver solver, @DefaultValue("0.1") double minSavingPctPerHour,
-        @DefaultValue("30m") Duration slot, @DefaultValue("0") double holdBackFloor) {
+public record SchedulingProperties(
+        @DefaultValue("1.1") double runTimeFactor,
+        @DefaultValue("30m") Duration safetyMargin,
+        @DefaultValue("1.0") double minSavingPct,
+        @DefaultValue("72h") Duration horizon,
+        @DefaultValue("RUN_NOW") OutagePolicy outagePolicy,
+        @DefaultValue("1.0") double defaultSpeed,
+        @DefaultValue("0.2") double speedAlpha,
+        @DefaultValue("1m") Duration ledgerBucket,
+        Integer defaultCapacity,
+        Map<String, Integer> capacity,
+        @DefaultValue("0s") Duration urgentSlack,
+        @DefaultValue("1.0") double flexibleShare,
+        @DefaultValue("0.0") double slackReserve,
+        Duration replanInterval,
+        @DefaultValue("global") PlannerPolicy.Solver solver,
+        @DefaultValue("0.1") double minSavingPctPerHour,
+        @DefaultValue("30m") Duration slot,
+        @DefaultValue("0") double holdBackFloor) {
 
     PlannerPolicy policy() {
-        return new PlannerPolicy(runTimeFactor, safetyMargin, minSavingPct, horizon, outagePolicy, urgentSlack,
-                flexibleShare, slackReserve, solver, minSavingPctPerHour, slot, holdBackFloor);
+        return new PlannerPolicy(
+                runTimeFactor,
+                safetyMargin,
+                minSavingPct,
+                horizon,
+                outagePolicy,
+                urgentSlack,
+                flexibleShare,
+                slackReserve,
+                solver,
+                minSavingPctPerHour,
+                slot,
+                holdBackFloor);
     }
 
     /** One capacity setting: the planner books as many runs per device as the queue runs at once, unless set. */

@@ -62,18 +62,21 @@ final class WindowSearch {
         double baseline = cand[0] == lo ? cost[0] : Double.NaN;
         int chosen = pick(cand, cost, best, d, baseline);
         if (chosen < 0) {
-            return Optional.of(p.exhausted("device " + p.request.deviceId() + " has no free slot (capacity "
-                    + ledger.capacity(p.request.deviceId()) + ") before " + p.latestSafe, expected(cost[0], baseline, d)));
+            return Optional.of(p.exhausted(
+                    "device " + p.request.deviceId() + " has no free slot (capacity "
+                            + ledger.capacity(p.request.deviceId()) + ") before " + p.latestSafe,
+                    expected(cost[0], baseline, d)));
         }
         Reason reason;
         String detail;
         double saving = pct(baseline, cost[chosen]);
         if (chosen != best) {
-            boolean tooSmall = chosen == 0 && !Double.isNaN(baseline) && pct(baseline, cost[best]) < policy.minSavingPct();
+            boolean tooSmall =
+                    chosen == 0 && !Double.isNaN(baseline) && pct(baseline, cost[best]) < policy.minSavingPct();
             reason = tooSmall ? Reason.SAVING_TOO_SMALL : Reason.CAPACITY_CONSTRAINED;
             detail = tooSmall
-                    ? "greenest start would save " + one(pct(baseline, cost[best])) + "% (< " + one(policy.minSavingPct())
-                            + "%); running now"
+                    ? "greenest start would save " + one(pct(baseline, cost[best])) + "% (< "
+                            + one(policy.minSavingPct()) + "%); running now"
                     : "greenest start " + Instant.ofEpochSecond(cand[best]) + " is full; next greenest with room saves "
                             + one(saving) + "%";
         } else if (cand[chosen] == lo) {
@@ -85,7 +88,8 @@ final class WindowSearch {
             detail = "waiting " + (cand[chosen] - lo) / 60 + " min for " + Math.round(cost[chosen] / d)
                     + " g/kWh over the run instead of " + Math.round(baseline / d) + " now (" + one(saving) + "% less)";
         }
-        return Optional.of(p.book(Instant.ofEpochSecond(cand[chosen]), reason, detail, expected(cost[chosen], baseline, d)));
+        return Optional.of(
+                p.book(Instant.ofEpochSecond(cand[chosen]), reason, detail, expected(cost[chosen], baseline, d)));
     }
 
     /** Candidate indices, greenest first; ties go to the earlier start. The float key keeps the sort primitive. */
@@ -102,7 +106,10 @@ final class WindowSearch {
     /** The greenest candidate with room on the device, or -1. Prefers starting now when the gain is tiny. */
     private int pick(long[] cand, double[] cost, int best, long d, double baseline) {
         long padded = (p.reserved.toMillis() + 999) / 1000;
-        if (!Double.isNaN(baseline) && best != 0 && pct(baseline, cost[best]) < policy.minSavingPct() && fits(cand[0], padded)) {
+        if (!Double.isNaN(baseline)
+                && best != 0
+                && pct(baseline, cost[best]) < policy.minSavingPct()
+                && fits(cand[0], padded)) {
             return 0;
         }
         if (fits(cand[best], padded)) {
@@ -126,7 +133,8 @@ final class WindowSearch {
     }
 
     private boolean fits(long start, long padded, int depth) {
-        return ledger.fits(p.request.deviceId(), Instant.ofEpochSecond(start), Instant.ofEpochSecond(start + padded), depth);
+        return ledger.fits(
+                p.request.deviceId(), Instant.ofEpochSecond(start), Instant.ofEpochSecond(start + padded), depth);
     }
 
     private Expected expected(double cost, double baseline, long d) {

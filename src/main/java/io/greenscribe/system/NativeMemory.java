@@ -46,7 +46,8 @@ public final class NativeMemory {
         try {
             if (libc().mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES) != 1
                     || libc().mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD_BYTES) != 1) {
-                log.warn("mallopt(M_MMAP_THRESHOLD/M_TRIM_THRESHOLD) was refused; native memory may not be returned after unloading");
+                log.warn(
+                        "mallopt(M_MMAP_THRESHOLD/M_TRIM_THRESHOLD) was refused; native memory may not be returned after unloading");
             }
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             log.warn("cannot tune the native allocator: {}", e.getMessage());

@@ -33,15 +33,17 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (tooManyParts(e)) {
             // Tomcat's part-count limit; Spring reports it as a size limit, which misleads
-            ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+            ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.BAD_REQUEST,
                     "The multipart request has too many parts (form fields and files); send the file and the options only.");
             return handleExceptionInternal(e, body, headers, HttpStatus.BAD_REQUEST, request);
         }
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONTENT_TOO_LARGE,
                 "The upload is larger than this server accepts (greenscribe.jobs.max-upload-size).");
         return handleExceptionInternal(e, body, headers, HttpStatus.CONTENT_TOO_LARGE, request);
     }
@@ -51,18 +53,25 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> badMultipart(MultipartException e, HttpServletRequest request) {
         if (e instanceof MaxUploadSizeExceededException tooLarge) {
             boolean parts = tooManyParts(tooLarge);
-            return problem(parts ? HttpStatus.BAD_REQUEST : HttpStatus.CONTENT_TOO_LARGE, parts
-                    ? "The multipart request has too many parts (form fields and files); send the file and the options only."
-                    : "The upload is larger than this server accepts (greenscribe.jobs.max-upload-size).", request);
+            return problem(
+                    parts ? HttpStatus.BAD_REQUEST : HttpStatus.CONTENT_TOO_LARGE,
+                    parts
+                            ? "The multipart request has too many parts (form fields and files); send the file and the options only."
+                            : "The upload is larger than this server accepts (greenscribe.jobs.max-upload-size).",
+                    request);
         }
-        return problem(HttpStatus.BAD_REQUEST, "The request body is not well-formed multipart/form-data (it needs a "
-                + "boundary parameter and a closing boundary): " + rootMessage(e), request);
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "The request body is not well-formed multipart/form-data (it needs a "
+                        + "boundary parameter and a closing boundary): " + rootMessage(e),
+                request);
     }
 
     private static boolean tooManyParts(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c.getClass().getSimpleName().equals("FileCountLimitExceededException")
-                    || (c.getMessage() != null && c.getMessage().toLowerCase(java.util.Locale.ROOT).contains("count"))) {
+                    || (c.getMessage() != null
+                            && c.getMessage().toLowerCase(java.util.Locale.ROOT).contains("count"))) {
                 return true;
             }
         }
@@ -80,8 +89,11 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<ProblemDetail> concurrentChange(OptimisticLockingFailureException e, HttpServletRequest request) {
-        return problem(HttpStatus.CONFLICT, "The job changed while this request was handled (a worker claimed or "
-                + "finished it); read it again and retry.", request);
+        return problem(
+                HttpStatus.CONFLICT,
+                "The job changed while this request was handled (a worker claimed or "
+                        + "finished it); read it again and retry.",
+                request);
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -25,8 +25,10 @@ class ProblemJsonErrorValve extends ErrorReportValve {
             return;
         }
         String title = reason(status);
-        String detail = status == 400 ? "The request line or its headers are malformed or too large (the URL with its "
-                + "query must stay under 8 KB; send long input in the body)." : title;
+        String detail = status == 400
+                ? "The request line or its headers are malformed or too large (the URL with its "
+                        + "query must stay under 8 KB; send long input in the body)."
+                : title;
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
@@ -54,5 +56,4 @@ class ProblemJsonErrorValve extends ErrorReportValve {
             default -> status >= 500 ? "Internal Server Error" : "Error";
         };
     }
-
 }

@@ -22,7 +22,11 @@ record Cue(long startMillis, long endMillis, List<String> lines) {
     static List<Cue> of(TranscriptDocument document) {
         List<Cue> cues = new ArrayList<>();
         for (TimedSegment segment : document.segments()) {
-            List<String> lines = segment.text().lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+            List<String> lines = segment.text()
+                    .lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty())
+                    .toList();
             if (lines.isEmpty()) {
                 continue;
             }
@@ -39,7 +43,8 @@ record Cue(long startMillis, long endMillis, List<String> lines) {
 
     /** {@code HH:MM:SS} then the separator then milliseconds; hours grow past two digits if needed. */
     static String timestamp(long millis, char separator) {
-        return String.format("%02d:%02d:%02d%c%03d", millis / 3_600_000, millis / 60_000 % 60,
-                millis / 1000 % 60, separator, millis % 1000);
+        return String.format(
+                "%02d:%02d:%02d%c%03d",
+                millis / 3_600_000, millis / 60_000 % 60, millis / 1000 % 60, separator, millis % 1000);
     }
 }

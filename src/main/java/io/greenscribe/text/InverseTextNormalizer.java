@@ -13,8 +13,7 @@ public final class InverseTextNormalizer {
     private static final TextNormalizer ENGLISH = new EnglishInverseNormalizer();
     private static final TextNormalizer MANDARIN = new MandarinInverseNormalizer();
 
-    private InverseTextNormalizer() {
-    }
+    private InverseTextNormalizer() {}
 
     /**
      * The normalizer for a language.

@@ -12,11 +12,10 @@ import java.io.Writer;
  */
 final class JsonTranscriptWriter {
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+    private static final JsonFactory FACTORY =
+            JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
-    private JsonTranscriptWriter() {
-    }
+    private JsonTranscriptWriter() {}
 
     static void write(TranscriptDocument document, Writer out) throws IOException {
         try (JsonGenerator json = FACTORY.createGenerator(out).useDefaultPrettyPrinter()) {

@@ -7,8 +7,7 @@ import java.util.List;
 /** SRT and WebVTT: the same cues, different headers, separators and escaping. */
 final class SubtitleWriter {
 
-    private SubtitleWriter() {
-    }
+    private SubtitleWriter() {}
 
     /** SubRip has no escaping; cues are numbered from 1 whatever the segment indexes were. */
     static void writeSrt(TranscriptDocument document, Writer out) throws IOException {

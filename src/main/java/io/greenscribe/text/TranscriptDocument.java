@@ -31,14 +31,18 @@ public record TranscriptDocument(String language, String model, double durationS
 
     /** This document with each segment's text normalized from its raw text. */
     public TranscriptDocument normalizedWith(TextNormalizer normalizer) {
-        return new TranscriptDocument(language, model, durationSeconds,
-                segments.stream().map(segment -> segment.normalizedWith(normalizer)).toList());
+        return new TranscriptDocument(
+                language,
+                model,
+                durationSeconds,
+                segments.stream()
+                        .map(segment -> segment.normalizedWith(normalizer))
+                        .toList());
     }
 
     private String join(List<String> texts) {
         // Chinese and Japanese are written without spaces between words, so none between segments.
         String separator = language.startsWith("zh") || language.startsWith("ja") ? "" : " ";
-        return texts.stream().map(String::strip).filter(text -> !text.isEmpty())
-                .collect(Collectors.joining(separator));
+        return texts.stream().map(String::strip).filter(text -> !text.isEmpty()).collect(Collectors.joining(separator));
     }
 }

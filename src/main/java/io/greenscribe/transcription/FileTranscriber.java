@@ -39,8 +39,10 @@ public final class FileTranscriber {
     }
 
     /** Transcribes one file; decoding and recognition errors propagate as they are. */
-    public TranscriptionResult transcribe(Path file, SpeechRecognizer recognizer, RecognitionOptions options, boolean itn) {
-        FileOutcome outcome = transcribeAll(List.of(file), recognizer, options, itn, 1).get(0);
+    public TranscriptionResult transcribe(
+            Path file, SpeechRecognizer recognizer, RecognitionOptions options, boolean itn) {
+        FileOutcome outcome =
+                transcribeAll(List.of(file), recognizer, options, itn, 1).get(0);
         if (outcome.error() != null) {
             throw outcome.error();
         }
@@ -57,8 +59,8 @@ public final class FileTranscriber {
             List<Path> files, SpeechRecognizer recognizer, RecognitionOptions options, boolean itn, int filesPerPool) {
         List<FileOutcome> outcomes = new ArrayList<>(files.size());
         for (int from = 0; from < files.size(); from += filesPerPool) {
-            outcomes.addAll(transcribePool(files.subList(from, Math.min(files.size(), from + filesPerPool)),
-                    recognizer, options, itn));
+            outcomes.addAll(transcribePool(
+                    files.subList(from, Math.min(files.size(), from + filesPerPool)), recognizer, options, itn));
         }
         return outcomes;
     }
@@ -76,8 +78,16 @@ public final class FileTranscriber {
                 SpeechPlan plan = planner.plan(audio);
                 long t2 = System.nanoTime();
                 List<AudioWindow> windows = windowsOf(audio, plan);
-                prepared.add(new Prepared(file, audio.durationSeconds(), plan, pooled.size(), windows.size(),
-                        seconds(t1 - t0), seconds(t2 - t1), audio.shortfallWarning().orElse(null), null));
+                prepared.add(new Prepared(
+                        file,
+                        audio.durationSeconds(),
+                        plan,
+                        pooled.size(),
+                        windows.size(),
+                        seconds(t1 - t0),
+                        seconds(t2 - t1),
+                        audio.shortfallWarning().orElse(null),
+                        null));
                 pooled.addAll(windows);
             } catch (GreenScribeException e) {
                 prepared.add(new Prepared(file, e));
@@ -91,22 +101,46 @@ public final class FileTranscriber {
                 outcomes.add(new FileOutcome(p.file, null, p.error));
                 continue;
             }
-            TranscriptDocument document = document(recognized.subList(p.firstWindow, p.firstWindow + p.windowCount)
-                    .stream().map(WindowText::of).toList(), recognizer.modelName(), p.audioSeconds, options);
+            TranscriptDocument document = document(
+                    recognized.subList(p.firstWindow, p.firstWindow + p.windowCount).stream()
+                            .map(WindowText::of)
+                            .toList(),
+                    recognizer.modelName(),
+                    p.audioSeconds,
+                    options);
             if (itn) {
                 document = document.normalizedWith(normalizerFor(document.language()));
             }
             double share = pooled.isEmpty() ? 0 : recognizeSeconds * p.windowCount / pooled.size();
-            outcomes.add(new FileOutcome(p.file, new TranscriptionResult(document, p.audioSeconds,
-                    p.plan.coveredSamples() / (double) PcmAudio.SAMPLE_RATE, p.plan.skippedFraction(), p.windowCount,
-                    p.decodeSeconds, p.vadSeconds, share, spans(p.plan), p.warning), null));
+            outcomes.add(new FileOutcome(
+                    p.file,
+                    new TranscriptionResult(
+                            document,
+                            p.audioSeconds,
+                            p.plan.coveredSamples() / (double) PcmAudio.SAMPLE_RATE,
+                            p.plan.skippedFraction(),
+                            p.windowCount,
+                            p.decodeSeconds,
+                            p.vadSeconds,
+                            share,
+                            spans(p.plan),
+                            p.warning),
+                    null));
         }
         return outcomes;
     }
 
     /** A file ready for recognition (or the reason it is not). */
-    private record Prepared(Path file, double audioSeconds, SpeechPlan plan, int firstWindow, int windowCount,
-            double decodeSeconds, double vadSeconds, String warning, GreenScribeException error) {
+    private record Prepared(
+            Path file,
+            double audioSeconds,
+            SpeechPlan plan,
+            int firstWindow,
+            int windowCount,
+            double decodeSeconds,
+            double vadSeconds,
+            String warning,
+            GreenScribeException error) {
 
         Prepared(Path file, GreenScribeException error) {
             this(file, 0, null, 0, 0, 0, 0, null, error);
@@ -115,8 +149,11 @@ public final class FileTranscriber {
 
     /** What the recognizer read, in seconds of the file: each window's pieces. */
     private static List<double[]> spans(SpeechPlan plan) {
-        return plan.windows().stream().flatMap(w -> w.pieces().stream())
-                .map(p -> new double[] {p.startSample() / (double) PcmAudio.SAMPLE_RATE, p.endSample() / (double) PcmAudio.SAMPLE_RATE})
+        return plan.windows().stream()
+                .flatMap(w -> w.pieces().stream())
+                .map(p -> new double[] {
+                    p.startSample() / (double) PcmAudio.SAMPLE_RATE, p.endSample() / (double) PcmAudio.SAMPLE_RATE
+                })
                 .toList();
     }
 

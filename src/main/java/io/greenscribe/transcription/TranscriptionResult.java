@@ -1,8 +1,7 @@
 package io.greenscribe.transcription;
 
-import java.util.List;
-
 import io.greenscribe.text.TranscriptDocument;
+import java.util.List;
 
 /**
  * A finished transcription and what it cost.

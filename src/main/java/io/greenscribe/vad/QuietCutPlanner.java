@@ -25,7 +25,9 @@ final class QuietCutPlanner implements SpeechWindowPlanner {
         List<SpeechWindow> windows = new ArrayList<>();
         int start = 0;
         while (start < s.length) {
-            int end = s.length - start <= maxSamples ? s.length : quietestCut(s, start + maxSamples * 2 / 3, start + maxSamples);
+            int end = s.length - start <= maxSamples
+                    ? s.length
+                    : quietestCut(s, start + maxSamples * 2 / 3, start + maxSamples);
             windows.add(new SpeechWindow(windows.size(), start, end));
             start = end;
         }

@@ -40,7 +40,8 @@ public record SpeechWindow(int index, List<Piece> pieces) {
         }
         for (int i = 1; i < pieces.size(); i++) {
             if (pieces.get(i).startSample() < pieces.get(i - 1).endSample()) {
-                throw new IllegalArgumentException("Pieces of window " + index + " overlap or are out of order: " + pieces);
+                throw new IllegalArgumentException(
+                        "Pieces of window " + index + " overlap or are out of order: " + pieces);
             }
         }
     }

@@ -13,6 +13,5 @@ public interface SpeechWindowPlanner extends AutoCloseable {
 
     /** Frees the detector's native resources, if it holds any. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -25,8 +25,11 @@ public final class SpeechWindowPlanners {
     public static SpeechWindowPlanner open(String vad, Path modelsDirectory, VadOptions options) {
         String name = vad == null ? DEFAULT : vad.strip().toLowerCase(Locale.ROOT);
         return switch (name) {
-            case "silero" -> new VadWindowPlanner(new SileroVoiceActivityDetector(
-                    modelsDirectory.resolve("silero-vad").resolve("silero_vad.jit"), options), new WindowPlanner(options));
+            case "silero" ->
+                new VadWindowPlanner(
+                        new SileroVoiceActivityDetector(
+                                modelsDirectory.resolve("silero-vad").resolve("silero_vad.jit"), options),
+                        new WindowPlanner(options));
             case "energy" -> new VadWindowPlanner(new EnergyVoiceActivityDetector(options), new WindowPlanner(options));
             case "none" -> new QuietCutPlanner(options.maxWindowSeconds());
             default -> throw new GreenScribeException("unknown VAD '" + vad + "'; use silero, energy or none");

@@ -43,8 +43,12 @@ public record VadOptions(
     }
 
     public static VadOptions defaults() {
-        return new VadOptions(DEFAULT_THRESHOLD, DEFAULT_MIN_SILENCE_MS, DEFAULT_MIN_SPEECH_MS,
-                DEFAULT_SPEECH_PAD_MS, DEFAULT_MAX_WINDOW_SECONDS);
+        return new VadOptions(
+                DEFAULT_THRESHOLD,
+                DEFAULT_MIN_SILENCE_MS,
+                DEFAULT_MIN_SPEECH_MS,
+                DEFAULT_SPEECH_PAD_MS,
+                DEFAULT_MAX_WINDOW_SECONDS);
     }
 
     /** Exit threshold: speech ends only below this, so a probability hovering at the threshold does not flicker. */

@@ -23,6 +23,5 @@ public interface VoiceActivityDetector extends AutoCloseable {
 
     /** Frees native resources (models); a detector that holds none has nothing to do. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

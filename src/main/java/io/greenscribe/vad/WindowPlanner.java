@@ -76,8 +76,7 @@ public final class WindowPlanner {
             SpeechSegment last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
             // touching segments stay apart: a detector that cut over-long speech put a cut there
             if (last != null && s.startSample() < last.endSample()) {
-                merged.set(merged.size() - 1,
-                        new SpeechSegment(last.startSample(), Math.max(last.endSample(), end)));
+                merged.set(merged.size() - 1, new SpeechSegment(last.startSample(), Math.max(last.endSample(), end)));
             } else {
                 merged.add(new SpeechSegment(s.startSample(), end));
             }
@@ -117,7 +116,8 @@ public final class WindowPlanner {
                 if (length > room) {
                     break;
                 }
-                long cut = i == 1 ? Long.MAX_VALUE
+                long cut = i == 1
+                        ? Long.MAX_VALUE
                         : pieces.get(i - 1).startSample() - pieces.get(i - 2).endSample();
                 int count = windows[i - 1] + 1;
                 long shortest = Math.min(shortestCut[i - 1], cut);

@@ -31,8 +31,10 @@ public final class EgressPolicy {
 
     public EgressPolicy(WebhookProperties properties, List<String> allowedHosts, Resolver resolver) {
         this.properties = properties;
-        this.allowedHosts = allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
-        this.allowedAddresses = properties.allowedAddresses().stream().map(AddressRange::parse).toList();
+        this.allowedHosts =
+                allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+        this.allowedAddresses =
+                properties.allowedAddresses().stream().map(AddressRange::parse).toList();
         this.resolver = resolver;
     }
 
@@ -54,7 +56,8 @@ public final class EgressPolicy {
             throw refused("callbackUrl must use https (this server does not send webhooks over plain http).");
         }
         if (url.getRawUserInfo() != null) {
-            throw refused("callbackUrl must not carry credentials (user:password@); authenticate the notice by its signature.");
+            throw refused(
+                    "callbackUrl must not carry credentials (user:password@); authenticate the notice by its signature.");
         }
         String host = url.getHost();
         if (host == null || host.isEmpty()) {
@@ -71,8 +74,9 @@ public final class EgressPolicy {
             }
             Optional<String> kind = NonPublicAddresses.kind(address);
             if (kind.isPresent()) {
-                throw refused("callbackUrl host '" + host + "' is " + (host.equals(address.getHostAddress()) ? "" :
-                        "at " + address.getHostAddress() + ", ") + "a " + kind.get()
+                throw refused("callbackUrl host '" + host + "' is "
+                        + (host.equals(address.getHostAddress()) ? "" : "at " + address.getHostAddress() + ", ") + "a "
+                        + kind.get()
                         + " address; webhooks go to public addresses only (an operator can allow a range with "
                         + "greenscribe.webhooks.allowed-addresses).");
             }
@@ -89,7 +93,8 @@ public final class EgressPolicy {
             if (host.startsWith("[") || host.matches("[0-9.]+|0x.*|.*\\.0x.*")) {
                 // other numeric spellings (2130706433, 0177.1, 0x7f.1) resolve to addresses too, in
                 // ways that differ between libraries; only the plain forms are accepted
-                throw refused("callbackUrl host '" + host + "' is not a plain IPv4 or IPv6 address; write a.b.c.d or [v6].");
+                throw refused(
+                        "callbackUrl host '" + host + "' is not a plain IPv4 or IPv6 address; write a.b.c.d or [v6].");
             }
             InetAddress[] resolved = resolver.resolve(host);
             if (resolved == null || resolved.length == 0) {

@@ -24,8 +24,16 @@ public class JdbcDeliveryLog implements DeliveryLog {
                         insert into webhook_delivery (job_id, attempt, attempted_at, url, http_status, outcome, error)
                         select id, cast(? as int), cast(? as timestamptz), cast(? as text), cast(? as int), cast(? as text),
                             cast(? as text) from transcription_job where id = ?""")
-                .params(a.attempt(), Timestamp.from(a.at()), a.url(), a.httpStatus(), a.outcome().name(),
-                        a.error() == null ? null : a.error().substring(0, Math.min(a.error().length(), 1000)), jobId)
+                .params(
+                        a.attempt(),
+                        Timestamp.from(a.at()),
+                        a.url(),
+                        a.httpStatus(),
+                        a.outcome().name(),
+                        a.error() == null
+                                ? null
+                                : a.error().substring(0, Math.min(a.error().length(), 1000)),
+                        jobId)
                 .update();
     }
 
@@ -35,8 +43,13 @@ public class JdbcDeliveryLog implements DeliveryLog {
                         select attempt, attempted_at, url, http_status, outcome, error from webhook_delivery
                         where job_id = ? order by id""")
                 .param(jobId)
-                .query((rs, n) -> new DeliveryAttempt(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                        (Integer) rs.getObject(4), DeliveryAttempt.Outcome.valueOf(rs.getString(5)), rs.getString(6)))
+                .query((rs, n) -> new DeliveryAttempt(
+                        rs.getInt(1),
+                        rs.getTimestamp(2).toInstant(),
+                        rs.getString(3),
+                        (Integer) rs.getObject(4),
+                        DeliveryAttempt.Outcome.valueOf(rs.getString(5)),
+                        rs.getString(6)))
                 .list();
     }
 
@@ -49,9 +62,16 @@ public class JdbcDeliveryLog implements DeliveryLog {
                         where j.tenant_id = ? and d.outcome in ('GAVE_UP', 'REFUSED')
                         order by d.attempted_at desc limit ?""")
                 .params(tenantId, limit)
-                .query((rs, n) -> new Undelivered(rs.getObject(1, UUID.class), rs.getString(2),
-                        new DeliveryAttempt(rs.getInt(3), rs.getTimestamp(4).toInstant(), rs.getString(5),
-                                (Integer) rs.getObject(6), DeliveryAttempt.Outcome.valueOf(rs.getString(7)), rs.getString(8))))
+                .query((rs, n) -> new Undelivered(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        new DeliveryAttempt(
+                                rs.getInt(3),
+                                rs.getTimestamp(4).toInstant(),
+                                rs.getString(5),
+                                (Integer) rs.getObject(6),
+                                DeliveryAttempt.Outcome.valueOf(rs.getString(7)),
+                                rs.getString(8))))
                 .list();
     }
 }

@@ -69,7 +69,9 @@ final class NonPublicAddresses {
         }
         byte[] a = address.getAddress();
         int from = -1;
-        if (allZero(a, 0, 10) && ((a[10] == (byte) 0xff && a[11] == (byte) 0xff) || (a[10] == 0 && a[11] == 0 && !allZero(a, 12, 14)))) {
+        if (allZero(a, 0, 10)
+                && ((a[10] == (byte) 0xff && a[11] == (byte) 0xff)
+                        || (a[10] == 0 && a[11] == 0 && !allZero(a, 12, 14)))) {
             from = 12; // ::ffff:a.b.c.d, ::a.b.c.d
         } else if (a[0] == 0x00 && a[1] == 0x64 && a[2] == (byte) 0xff && a[3] == (byte) 0x9b && allZero(a, 4, 12)) {
             from = 12; // 64:ff9b::a.b.c.d

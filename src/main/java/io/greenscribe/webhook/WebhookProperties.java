@@ -35,7 +35,7 @@ public record WebhookProperties(
 
     /** The defaults: https, public addresses only. */
     public static WebhookProperties defaults() {
-        return new WebhookProperties(false, List.of(), 6, Duration.ofSeconds(1), Duration.ofSeconds(5),
-                Duration.ofSeconds(10));
+        return new WebhookProperties(
+                false, List.of(), 6, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(10));
     }
 }

@@ -57,7 +57,12 @@ public class Webhooks implements AutoCloseable {
         return t;
     });
 
-    public Webhooks(JsonMapper json, String secret, Clock clock, WebhookProperties properties, EgressPolicy policy,
+    public Webhooks(
+            JsonMapper json,
+            String secret,
+            Clock clock,
+            WebhookProperties properties,
+            EgressPolicy policy,
             DeliveryLog deliveries) {
         this.json = json;
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
@@ -111,7 +116,8 @@ public class Webhooks implements AutoCloseable {
         log.info("Webhook for job {} to {} failed (attempt {}): {}", jobId, url, attempt, error);
         record(jobId, attempt, url, status, more ? Outcome.FAILED : Outcome.GAVE_UP, error);
         if (more) {
-            long delay = properties.firstBackoff().toMillis() << Math.min(20, attempt - (last - properties.maxAttempts() + 1));
+            long delay = properties.firstBackoff().toMillis()
+                    << Math.min(20, attempt - (last - properties.maxAttempts() + 1));
             try {
                 retries.schedule(() -> attempt(jobId, url, body, attempt + 1, last), delay, TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
@@ -142,14 +148,22 @@ public class Webhooks implements AutoCloseable {
         };
         ConnectionConfig connection = ConnectionConfig.custom()
                 .setConnectTimeout(Timeout.of(properties.connectTimeout()))
-                .setSocketTimeout(Timeout.of(properties.responseTimeout())).build();
+                .setSocketTimeout(Timeout.of(properties.responseTimeout()))
+                .build();
         try (CloseableHttpClient http = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(resolver).setDefaultConnectionConfig(connection).build())
-                .setDefaultRequestConfig(RequestConfig.custom().setRedirectsEnabled(false)
-                        .setResponseTimeout(Timeout.of(properties.responseTimeout())).build())
-                .disableRedirectHandling().disableAutomaticRetries().disableCookieManagement()
-                .disableAuthCaching().build()) {
+                        .setDnsResolver(resolver)
+                        .setDefaultConnectionConfig(connection)
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setRedirectsEnabled(false)
+                        .setResponseTimeout(Timeout.of(properties.responseTimeout()))
+                        .build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .build()) {
             HttpPost post = new HttpPost(destination.url());
             post.setHeader(TIMESTAMP, timestamp);
             post.setHeader(SIGNATURE, "sha256=" + sign(timestamp + "." + body));

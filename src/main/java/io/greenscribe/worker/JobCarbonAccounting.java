@@ -1,6 +1,5 @@
 package io.greenscribe.worker;
 
-import io.greenscribe.job.JobCarbon;
 import io.greenscribe.carbon.CarbonForecast;
 import io.greenscribe.carbon.CarbonIntensityFeed;
 import io.greenscribe.carbon.GridZone;
@@ -9,6 +8,7 @@ import io.greenscribe.energy.CarbonFootprint;
 import io.greenscribe.energy.EmbodiedEmissions;
 import io.greenscribe.energy.Energy;
 import io.greenscribe.energy.SharedEnergyMeter;
+import io.greenscribe.job.JobCarbon;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +31,8 @@ class JobCarbonAccounting {
     private final Clock clock;
     private final EmbodiedEmissions embodied;
 
-    JobCarbonAccounting(SharedEnergyMeter meter, CarbonIntensityFeed feed, GridZone zone, Clock clock,
-            EmbodiedEmissions embodied) {
+    JobCarbonAccounting(
+            SharedEnergyMeter meter, CarbonIntensityFeed feed, GridZone zone, Clock clock, EmbodiedEmissions embodied) {
         this.meter = meter;
         this.embodied = embodied;
         this.feed = feed;
@@ -106,42 +106,95 @@ class JobCarbonAccounting {
         try {
             run = intensity(m.start(), m.start().plus(length));
         } catch (RuntimeException ex) {
-            return partial(e, embodiedGrams, null, audioSeconds, "No grid intensity for the run, so no CO2e: " + ex.getMessage());
+            return partial(
+                    e,
+                    embodiedGrams,
+                    null,
+                    audioSeconds,
+                    "No grid intensity for the run, so no CO2e: " + ex.getMessage());
         }
         Intensity atSubmission;
         try {
             atSubmission = intensity(submittedAt, submittedAt.plus(length));
         } catch (RuntimeException ex) {
-            return partial(e, embodiedGrams, run, audioSeconds, "No grid intensity for the submission-time window, so no counterfactual: "
-                    + ex.getMessage());
+            return partial(
+                    e,
+                    embodiedGrams,
+                    run,
+                    audioSeconds,
+                    "No grid intensity for the submission-time window, so no counterfactual: " + ex.getMessage());
         }
         if (run.signal() != atSubmission.signal()) {
-            return partial(e, embodiedGrams, run, audioSeconds, "The feed gave " + run.signal() + " intensity for the run but "
-                    + atSubmission.signal() + " at submission; the two are not comparable.");
+            return partial(
+                    e,
+                    embodiedGrams,
+                    run,
+                    audioSeconds,
+                    "The feed gave " + run.signal() + " intensity for the run but " + atSubmission.signal()
+                            + " at submission; the two are not comparable.");
         }
-        CarbonFootprint f = CarbonFootprint.of(e, run.gPerKwh(), atSubmission.gPerKwh(),
-                Duration.ofMillis(Math.round(audioSeconds * 1000)), embodiedGrams);
-        return new JobCarbon(f.energyWh(), e.method(), detail(e, embodiedGrams), f.intensityAtRun(), f.intensityAtSubmission(),
-                run.signal(), run.source(), f.gCo2e(), f.counterfactualGCo2e(), f.savedGCo2e(),
-                finite(f.sciGPerAudioHour()), null, parts(e, embodiedGrams));
+        CarbonFootprint f = CarbonFootprint.of(
+                e,
+                run.gPerKwh(),
+                atSubmission.gPerKwh(),
+                Duration.ofMillis(Math.round(audioSeconds * 1000)),
+                embodiedGrams);
+        return new JobCarbon(
+                f.energyWh(),
+                e.method(),
+                detail(e, embodiedGrams),
+                f.intensityAtRun(),
+                f.intensityAtSubmission(),
+                run.signal(),
+                run.source(),
+                f.gCo2e(),
+                f.counterfactualGCo2e(),
+                f.savedGCo2e(),
+                finite(f.sciGPerAudioHour()),
+                null,
+                parts(e, embodiedGrams));
     }
 
     private Intensity intensity(Instant from, Instant to) {
         CarbonForecast f = feed.forecast(zone, from, to);
-        double mean = f.meanIntensity(from, to).orElseThrow(() -> new IllegalStateException(
-                "the " + f.source() + " feed does not cover " + from + " .. " + to + " in zone " + zone));
+        double mean = f.meanIntensity(from, to)
+                .orElseThrow(() -> new IllegalStateException(
+                        "the " + f.source() + " feed does not cover " + from + " .. " + to + " in zone " + zone));
         return new Intensity(mean, f.signalType(), f.source());
     }
 
     private JobCarbon partial(Energy e, double embodiedGrams, Intensity run, double audioSeconds, String note) {
         log.warn(note);
         if (run == null) {
-            return new JobCarbon(e.wattHours(), e.method(), detail(e, embodiedGrams), null, null, null, null, null, null,
-                    null, null, note, parts(e, embodiedGrams));
+            return new JobCarbon(
+                    e.wattHours(),
+                    e.method(),
+                    detail(e, embodiedGrams),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    note,
+                    parts(e, embodiedGrams));
         }
         double g = e.kilowattHours() * run.gPerKwh();
-        return new JobCarbon(e.wattHours(), e.method(), detail(e, embodiedGrams), run.gPerKwh(), null, run.signal(),
-                run.source(), g, null, null, audioSeconds > 0 ? (g + embodiedGrams) / (audioSeconds / 3600) : null, note,
+        return new JobCarbon(
+                e.wattHours(),
+                e.method(),
+                detail(e, embodiedGrams),
+                run.gPerKwh(),
+                null,
+                run.signal(),
+                run.source(),
+                g,
+                null,
+                null,
+                audioSeconds > 0 ? (g + embodiedGrams) / (audioSeconds / 3600) : null,
+                note,
                 parts(e, embodiedGrams));
     }
 
@@ -150,9 +203,12 @@ class JobCarbonAccounting {
     }
 
     private static JobCarbon.Parts parts(Energy e, double embodiedGrams) {
-        return new JobCarbon.Parts(e.cpuJoules() / Energy.JOULES_PER_WATT_HOUR,
-                e.memoryJoules() / Energy.JOULES_PER_WATT_HOUR, e.gpuJoules() / Energy.JOULES_PER_WATT_HOUR,
-                embodiedGrams, e.modelToCounter());
+        return new JobCarbon.Parts(
+                e.cpuJoules() / Energy.JOULES_PER_WATT_HOUR,
+                e.memoryJoules() / Energy.JOULES_PER_WATT_HOUR,
+                e.gpuJoules() / Energy.JOULES_PER_WATT_HOUR,
+                embodiedGrams,
+                e.modelToCounter());
     }
 
     private static Double finite(double v) {

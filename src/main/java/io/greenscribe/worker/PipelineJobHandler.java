@@ -1,6 +1,5 @@
 package io.greenscribe.worker;
 
-import io.greenscribe.webhook.Webhooks;
 import io.greenscribe.job.JobCarbon;
 import io.greenscribe.job.JobRuns;
 import io.greenscribe.pipeline.PipelineRequest;
@@ -9,6 +8,7 @@ import io.greenscribe.pipeline.TranscriptionPipeline;
 import io.greenscribe.queue.JobHandler;
 import io.greenscribe.queue.JobQueue;
 import io.greenscribe.system.GreenScribeException;
+import io.greenscribe.webhook.Webhooks;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -31,8 +31,13 @@ class PipelineJobHandler implements JobHandler {
     /** Jobs asked to stop before their pipeline started: they go back to the queue without running. */
     private final java.util.Set<UUID> stopRequested = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    PipelineJobHandler(JobRuns runs, TranscriptionPipeline pipeline, Webhooks webhooks, JobQueue queue,
-            JobCarbonAccounting accounting, JobMetrics metrics) {
+    PipelineJobHandler(
+            JobRuns runs,
+            TranscriptionPipeline pipeline,
+            Webhooks webhooks,
+            JobQueue queue,
+            JobCarbonAccounting accounting,
+            JobMetrics metrics) {
         this.runs = runs;
         this.pipeline = pipeline;
         this.webhooks = webhooks;
@@ -77,7 +82,11 @@ class PipelineJobHandler implements JobHandler {
         JobCarbon carbon = accounting.price(measured, claimed.get().submittedAt(), result.audioSeconds());
         runs.finish(jobId, workerId, result, carbon).ifPresent(view -> {
             metrics.record(view);
-            log.info("Job {} {} ({} windows){}", jobId, view.status(), view.progress().windowsTotal(),
+            log.info(
+                    "Job {} {} ({} windows){}",
+                    jobId,
+                    view.status(),
+                    view.progress().windowsTotal(),
                     view.error() == null ? "" : ": " + view.error());
             if (claimed.get().callbackUrl() != null) {
                 webhooks.send(jobId, claimed.get().callbackUrl().toString(), view);
@@ -98,8 +107,16 @@ class PipelineJobHandler implements JobHandler {
             return new PipelineResult(false, false, e.getMessage(), 0, 0, 0, null, request.model(), null);
         } catch (RuntimeException e) {
             log.error("Job {} failed unexpectedly", request.jobId(), e);
-            return new PipelineResult(false, false, "Internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
-                    0, 0, 0, null, request.model(), null);
+            return new PipelineResult(
+                    false,
+                    false,
+                    "Internal error: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    0,
+                    0,
+                    0,
+                    null,
+                    request.model(),
+                    null);
         }
     }
 

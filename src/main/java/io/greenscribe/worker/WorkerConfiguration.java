@@ -15,8 +15,12 @@ import org.springframework.context.annotation.Configuration;
 class WorkerConfiguration {
 
     @Bean
-    JobCarbonAccounting jobCarbonAccounting(SharedEnergyMeter meter, CarbonIntensityFeed feed, CarbonProperties carbon,
-            Clock clock, EmbodiedEmissions embodied) {
+    JobCarbonAccounting jobCarbonAccounting(
+            SharedEnergyMeter meter,
+            CarbonIntensityFeed feed,
+            CarbonProperties carbon,
+            Clock clock,
+            EmbodiedEmissions embodied) {
         return new JobCarbonAccounting(meter, feed, new GridZone(carbon.zone()), clock, embodied);
     }
 
@@ -24,5 +28,4 @@ class WorkerConfiguration {
     JobMetrics jobMetrics(MeterRegistry registry) {
         return new JobMetrics(registry);
     }
-
 }

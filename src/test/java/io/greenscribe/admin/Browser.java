@@ -25,7 +25,8 @@ final class Browser {
 
     /** Desktop and phone viewports of the committed screenshots. */
     enum Viewport {
-        DESKTOP(1280, 900, false), PHONE(390, 844, true);
+        DESKTOP(1280, 900, false),
+        PHONE(390, 844, true);
 
         final int width;
         final int height;
@@ -46,17 +47,26 @@ final class Browser {
         if (!present && System.getenv("CI") != null) {
             throw new IllegalStateException("CI must install Debian's chromium and chromium-driver packages");
         }
-        Assumptions.assumeTrue(present, "no /usr/bin/chromium and /usr/bin/chromedriver: apt-get install chromium chromium-driver");
+        Assumptions.assumeTrue(
+                present, "no /usr/bin/chromium and /usr/bin/chromedriver: apt-get install chromium chromium-driver");
     }
 
     static ChromeDriver start() {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,900", "--hide-scrollbars", "--lang=en-GB");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--window-size=1280,900",
+                "--hide-scrollbars",
+                "--lang=en-GB");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingAnyFreePort()
+                .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return driver;
@@ -64,8 +74,9 @@ final class Browser {
 
     // Device metrics, not the window size: headless Chromium will not shrink a window below ~500 px.
     static void viewport(ChromeDriver driver, Viewport v) {
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", v.width, "height", v.height,
-                "deviceScaleFactor", 1, "mobile", v.mobile));
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", v.width, "height", v.height, "deviceScaleFactor", 1, "mobile", v.mobile));
     }
 
     static Path screenshot(ChromeDriver driver, String name) {

@@ -33,10 +33,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * speech, watch it finish, read and download its transcript, unload the model; cancel and retry.
  * Every page is photographed at desktop and phone width into {@code target/screenshots}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "greenscribe.admin.password=" + ConsoleBrowserIntegrationTests.PASSWORD,
-        "greenscribe.queue.poll-interval=100ms",
-        "greenscribe.jobs.max-upload-size=5MB"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "greenscribe.admin.password=" + ConsoleBrowserIntegrationTests.PASSWORD,
+            "greenscribe.queue.poll-interval=100ms",
+            "greenscribe.jobs.max-upload-size=5MB"
+        })
 @Import(TestDatabaseConfiguration.class)
 class ConsoleBrowserIntegrationTests {
 
@@ -52,8 +55,9 @@ class ConsoleBrowserIntegrationTests {
     // resolves against the servlet context and rejects; a file: URI binds everywhere.
     @DynamicPropertySource
     static void carbonTrace(DynamicPropertyRegistry registry) {
-        registry.add("greenscribe.carbon.trace.file",
-                () -> SharedData.carbon("lets-wait-awhile-2020/gb_ci.csv").toUri().toString());
+        registry.add("greenscribe.carbon.trace.file", () -> SharedData.carbon("lets-wait-awhile-2020/gb_ci.csv")
+                .toUri()
+                .toString());
     }
 
     @BeforeAll
@@ -76,9 +80,11 @@ class ConsoleBrowserIntegrationTests {
     }
 
     @Test
-    void anOperatorSubmitsSpeechWatchesItFinishReadsTheTranscriptAndUnloadsTheModel(@TempDir Path tmp) throws Exception {
+    void anOperatorSubmitsSpeechWatchesItFinishReadsTheTranscriptAndUnloadsTheModel(@TempDir Path tmp)
+            throws Exception {
         // given nobody is logged in, then every console page and asset leads to the login form
-        for (String page : new String[] {"/admin", "/admin/jobs", "/admin/device", "/webjars/htmx.org/dist/htmx.min.js"}) {
+        for (String page :
+                new String[] {"/admin", "/admin/jobs", "/admin/device", "/webjars/htmx.org/dist/htmx.min.js"}) {
             go(page);
             assertThat(browser.getCurrentUrl()).as(page).endsWith("/admin/login");
         }
@@ -91,13 +97,15 @@ class ConsoleBrowserIntegrationTests {
         // when the operator logs in, then the jobs page opens
         logIn("admin", PASSWORD);
         // the click returns before the redirect has landed; wait for it rather than race it
-        wait.until(d -> d.getCurrentUrl().endsWith("/admin") || !d.getCurrentUrl().contains("/admin/login"));
+        wait.until(
+                d -> d.getCurrentUrl().endsWith("/admin") || !d.getCurrentUrl().contains("/admin/login"));
         assertThat(browser.getCurrentUrl()).endsWith("/admin");
 
         // and a POST without the CSRF token is refused even with a session
-        Object status = ((JavascriptExecutor) browser).executeAsyncScript(
-                "var done = arguments[0]; fetch('/admin/device/clear-cache', {method: 'POST', redirect: 'manual'})"
-                        + ".then(r => done(r.status));");
+        Object status = ((JavascriptExecutor) browser)
+                .executeAsyncScript(
+                        "var done = arguments[0]; fetch('/admin/device/clear-cache', {method: 'POST', redirect: 'manual'})"
+                                + ".then(r => done(r.status));");
         assertThat(((Number) status).intValue()).isEqualTo(403);
 
         // when real speech is submitted through the form
@@ -113,10 +121,13 @@ class ConsoleBrowserIntegrationTests {
         assertThat(text("#transcript").toLowerCase()).contains("comparatively modern");
         assertThat(text("#transcript")).contains("0:0");
         for (String format : new String[] {"txt", "srt", "vtt", "json"}) {
-            assertThat(browser.findElements(By.id("download-" + format))).as(format).hasSize(1);
+            assertThat(browser.findElements(By.id("download-" + format)))
+                    .as(format)
+                    .hasSize(1);
         }
-        String srt = (String) ((JavascriptExecutor) browser).executeAsyncScript("var done = arguments[0];"
-                + "fetch(document.getElementById('download-srt').href).then(r => r.text()).then(done);");
+        String srt = (String) ((JavascriptExecutor) browser)
+                .executeAsyncScript("var done = arguments[0];"
+                        + "fetch(document.getElementById('download-srt').href).then(r => r.text()).then(done);");
         assertThat(srt).startsWith("1\n").contains(" --> ");
         waitForCharts();
         shoot("job");
@@ -124,7 +135,8 @@ class ConsoleBrowserIntegrationTests {
         // and the history search finds it
         go("/admin/search?q=modern");
         assertThat(browser.findElements(By.cssSelector("#hits li"))).isNotEmpty();
-        assertThat(browser.findElement(By.cssSelector("#hits .hit b")).getText().toLowerCase()).isEqualTo("modern");
+        assertThat(browser.findElement(By.cssSelector("#hits .hit b")).getText().toLowerCase())
+                .isEqualTo("modern");
         shoot("search");
 
         // when a file that is not audio is submitted, it fails with a reason; retry puts it back in the queue
@@ -140,8 +152,11 @@ class ConsoleBrowserIntegrationTests {
         // when a job is submitted to start hours from now, it waits, shows on the carbon chart, and can be cancelled
         go("/admin/jobs");
         browser.findElement(By.id("files")).sendKeys(speech.toString());
-        String later = LocalDateTime.now(ZoneOffset.UTC).plusHours(6).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
-        ((JavascriptExecutor) browser).executeScript("document.querySelector('[name=notBefore]').value = arguments[0];", later);
+        String later = LocalDateTime.now(ZoneOffset.UTC)
+                .plusHours(6)
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
+        ((JavascriptExecutor) browser)
+                .executeScript("document.querySelector('[name=notBefore]').value = arguments[0];", later);
         browser.findElement(By.id("submit-button")).click();
         wait.until(ExpectedConditions.urlMatches("/admin/jobs/[0-9a-f-]{36}$"));
         assertThat(text("#live .badge")).isEqualTo("WAITING_FOR_WINDOW");
@@ -165,7 +180,8 @@ class ConsoleBrowserIntegrationTests {
 
         // when the device page shows the model the job loaded, unload frees it
         go("/admin/device");
-        assertThat(browser.findElements(By.cssSelector("tr[data-model='whisper-tiny.en']"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("tr[data-model='whisper-tiny.en']")))
+                .hasSize(1);
         waitForCharts();
         shoot("device");
         browser.findElement(By.id("unload-whisper-tiny.en")).click();
@@ -196,12 +212,15 @@ class ConsoleBrowserIntegrationTests {
     }
 
     private String text(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css))).getText().strip();
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)))
+                .getText()
+                .strip();
     }
 
     private void waitForCharts() {
-        wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript("return Array.from("
-                + "document.querySelectorAll('.chart[data-src]')).every(e => e.dataset.rendered === 'true');"));
+        wait.until(d -> (Boolean) ((JavascriptExecutor) d)
+                .executeScript("return Array.from("
+                        + "document.querySelectorAll('.chart[data-src]')).every(e => e.dataset.rendered === 'true');"));
     }
 
     /** The current page at both widths; the phone shot is taken after a reload so the layout is its own. */

@@ -27,9 +27,12 @@ import org.springframework.context.annotation.Import;
  * by the switch, with {@code <html lang>} saying which, and no text key left unresolved (Thymeleaf
  * writes a missing key as {@code ??key_locale??}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "greenscribe.admin.password=" + ConsoleLanguagesIntegrationTests.PASSWORD,
-        "greenscribe.queue.enabled=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "greenscribe.admin.password=" + ConsoleLanguagesIntegrationTests.PASSWORD,
+            "greenscribe.queue.enabled=false"
+        })
 @Import(TestDatabaseConfiguration.class)
 class ConsoleLanguagesIntegrationTests {
 
@@ -44,24 +47,42 @@ class ConsoleLanguagesIntegrationTests {
     @BeforeEach
     void loggedInWithAJob() throws Exception {
         // a job to show (the queue is off: it waits, nothing is transcribed)
-        job = new Http(base(), "gs_test_admin_key").postMultipart("/api/v1/jobs",
-                Map.of("file", SharedData.manifest("en-short").get(0).file()), Map.of()).json().path("id").asText();
-        browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        job = new Http(base(), "gs_test_admin_key")
+                .postMultipart(
+                        "/api/v1/jobs",
+                        Map.of("file", SharedData.manifest("en-short").get(0).file()),
+                        Map.of())
+                .json()
+                .path("id")
+                .asText();
+        browser = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
         String login = get("/admin/login", "en").body();
         Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
         assertThat(csrf.find()).as("the login form's CSRF token").isTrue();
         String form = "username=admin&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
                 + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> in = browser.send(HttpRequest.newBuilder(URI.create(base() + "/admin/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> in = browser.send(
+                HttpRequest.newBuilder(URI.create(base() + "/admin/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(in.uri().getPath()).isEqualTo("/admin");
     }
 
     List<String> pages() {
-        return List.of("/admin/login", "/admin/jobs", "/admin/jobs/" + job, "/admin/batches", "/admin/carbon",
-                "/admin/device", "/admin/search?q=country", "/admin/problems");
+        return List.of(
+                "/admin/login",
+                "/admin/jobs",
+                "/admin/jobs/" + job,
+                "/admin/batches",
+                "/admin/carbon",
+                "/admin/device",
+                "/admin/search?q=country",
+                "/admin/problems");
     }
 
     @Test
@@ -96,8 +117,12 @@ class ConsoleLanguagesIntegrationTests {
     }
 
     private HttpResponse<String> get(String path, String language) throws Exception {
-        HttpResponse<String> r = browser.send(HttpRequest.newBuilder(URI.create(base() + path))
-                .header("Accept-Language", language).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = browser.send(
+                HttpRequest.newBuilder(URI.create(base() + path))
+                        .header("Accept-Language", language)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(path).isEqualTo(200);
         return r;
     }

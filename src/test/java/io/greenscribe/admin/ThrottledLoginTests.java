@@ -39,24 +39,30 @@ class ThrottledLoginTests {
     @Test
     void afterFiveWrongPasswordsFurtherTriesWaitLongerAndLongerUnchecked() {
         for (int i = 0; i < ThrottledLogin.FREE_FAILURES + 1; i++) {
-            assertThatThrownBy(() -> login.authenticate(token("admin", "guess"))).isInstanceOf(BadCredentialsException.class);
+            assertThatThrownBy(() -> login.authenticate(token("admin", "guess")))
+                    .isInstanceOf(BadCredentialsException.class);
         }
         int before = checked.get();
         // even the right password is not checked while the account is blocked
-        assertThatThrownBy(() -> login.authenticate(token("admin", "right"))).isInstanceOf(LockedException.class)
+        assertThatThrownBy(() -> login.authenticate(token("admin", "right")))
+                .isInstanceOf(LockedException.class)
                 .hasMessageContaining("try again");
         assertThat(checked).hasValue(before);
 
         clock.advance(Duration.ofSeconds(1));
-        assertThatThrownBy(() -> login.authenticate(token("admin", "guess"))).isInstanceOf(BadCredentialsException.class);
+        assertThatThrownBy(() -> login.authenticate(token("admin", "guess")))
+                .isInstanceOf(BadCredentialsException.class);
         clock.advance(Duration.ofSeconds(1)); // the wait doubled to 2 s
         assertThatThrownBy(() -> login.authenticate(token("admin", "right"))).isInstanceOf(LockedException.class);
         clock.advance(Duration.ofSeconds(1));
-        assertThat(login.authenticate(token("admin", "right")).isAuthenticated()).isTrue();
+        assertThat(login.authenticate(token("admin", "right")).isAuthenticated())
+                .isTrue();
 
         // a success clears the count
-        assertThatThrownBy(() -> login.authenticate(token("admin", "guess"))).isInstanceOf(BadCredentialsException.class);
-        assertThat(login.authenticate(token("admin", "right")).isAuthenticated()).isTrue();
+        assertThatThrownBy(() -> login.authenticate(token("admin", "guess")))
+                .isInstanceOf(BadCredentialsException.class);
+        assertThat(login.authenticate(token("admin", "right")).isAuthenticated())
+                .isTrue();
     }
 
     @Test

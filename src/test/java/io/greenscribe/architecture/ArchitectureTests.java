@@ -20,7 +20,8 @@ class ArchitectureTests {
 
     @BeforeAll
     static void importMainClasses() {
-        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        main = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.greenscribe");
     }
 
@@ -39,7 +40,8 @@ class ArchitectureTests {
         // then the queue rule reports it, naming the import
         var result = HouseRules.QUEUE_IMPORTS_NO_ROOM.evaluate(wrong);
         assertThat(result.hasViolation()).isTrue();
-        assertThat(result.getFailureReport().getDetails()).anySatisfy(d -> assertThat(d).contains("JobStatus"));
+        assertThat(result.getFailureReport().getDetails())
+                .anySatisfy(d -> assertThat(d).contains("JobStatus"));
     }
 
     @Test
@@ -47,6 +49,7 @@ class ArchitectureTests {
         JavaClasses wrong = new ClassFileImporter().importClasses(AggregateFieldWriter.class);
         var result = HouseRules.ONLY_THE_AGGREGATE_WRITES_ITS_FIELDS.evaluate(wrong);
         assertThat(result.hasViolation()).isTrue();
-        assertThat(result.getFailureReport().getDetails()).anySatisfy(d -> assertThat(d).contains("priority"));
+        assertThat(result.getFailureReport().getDetails())
+                .anySatisfy(d -> assertThat(d).contains("priority"));
     }
 }

@@ -18,73 +18,154 @@ final class HouseRules {
 
     /** Rooms nobody else may import: the console, running a claimed job, recurring batches. */
     static final ArchRule NOTHING_IMPORTS_THE_TOP = noClasses()
-            .that().resideOutsideOfPackages(rooms("admin", "worker", "recurring", "cli"))
-            .and().resideOutsideOfPackage("io.greenscribe")
-            .should().dependOnClassesThat().resideInAnyPackage(rooms("admin", "worker", "recurring", "cli"))
+            .that()
+            .resideOutsideOfPackages(rooms("admin", "worker", "recurring", "cli"))
+            .and()
+            .resideOutsideOfPackage("io.greenscribe")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(rooms("admin", "worker", "recurring", "cli"))
             .as("nothing imports admin, worker, recurring or cli (they are the top of the house)");
 
     /** The queue is the table and its statements; it calls a JobHandler and knows no other room. */
     static final ArchRule QUEUE_IMPORTS_NO_ROOM = noClasses()
-            .that().resideInAPackage(ROOT + "queue..")
-            .should().dependOnClassesThat().resideInAnyPackage(rooms("admin", "job", "worker", "recurring",
-                    "scheduling", "carbon", "pipeline", "asr", "vad", "audio", "text", "energy", "transcription", "cli"))
+            .that()
+            .resideInAPackage(ROOT + "queue..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(rooms(
+                    "admin",
+                    "job",
+                    "worker",
+                    "recurring",
+                    "scheduling",
+                    "carbon",
+                    "pipeline",
+                    "asr",
+                    "vad",
+                    "audio",
+                    "text",
+                    "energy",
+                    "transcription",
+                    "cli"))
             .as("queue imports no other room");
 
     /** The pipeline turns audio into text; it does not know jobs, queues, workers or the grid. */
     static final ArchRule PIPELINE_KNOWS_NO_JOBS = noClasses()
-            .that().resideInAPackage(ROOT + "pipeline..")
-            .should().dependOnClassesThat().resideInAnyPackage(rooms("admin", "job", "worker", "recurring",
-                    "scheduling", "carbon", "queue", "cli"))
+            .that()
+            .resideInAPackage(ROOT + "pipeline..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(rooms("admin", "job", "worker", "recurring", "scheduling", "carbon", "queue", "cli"))
             .as("pipeline imports only asr, vad, audio, text, transcription and system");
 
     /** Feeds only: the carbon room answers forecasts and plans nothing. */
     static final ArchRule CARBON_IS_FEEDS_ONLY = noClasses()
-            .that().resideInAPackage(ROOT + "carbon..")
-            .should().dependOnClassesThat().resideInAnyPackage(rooms("admin", "job", "worker", "recurring",
-                    "scheduling", "pipeline", "queue", "asr", "vad", "audio", "text", "transcription", "cli"))
+            .that()
+            .resideInAPackage(ROOT + "carbon..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(rooms(
+                    "admin",
+                    "job",
+                    "worker",
+                    "recurring",
+                    "scheduling",
+                    "pipeline",
+                    "queue",
+                    "asr",
+                    "vad",
+                    "audio",
+                    "text",
+                    "transcription",
+                    "cli"))
             .as("carbon (the feeds) imports only system");
 
     /** The engines and values at the bottom import nothing built on them. */
     static final ArchRule ENGINES_STAY_BELOW = noClasses()
-            .that().resideInAnyPackage(rooms("asr", "vad", "audio", "text", "energy", "system"))
-            .should().dependOnClassesThat().resideInAnyPackage(rooms("admin", "job", "worker", "recurring",
-                    "scheduling", "pipeline", "queue", "transcription", "cli"))
+            .that()
+            .resideInAnyPackage(rooms("asr", "vad", "audio", "text", "energy", "system"))
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(rooms(
+                    "admin", "job", "worker", "recurring", "scheduling", "pipeline", "queue", "transcription", "cli"))
             .as("asr, vad, audio, text, energy and system import none of the rooms above them");
 
     /** Jobs are planned by scheduling and run by worker; job calls neither back. */
     static final ArchRule JOB_DOES_NOT_IMPORT_ITS_RUNNERS = noClasses()
-            .that().resideInAPackage(ROOT + "job..")
-            .should().dependOnClassesThat().resideInAnyPackage(rooms("admin", "worker", "recurring", "cli"))
+            .that()
+            .resideInAPackage(ROOT + "job..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(rooms("admin", "worker", "recurring", "cli"))
             .as("job imports neither admin, worker, recurring nor cli");
 
     /** The planner reads jobs through a port it owns (PlannedJobs), never the job room itself. */
     static final ArchRule SCHEDULING_KNOWS_ONLY_FEEDS = noClasses()
-            .that().resideInAPackage(ROOT + "scheduling..")
-            .should().dependOnClassesThat().resideInAnyPackage(rooms("admin", "job", "worker", "recurring",
-                    "pipeline", "queue", "asr", "vad", "audio", "transcription", "cli"))
+            .that()
+            .resideInAPackage(ROOT + "scheduling..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(rooms(
+                    "admin",
+                    "job",
+                    "worker",
+                    "recurring",
+                    "pipeline",
+                    "queue",
+                    "asr",
+                    "vad",
+                    "audio",
+                    "transcription",
+                    "cli"))
             .as("scheduling imports only carbon, energy, text and system");
 
     /** Webhooks send what they are handed; they know no job, worker or console. */
     static final ArchRule WEBHOOK_KNOWS_NO_JOBS = noClasses()
-            .that().resideInAPackage(ROOT + "webhook..")
-            .should().dependOnClassesThat().resideInAnyPackage(rooms("admin", "job", "worker", "recurring",
-                    "scheduling", "pipeline", "queue", "asr", "vad", "audio", "transcription", "cli"))
+            .that()
+            .resideInAPackage(ROOT + "webhook..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(rooms(
+                    "admin",
+                    "job",
+                    "worker",
+                    "recurring",
+                    "scheduling",
+                    "pipeline",
+                    "queue",
+                    "asr",
+                    "vad",
+                    "audio",
+                    "transcription",
+                    "cli"))
             .as("webhook imports only system");
 
     /** The job aggregate changes only through its own methods (moves of the transition table among them). */
     static final ArchRule ONLY_THE_AGGREGATE_WRITES_ITS_FIELDS = noClasses()
-            .that().doNotHaveFullyQualifiedName(ROOT + "job.TranscriptionJob")
-            .should().setFieldWhere(com.tngtech.archunit.core.domain.JavaFieldAccess.Predicates.target(
+            .that()
+            .doNotHaveFullyQualifiedName(ROOT + "job.TranscriptionJob")
+            .should()
+            .setFieldWhere(com.tngtech.archunit.core.domain.JavaFieldAccess.Predicates.target(
                     com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
-                            com.tngtech.archunit.base.DescribedPredicate.describe("TranscriptionJob",
-                                    c -> c.getFullName().equals(ROOT + "job.TranscriptionJob")))))
+                            com.tngtech.archunit.base.DescribedPredicate.describe(
+                                    "TranscriptionJob", c -> c.getFullName().equals(ROOT + "job.TranscriptionJob")))))
             .as("only TranscriptionJob writes TranscriptionJob's fields");
 
-    static final ArchRule NO_CYCLES = slices().matching("io.greenscribe.(*)..").should().beFreeOfCycles()
-            .as("no import cycles between rooms");
+    static final ArchRule NO_CYCLES =
+            slices().matching("io.greenscribe.(*)..").should().beFreeOfCycles().as("no import cycles between rooms");
 
-    static final List<ArchRule> ALL = List.of(NOTHING_IMPORTS_THE_TOP, QUEUE_IMPORTS_NO_ROOM, PIPELINE_KNOWS_NO_JOBS,
-            CARBON_IS_FEEDS_ONLY, ENGINES_STAY_BELOW, JOB_DOES_NOT_IMPORT_ITS_RUNNERS, SCHEDULING_KNOWS_ONLY_FEEDS, WEBHOOK_KNOWS_NO_JOBS, ONLY_THE_AGGREGATE_WRITES_ITS_FIELDS, NO_CYCLES);
+    static final List<ArchRule> ALL = List.of(
+            NOTHING_IMPORTS_THE_TOP,
+            QUEUE_IMPORTS_NO_ROOM,
+            PIPELINE_KNOWS_NO_JOBS,
+            CARBON_IS_FEEDS_ONLY,
+            ENGINES_STAY_BELOW,
+            JOB_DOES_NOT_IMPORT_ITS_RUNNERS,
+            SCHEDULING_KNOWS_ONLY_FEEDS,
+            WEBHOOK_KNOWS_NO_JOBS,
+            ONLY_THE_AGGREGATE_WRITES_ITS_FIELDS,
+            NO_CYCLES);
 
     private static String[] rooms(String... names) {
         return java.util.Arrays.stream(names).map(n -> ROOT + n + "..").toArray(String[]::new);

@@ -11,7 +11,8 @@ class AudioWindowTests {
     private static final int SR = 16_000;
 
     // pieces 10-14 s and 20-23 s of the original, joined: 7 s of window
-    private final AudioWindow joined = new AudioWindow(0, new float[7 * SR], 10, new double[] {10, 20}, new int[] {4 * SR, 3 * SR});
+    private final AudioWindow joined =
+            new AudioWindow(0, new float[7 * SR], 10, new double[] {10, 20}, new int[] {4 * SR, 3 * SR});
 
     @Test
     void mapsTimesOfAJoinedWindowBackToTheOriginal() {

@@ -1,8 +1,8 @@
 package io.greenscribe.asr;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,7 +65,8 @@ class PooledRecognizerTests {
         engine.release = new CountDownLatch(1);
         try (PooledRecognizer pooled = new PooledRecognizer(engine, 8, Duration.ofMillis(200))) {
             // the first call occupies the engine; the next seven queue up behind it
-            Future<List<WindowTranscript>> first = callers.submit(() -> pooled.recognize(List.of(window(0)), RecognitionOptions.defaults()));
+            Future<List<WindowTranscript>> first =
+                    callers.submit(() -> pooled.recognize(List.of(window(0)), RecognitionOptions.defaults()));
             engine.firstBatchEntered.await();
             List<Future<List<WindowTranscript>>> rest = new ArrayList<>();
             for (int i = 1; i <= 7; i++) {
@@ -76,7 +77,8 @@ class PooledRecognizerTests {
             engine.release.countDown();
             assertThat(first.get().get(0).language()).isEqualTo("w0");
             for (int i = 1; i <= 7; i++) {
-                assertThat(rest.get(i - 1).get()).singleElement().satisfies(t -> assertThat(t.language()).isEqualTo("w" + t.windowIndex()));
+                assertThat(rest.get(i - 1).get()).singleElement().satisfies(t -> assertThat(t.language())
+                        .isEqualTo("w" + t.windowIndex()));
             }
             assertThat(engine.batches).containsExactly(1, 7);
         }
@@ -86,11 +88,14 @@ class PooledRecognizerTests {
     void requestsWithDifferentOptionsAreNeverMerged() throws Exception {
         engine.release = new CountDownLatch(1);
         try (PooledRecognizer pooled = new PooledRecognizer(engine, 8, Duration.ofMillis(200))) {
-            Future<?> blocker = callers.submit(() -> pooled.recognize(List.of(window(0)), RecognitionOptions.defaults()));
+            Future<?> blocker =
+                    callers.submit(() -> pooled.recognize(List.of(window(0)), RecognitionOptions.defaults()));
             engine.firstBatchEntered.await();
-            Future<?> english = callers.submit(() -> pooled.recognize(List.of(window(1)), RecognitionOptions.defaults().withLanguage("en")));
+            Future<?> english = callers.submit(() -> pooled.recognize(
+                    List.of(window(1)), RecognitionOptions.defaults().withLanguage("en")));
             await().until(() -> pooled.waiting() == 1);
-            Future<?> german = callers.submit(() -> pooled.recognize(List.of(window(2)), RecognitionOptions.defaults().withLanguage("de")));
+            Future<?> german = callers.submit(() -> pooled.recognize(
+                    List.of(window(2)), RecognitionOptions.defaults().withLanguage("de")));
             await().until(() -> pooled.waiting() == 2);
             engine.release.countDown();
             blocker.get();
@@ -104,16 +109,20 @@ class PooledRecognizerTests {
     void aFailingCallerDoesNotFailTheOthersInItsBatch() throws Exception {
         engine.release = new CountDownLatch(1);
         try (PooledRecognizer pooled = new PooledRecognizer(engine, 8, Duration.ofMillis(200))) {
-            Future<?> blocker = callers.submit(() -> pooled.recognize(List.of(window(0)), RecognitionOptions.defaults()));
+            Future<?> blocker =
+                    callers.submit(() -> pooled.recognize(List.of(window(0)), RecognitionOptions.defaults()));
             engine.firstBatchEntered.await();
-            Future<List<WindowTranscript>> good = callers.submit(() -> pooled.recognize(List.of(window(3)), RecognitionOptions.defaults()));
-            Future<List<WindowTranscript>> bad = callers.submit(
-                    () -> pooled.recognize(List.of(new AudioWindow(9, new float[] {-1}, 0)), RecognitionOptions.defaults()));
+            Future<List<WindowTranscript>> good =
+                    callers.submit(() -> pooled.recognize(List.of(window(3)), RecognitionOptions.defaults()));
+            Future<List<WindowTranscript>> bad = callers.submit(() ->
+                    pooled.recognize(List.of(new AudioWindow(9, new float[] {-1}, 0)), RecognitionOptions.defaults()));
             await().until(() -> pooled.waiting() == 2);
             engine.release.countDown();
             blocker.get();
             assertThat(good.get().get(0).language()).isEqualTo("w3");
-            assertThatThrownBy(bad::get).hasCauseInstanceOf(IllegalArgumentException.class).hasMessageContaining("bad window 9");
+            assertThatThrownBy(bad::get)
+                    .hasCauseInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("bad window 9");
         }
     }
 
@@ -121,7 +130,8 @@ class PooledRecognizerTests {
     void neverExceedsTheBatchSize() throws Exception {
         engine.release = new CountDownLatch(1);
         try (PooledRecognizer pooled = new PooledRecognizer(engine, 4, Duration.ofMillis(200))) {
-            Future<?> blocker = callers.submit(() -> pooled.recognize(List.of(window(0)), RecognitionOptions.defaults()));
+            Future<?> blocker =
+                    callers.submit(() -> pooled.recognize(List.of(window(0)), RecognitionOptions.defaults()));
             engine.firstBatchEntered.await();
             List<Future<?>> calls = new ArrayList<>();
             for (int i = 1; i <= 6; i++) {

@@ -31,13 +31,23 @@ class SpeechModelsTests {
             assertThat(models.status().loaded()).isEmpty();
 
             // when it recognizes speech
-            List<AudioWindow> windows = List.of(new AudioWindow(0, new FfmpegAudioDecoder()
-                    .decode(SharedData.speech("en-short/audio/1272-128104-0000.wav")).samples(), 0));
-            assertThat(recognizer.recognize(windows, RecognitionOptions.defaults()).get(0).text()).contains("Quilter");
+            List<AudioWindow> windows = List.of(new AudioWindow(
+                    0,
+                    new FfmpegAudioDecoder()
+                            .decode(SharedData.speech("en-short/audio/1272-128104-0000.wav"))
+                            .samples(),
+                    0));
+            assertThat(recognizer
+                            .recognize(windows, RecognitionOptions.defaults())
+                            .get(0)
+                            .text())
+                    .contains("Quilter");
             long loadedBytes = DeviceMemory.residentBytes();
 
             // then it shows as loaded, and unloading it returns at least half of its weights' 151 MB
-            assertThat(models.status().loaded()).extracting(ModelStatus.Loaded::name).containsExactly("whisper-tiny.en");
+            assertThat(models.status().loaded())
+                    .extracting(ModelStatus.Loaded::name)
+                    .containsExactly("whisper-tiny.en");
             assertThat(models.unload("whisper-tiny.en")).isTrue();
             long released = loadedBytes - DeviceMemory.residentBytes();
             System.out.printf("unloading whisper-tiny.en released %d MiB of resident memory%n", released >> 20);
@@ -45,14 +55,19 @@ class SpeechModelsTests {
             assertThat(released).isGreaterThan(75L << 20);
 
             // and the next use loads it again
-            assertThat(recognizer.recognize(windows, RecognitionOptions.defaults()).get(0).text()).contains("Quilter");
+            assertThat(recognizer
+                            .recognize(windows, RecognitionOptions.defaults())
+                            .get(0)
+                            .text())
+                    .contains("Quilter");
         }
     }
 
     @Test
     void idleModelsAreUnloadedAfterTheTimeout() {
         try (SpeechModels models = new SpeechModels(Models.root(), Device.cpu(), 4, Duration.ofMinutes(10), clock)) {
-            models.recognizer("whisper-tiny.en").recognize(List.of(new AudioWindow(0, loud(), 0)), RecognitionOptions.defaults());
+            models.recognizer("whisper-tiny.en")
+                    .recognize(List.of(new AudioWindow(0, loud(), 0)), RecognitionOptions.defaults());
 
             clock.advance(Duration.ofMinutes(9));
             assertThat(models.unloadIdle()).isZero();

@@ -15,8 +15,10 @@ class PcmAudioTests {
 
     @Test
     void staysQuietWithinTheEstimateOfTheDeclaredLengthOrWhenNoneIsDeclared() {
-        assertThat(new PcmAudio(new float[10 * 16_000], 10.4).shortfallWarning()).isEmpty();
-        assertThat(new PcmAudio(new float[100 * 16_000], 104).shortfallWarning()).isEmpty(); // under 5 %
+        assertThat(new PcmAudio(new float[10 * 16_000], 10.4).shortfallWarning())
+                .isEmpty();
+        assertThat(new PcmAudio(new float[100 * 16_000], 104).shortfallWarning())
+                .isEmpty(); // under 5 %
         assertThat(new PcmAudio(new float[16_000]).shortfallWarning()).isEmpty();
     }
 }

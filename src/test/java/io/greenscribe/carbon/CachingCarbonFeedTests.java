@@ -1,10 +1,10 @@
 package io.greenscribe.carbon;
 
-import io.greenscribe.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.greenscribe.carbon.CarbonFeedException.Kind;
+import io.greenscribe.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -54,6 +54,7 @@ class CachingCarbonFeedTests {
         assertThat(feed.forecast(GB, t0, t0.plusSeconds(3600)).slots()).hasSize(2);
         assertThat(stub.calls()).isEqualTo(2);
     }
+
     @Test
     void requestsSlidingForwardWithTheClockCostOneCall() {
         // given a provider whose horizon (2 h) is shorter than what the planner asks for (72 h)
@@ -77,9 +78,12 @@ class CachingCarbonFeedTests {
         Instant submitted = t0;
 
         // when each is asked for, and the run again
-        double atRun = feed.forecast(GB, run, run.plusSeconds(5)).meanIntensity(run, run.plusSeconds(5)).orElseThrow();
+        double atRun = feed.forecast(GB, run, run.plusSeconds(5))
+                .meanIntensity(run, run.plusSeconds(5))
+                .orElseThrow();
         double atSubmission = feed.forecast(GB, submitted, submitted.plusSeconds(5))
-                .meanIntensity(submitted, submitted.plusSeconds(5)).orElseThrow();
+                .meanIntensity(submitted, submitted.plusSeconds(5))
+                .orElseThrow();
         feed.forecast(GB, run.plusSeconds(1), run.plusSeconds(4));
 
         // then each window has its own slot, and the earlier window did not evict the run's

@@ -1,8 +1,8 @@
 package io.greenscribe.carbon;
 
-import io.greenscribe.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.greenscribe.testing.MutableClock;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
@@ -17,25 +17,32 @@ class CarbonConfigurationTests {
 
     @Test
     void theDefaultFeedIsTheRecordedTrace() {
-        runner.run(ctx -> assertThat(ctx.getBean(CarbonIntensityFeed.class).name()).isEqualTo("trace:gb_ci.csv"));
+        runner.run(
+                ctx -> assertThat(ctx.getBean(CarbonIntensityFeed.class).name()).isEqualTo("trace:gb_ci.csv"));
     }
 
     @Test
     void theFeedIsChosenByProperty() {
-        runner.withPropertyValues("greenscribe.carbon.feed=watttime", "greenscribe.carbon.watttime.username=u",
+        runner.withPropertyValues(
+                        "greenscribe.carbon.feed=watttime",
+                        "greenscribe.carbon.watttime.username=u",
                         "greenscribe.carbon.watttime.password=p")
                 .run(ctx -> {
                     assertThat(ctx.getBean(CarbonIntensityFeed.class).name()).isEqualTo("watttime");
                     assertThat(ctx.getBean(CarbonProperties.class).toString()).doesNotContain("=p]");
                 });
         runner.withPropertyValues("greenscribe.carbon.feed=uk-grid")
-                .run(ctx -> assertThat(ctx.getBean(CarbonIntensityFeed.class).name()).isEqualTo("ukgrid"));
+                .run(ctx -> assertThat(ctx.getBean(CarbonIntensityFeed.class).name())
+                        .isEqualTo("ukgrid"));
     }
 
     @Test
     void naiveTraceTimesAreUtcUnlessAZoneIsSet() {
-        runner.run(ctx -> assertThat(ctx.getBean(CarbonProperties.class).trace().timeZone()).isEqualTo(ZoneId.of("UTC")));
-        runner.withPropertyValues("greenscribe.carbon.trace.time-zone=Europe/Berlin").run(ctx ->
-                assertThat(ctx.getBean(CarbonProperties.class).trace().timeZone()).isEqualTo(ZoneId.of("Europe/Berlin")));
+        runner.run(ctx -> assertThat(ctx.getBean(CarbonProperties.class).trace().timeZone())
+                .isEqualTo(ZoneId.of("UTC")));
+        runner.withPropertyValues("greenscribe.carbon.trace.time-zone=Europe/Berlin")
+                .run(ctx -> assertThat(
+                                ctx.getBean(CarbonProperties.class).trace().timeZone())
+                        .isEqualTo(ZoneId.of("Europe/Berlin")));
     }
 }

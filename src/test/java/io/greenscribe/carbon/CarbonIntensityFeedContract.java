@@ -1,8 +1,8 @@
 package io.greenscribe.carbon;
 
-import io.greenscribe.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.greenscribe.testing.MutableClock;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -86,6 +86,7 @@ public abstract class CarbonIntensityFeedContract {
         assertThat(part.slots().get(0).start()).isEqualTo(mid);
         assertThat(part.slots().get(0).gCo2PerKwh()).isEqualTo(first.gCo2PerKwh());
     }
+
     @Test
     void aRangeOfAFewSecondsIsCoveredToTheMillisecond() {
         // given a job's run of a few seconds that starts and ends between whole seconds

@@ -125,7 +125,8 @@ public abstract class HttpCarbonFeedContract extends CarbonIntensityFeedContract
 
     private void assertFails(Kind kind) {
         assertThatThrownBy(() -> feed.forecast(zone(), from(), to()))
-                .isInstanceOfSatisfying(CarbonFeedException.class, e -> assertThat(e.kind()).isEqualTo(kind))
+                .isInstanceOfSatisfying(
+                        CarbonFeedException.class, e -> assertThat(e.kind()).isEqualTo(kind))
                 .hasMessageContaining("test");
     }
 }

@@ -47,8 +47,11 @@ public final class MockFeedServer implements AutoCloseable {
     /** What the client sent. */
     public record Request(String path, String query, Map<String, List<String>> headers) {
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -115,8 +118,10 @@ public final class MockFeedServer implements AutoCloseable {
     }
 
     private Answer next(String path) {
-        String key = scripts.keySet().stream().filter(path::startsWith)
-                .max((a, b) -> Integer.compare(a.length(), b.length())).orElse(null);
+        String key = scripts.keySet().stream()
+                .filter(path::startsWith)
+                .max((a, b) -> Integer.compare(a.length(), b.length()))
+                .orElse(null);
         if (key == null) {
             return new Answer(404, "{\"error\":\"no script for " + path + "\"}", Map.of(), false);
         }

@@ -41,7 +41,8 @@ class TranscribeCommandTests {
         int code = run("--format", "jsonl", "--vad", "energy", "docs/sample/jfk.mp3");
 
         assertThat(code).as(err.toString()).isZero();
-        JsonNode line = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8).strip());
+        JsonNode line =
+                new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8).strip());
         assertThat(line.path("audio_seconds").asDouble()).isBetween(10.9, 11.1);
         assertThat(line.path("wall_seconds").asDouble()).isPositive();
         assertThat(line.path("text").asText()).containsIgnoringCase("fellow Americans");
@@ -79,8 +80,10 @@ class TranscribeCommandTests {
 
         // then it finishes, and says how much of the declared audio it read
         assertThat(code).as(err.toString()).isZero();
-        assertThat(err.toString()).containsPattern("warning: .*cut\\.flac: decoded [0-9.]+ s; the container declares 9\\.7 s");
-        JsonNode line = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8).strip());
+        assertThat(err.toString())
+                .containsPattern("warning: .*cut\\.flac: decoded [0-9.]+ s; the container declares 9\\.7 s");
+        JsonNode line =
+                new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8).strip());
         assertThat(line.path("warning").asText()).contains("the container declares 9.7 s");
         assertThat(line.path("audio_seconds").asDouble()).isLessThan(6);
     }
@@ -93,7 +96,9 @@ class TranscribeCommandTests {
     }
 
     private int run(String... args) {
-        return TranscribeCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return TranscribeCommand.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 }

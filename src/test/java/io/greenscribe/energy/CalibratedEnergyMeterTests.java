@@ -29,8 +29,10 @@ class CalibratedEnergyMeterTests {
         Path dram = Files.createDirectories(pkg.resolve("intel-rapl:0:2"));
         Files.writeString(dram.resolve("name"), "dram\n");
         Files.writeString(dram.resolve("energy_uj"), "0\n");
-        EnergyMeter meter = new CalibratedEnergyMeter(new RaplEnergyMeter(powercap, clock), new PowerModelEnergyMeter(
-                cpuNanos::get, () -> 0L, 1, new PowerCoefficients.CpuPower("test", 1, 10, "test"), 0, clock));
+        EnergyMeter meter = new CalibratedEnergyMeter(
+                new RaplEnergyMeter(powercap, clock),
+                new PowerModelEnergyMeter(
+                        cpuNanos::get, () -> 0L, 1, new PowerCoefficients.CpuPower("test", 1, 10, "test"), 0, clock));
         EnergySample start = meter.start();
 
         // when 10 s pass with 5 CPU-s: the model says 1 × 10 + 9 × 5 = 55 J; RAPL reads 100 J package + 10 J DRAM
@@ -45,7 +47,9 @@ class CalibratedEnergyMeterTests {
         assertThat(e.cpuJoules()).isCloseTo(100, within(1e-9));
         assertThat(e.memoryJoules()).isCloseTo(10, within(1e-9));
         assertThat(e.modelToCounter()).isCloseTo(55 / 110.0, within(1e-9));
-        assertThat(e.detail()).startsWith("RAPL package-0+dram").contains("power model: 1 vCPU × (1 + u × 9) W")
+        assertThat(e.detail())
+                .startsWith("RAPL package-0+dram")
+                .contains("power model: 1 vCPU × (1 + u × 9) W")
                 .contains("model/counter = 0.500");
     }
 
@@ -53,8 +57,10 @@ class CalibratedEnergyMeterTests {
     void theRatioSurvivesTheJobsShareAndThePue(@TempDir Path powercap) throws Exception {
         Path pkg = Files.createDirectories(powercap.resolve("intel-rapl:0"));
         Files.writeString(pkg.resolve("energy_uj"), "0\n");
-        EnergyMeter calibrated = new CalibratedEnergyMeter(new RaplEnergyMeter(powercap, clock), new PowerModelEnergyMeter(
-                cpuNanos::get, () -> 0L, 1, new PowerCoefficients.CpuPower("test", 2, 2, "test"), 0, clock));
+        EnergyMeter calibrated = new CalibratedEnergyMeter(
+                new RaplEnergyMeter(powercap, clock),
+                new PowerModelEnergyMeter(
+                        cpuNanos::get, () -> 0L, 1, new PowerCoefficients.CpuPower("test", 2, 2, "test"), 0, clock));
         SharedEnergyMeter shared = new SharedEnergyMeter(new PueEnergyMeter(calibrated, 1.5, "test"));
         SharedEnergyMeter.Run run = shared.start();
 

@@ -18,18 +18,23 @@ class EnergyConfigurationTests {
 
     @Test
     void withoutReadableRaplTheEstimateIsUsed(@TempDir Path empty) {
-        runner.withPropertyValues("greenscribe.energy.powercap-root=" + empty).run(ctx ->
-                assertThat(ctx.getBean(EnergyMeter.class).method()).isEqualTo(MeasurementMethod.POWER_MODEL));
+        runner.withPropertyValues("greenscribe.energy.powercap-root=" + empty)
+                .run(ctx ->
+                        assertThat(ctx.getBean(EnergyMeter.class).method()).isEqualTo(MeasurementMethod.POWER_MODEL));
     }
 
     @Test
     void onAVmThatHidesItsCpuTheModelTakesCcfsAwsAverageAndTheOnPremisesPue(@TempDir Path tmp) throws Exception {
         Path cpuinfo = Files.writeString(tmp.resolve("cpuinfo"), "model name\t: AMD EPYC\n");
-        runner.withPropertyValues("greenscribe.energy.powercap-root=" + tmp.resolve("none"),
-                "greenscribe.energy.cpuinfo=" + cpuinfo, "greenscribe.energy.vcpus=2").run(ctx -> {
+        runner.withPropertyValues(
+                        "greenscribe.energy.powercap-root=" + tmp.resolve("none"),
+                        "greenscribe.energy.cpuinfo=" + cpuinfo,
+                        "greenscribe.energy.vcpus=2")
+                .run(ctx -> {
                     EnergyMeter m = ctx.getBean(EnergyMeter.class);
                     Energy e = m.stop(m.start());
-                    assertThat(e.detail()).startsWith("power model: 2 vCPU × (0.74 + u × 2.76) W, AWS average, CCF")
+                    assertThat(e.detail())
+                            .startsWith("power model: 2 vCPU × (0.74 + u × 2.76) W, AWS average, CCF")
                             .endsWith("× PUE 1.0 (on-premises, CCF)");
                     EmbodiedEmissions embodied = ctx.getBean(EmbodiedEmissions.class);
                     assertThat(embodied.serverGrams()).isEqualTo(1_000_000);
@@ -40,8 +45,12 @@ class EnergyConfigurationTests {
 
     @Test
     void aCloudSiteTakesItsPueAndTheHostsVcpusShareTheEmbodiedEmissions(@TempDir Path tmp) {
-        runner.withPropertyValues("greenscribe.energy.powercap-root=" + tmp, "greenscribe.energy.site=aws",
-                "greenscribe.energy.vcpus=2", "greenscribe.energy.embodied.server-vcpus=96").run(ctx -> {
+        runner.withPropertyValues(
+                        "greenscribe.energy.powercap-root=" + tmp,
+                        "greenscribe.energy.site=aws",
+                        "greenscribe.energy.vcpus=2",
+                        "greenscribe.energy.embodied.server-vcpus=96")
+                .run(ctx -> {
                     EnergyMeter m = ctx.getBean(EnergyMeter.class);
                     assertThat(m.stop(m.start()).detail()).endsWith("× PUE 1.135 (aws, CCF)");
                     assertThat(ctx.getBean(EmbodiedEmissions.class).grams(Duration.ofHours(1)))
@@ -70,7 +79,7 @@ class EnergyConfigurationTests {
         Path d = Files.createDirectories(sysfs.resolve("intel-rapl:0"));
         Files.writeString(d.resolve("energy_uj"), "1000\n");
         Files.writeString(d.resolve("max_energy_range_uj"), "262143328850\n");
-        runner.withPropertyValues("greenscribe.energy.powercap-root=" + sysfs).run(ctx ->
-                assertThat(ctx.getBean(EnergyMeter.class).method()).isEqualTo(MeasurementMethod.RAPL));
+        runner.withPropertyValues("greenscribe.energy.powercap-root=" + sysfs)
+                .run(ctx -> assertThat(ctx.getBean(EnergyMeter.class).method()).isEqualTo(MeasurementMethod.RAPL));
     }
 }

@@ -1,9 +1,9 @@
 package io.greenscribe.energy;
 
-import io.greenscribe.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.greenscribe.testing.MutableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,11 @@
 package io.greenscribe.energy;
 
-import io.greenscribe.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.greenscribe.energy.estimate.CpuTimeEnergyMeter;
+import io.greenscribe.testing.MutableClock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;

@@ -29,26 +29,34 @@ class JobStatusTests {
         assertThat(JobTransition.HAND_BACK.apply(JOB, JobStatus.RUNNING)).isEqualTo(JobStatus.QUEUED);
         assertThat(JobTransition.RETRY.apply(JOB, JobStatus.FAILED)).isEqualTo(JobStatus.QUEUED);
         assertThat(JobTransition.RETRY.apply(JOB, JobStatus.CANCELLED)).isEqualTo(JobStatus.QUEUED);
-        assertThat(JobTransition.PROMOTE.apply(JOB, JobStatus.WAITING_FOR_WINDOW)).isEqualTo(JobStatus.QUEUED);
+        assertThat(JobTransition.PROMOTE.apply(JOB, JobStatus.WAITING_FOR_WINDOW))
+                .isEqualTo(JobStatus.QUEUED);
     }
 
     @ParameterizedTest
-    @EnumSource(value = JobStatus.class, names = {"SUBMITTED", "WAITING_FOR_WINDOW", "QUEUED", "RUNNING", "SUCCEEDED"})
+    @EnumSource(
+            value = JobStatus.class,
+            names = {"SUBMITTED", "WAITING_FOR_WINDOW", "QUEUED", "RUNNING", "SUCCEEDED"})
     void aRetryOfAJobThatHasOrHadARunIsRefusedNamingTheJob(JobStatus status) {
         // a running job already has a run; the lease-expiry move to QUEUED is not a retry
         assertThatThrownBy(() -> JobTransition.RETRY.apply(JOB, status))
                 .isInstanceOf(ConflictException.class)
-                .hasMessageContaining(JOB.toString()).hasMessageContaining(status.name());
+                .hasMessageContaining(JOB.toString())
+                .hasMessageContaining(status.name());
     }
 
     @ParameterizedTest
-    @EnumSource(value = JobStatus.class, names = {"SUBMITTED", "WAITING_FOR_WINDOW", "QUEUED", "RUNNING"})
+    @EnumSource(
+            value = JobStatus.class,
+            names = {"SUBMITTED", "WAITING_FOR_WINDOW", "QUEUED", "RUNNING"})
     void everyUnfinishedJobCanBeCancelled(JobStatus status) {
         assertThat(JobTransition.CANCEL.apply(JOB, status)).isEqualTo(JobStatus.CANCELLED);
     }
 
     @ParameterizedTest
-    @EnumSource(value = JobStatus.class, names = {"SUCCEEDED"})
+    @EnumSource(
+            value = JobStatus.class,
+            names = {"SUCCEEDED"})
     void finalStatesGoNowhere(JobStatus status) {
         for (JobStatus next : JobStatus.values()) {
             assertThat(status.canMoveTo(next)).as("%s -> %s", status, next).isFalse();
@@ -59,9 +67,12 @@ class JobStatusTests {
     void anIllegalMoveThrowsNamingTheJobAndItsState() {
         assertThatThrownBy(() -> JobTransition.CLAIM.apply(JOB, JobStatus.SUCCEEDED))
                 .isInstanceOf(ConflictException.class)
-                .hasMessageContaining(JOB.toString()).hasMessageContaining("SUCCEEDED");
-        assertThatThrownBy(() -> JobTransition.SUCCEED.apply(JOB, JobStatus.QUEUED)).isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> JobTransition.CANCEL.apply(JOB, JobStatus.FAILED)).isInstanceOf(ConflictException.class);
+                .hasMessageContaining(JOB.toString())
+                .hasMessageContaining("SUCCEEDED");
+        assertThatThrownBy(() -> JobTransition.SUCCEED.apply(JOB, JobStatus.QUEUED))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> JobTransition.CANCEL.apply(JOB, JobStatus.FAILED))
+                .isInstanceOf(ConflictException.class);
     }
 
     @Test

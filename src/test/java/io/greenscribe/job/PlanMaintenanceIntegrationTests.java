@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.greenscribe.carbon.GridZone;
 import io.greenscribe.carbon.StubFeed;
+import io.greenscribe.pipeline.PipelineResult;
 import io.greenscribe.scheduling.CapacityLedger;
 import io.greenscribe.scheduling.CarbonPlanner;
 import io.greenscribe.scheduling.PlanMaintenance;
@@ -13,7 +14,6 @@ import io.greenscribe.scheduling.SchedulingDecision;
 import io.greenscribe.scheduling.SchedulingDecision.Reason;
 import io.greenscribe.scheduling.SchedulingTestSupport;
 import io.greenscribe.scheduling.ThroughputEstimator;
-import io.greenscribe.pipeline.PipelineResult;
 import io.greenscribe.testing.MutableClock;
 import io.greenscribe.testing.TestDatabaseConfiguration;
 import java.sql.Timestamp;
@@ -38,10 +38,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * leaving claimed ones alone, rebuilding the ledger after a restart, and freeing bookings when jobs
  * end. The periodic task is off; each test runs a cycle by hand.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "greenscribe.queue.enabled=false",
-        "greenscribe.carbon.planner.replan-interval=0",
-        "greenscribe.carbon.planner.default-capacity=1"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "greenscribe.queue.enabled=false",
+            "greenscribe.carbon.planner.replan-interval=0",
+            "greenscribe.carbon.planner.default-capacity=1"
+        })
 @Import({TestDatabaseConfiguration.class, PlanMaintenanceIntegrationTests.Fakes.class})
 class PlanMaintenanceIntegrationTests {
 
@@ -49,6 +52,7 @@ class PlanMaintenanceIntegrationTests {
     static final String DEVICE = SchedulingTestSupport.PLANNED_DEVICE;
     /** 1.2 MB: the submission bound says 600 s of audio, 10 min at the default speed, 11 min booked. */
     static final long AUDIO_BYTES = 1_200_000;
+
     static final Duration BOOKED = Duration.ofMinutes(11);
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -108,7 +112,9 @@ class PlanMaintenanceIntegrationTests {
         jdbc.sql("delete from transcription_job").update();
         maintenance.cycle(); // frees what earlier tests booked
         tenant = UUID.randomUUID();
-        jdbc.sql("insert into tenant (id, name, created_at) values (?, ?, now())").params(tenant, "t-" + tenant).update();
+        jdbc.sql("insert into tenant (id, name, created_at) values (?, ?, now())")
+                .params(tenant, "t-" + tenant)
+                .update();
     }
 
     @Test
@@ -129,7 +135,10 @@ class PlanMaintenanceIntegrationTests {
         assertThat(cycle.moved()).isEqualTo(1);
         TranscriptionJob moved = repository.findById(waiting).orElseThrow();
         assertThat(moved.status).isEqualTo(JobStatus.WAITING_FOR_WINDOW);
-        assertThat(moved.runAt).isBetween(T0.plus(Duration.ofHours(5)), T0.plus(Duration.ofHours(6)).minus(BOOKED));
+        assertThat(moved.runAt)
+                .isBetween(
+                        T0.plus(Duration.ofHours(5)),
+                        T0.plus(Duration.ofHours(6)).minus(BOOKED));
         assertThat(moved.schedulingReason).isEqualTo(Reason.GREENEST_WINDOW);
         assertThat(moved.expectedIntensity).isEqualTo(50.0);
         assertThat(moved.version).isEqualTo(1);
@@ -156,8 +165,8 @@ class PlanMaintenanceIntegrationTests {
             }
         };
         CarbonPlanner planner = freshPlanner();
-        PlanMaintenance racing = SchedulingTestSupport.maintenance(new PlannedJobStore(repository, claimFirst), planner,
-                jdbcTemplate, clock);
+        PlanMaintenance racing = SchedulingTestSupport.maintenance(
+                new PlannedJobStore(repository, claimFirst), planner, jdbcTemplate, clock);
 
         // when a newer forecast would move it
         clock.advance(Duration.ofMinutes(30));
@@ -170,7 +179,9 @@ class PlanMaintenanceIntegrationTests {
         assertThat(row.status).isEqualTo(JobStatus.RUNNING);
         assertThat(row.runAt).isEqualTo(T0.plus(Duration.ofHours(3)));
         assertThat(row.workerId).isEqualTo("w9");
-        for (Instant at = T0.plus(Duration.ofHours(5)); at.isBefore(T0.plus(Duration.ofHours(6))); at = at.plusSeconds(60)) {
+        for (Instant at = T0.plus(Duration.ofHours(5));
+                at.isBefore(T0.plus(Duration.ofHours(6)));
+                at = at.plusSeconds(60)) {
             assertThat(planner.bookedAt(DEVICE, at)).as("booked at %s", at).isZero();
         }
         assertThat(planner.bookedAt(DEVICE, clock.instant())).isEqualTo(1);
@@ -223,8 +234,13 @@ class PlanMaintenanceIntegrationTests {
         // given a job waiting for the only worker in the 21:00 trough, planned before the restart
         Instant trough = T0.plus(Duration.ofHours(3));
         job("WAITING_FOR_WINDOW", trough, 100.0);
-        PlanRequest next = PlanRequest.withDeadline(UUID.randomUUID(), GridZone.of("GB"), DEVICE,
-                Duration.ofMinutes(10), T0, T0.plus(Duration.ofHours(12)));
+        PlanRequest next = PlanRequest.withDeadline(
+                UUID.randomUUID(),
+                GridZone.of("GB"),
+                DEVICE,
+                Duration.ofMinutes(10),
+                T0,
+                T0.plus(Duration.ofHours(12)));
 
         // when an instance starts with an empty ledger and rebuilds it from the database
         CarbonPlanner restarted = freshPlanner();
@@ -247,8 +263,8 @@ class PlanMaintenanceIntegrationTests {
         job("RUNNING", T0, 300.0);
 
         // when an instance restarts while the feed is down (nothing can be re-planned)
-        feed.fail(new io.greenscribe.carbon.CarbonFeedException(io.greenscribe.carbon.CarbonFeedException.Kind.UNAVAILABLE,
-                "stub", "down"));
+        feed.fail(new io.greenscribe.carbon.CarbonFeedException(
+                io.greenscribe.carbon.CarbonFeedException.Kind.UNAVAILABLE, "stub", "down"));
         CarbonPlanner restarted = freshPlanner();
         maintenanceFor(restarted).start();
 
@@ -266,7 +282,8 @@ class PlanMaintenanceIntegrationTests {
         assertThat(planner.bookedAt(DEVICE, trough)).isEqualTo(1);
 
         jdbc.sql("update transcription_job set status = 'CANCELLED', version = version + 1 where id = ?")
-                .param(waiting).update();
+                .param(waiting)
+                .update();
         maintenance.cycle();
 
         assertThat(planner.bookedAt(DEVICE, trough)).isZero();
@@ -282,7 +299,10 @@ class PlanMaintenanceIntegrationTests {
         double speedBefore = throughput.speed(DEVICE);
 
         // when it finishes with 10 minutes of audio: half real time
-        runs.finish(running, "w1", new PipelineResult(true, false, null, 600, 500, 3, "en", "whisper-tiny.en", "cpu"),
+        runs.finish(
+                running,
+                "w1",
+                new PipelineResult(true, false, null, 600, 500, 3, "en", "whisper-tiny.en", "cpu"),
                 JobCarbon.unmetered("not metered in this test"));
 
         // then its worker is free and the estimator has slowed down to what it saw
@@ -306,7 +326,8 @@ class PlanMaintenanceIntegrationTests {
     @Test
     void aJobGivenUpAfterTooManyClaimsFreesItsBooking() {
         UUID running = job("RUNNING", T0, 300.0);
-        jdbc.sql("update transcription_job set attempts = ? where id = ?").params(JobRuns.MAX_ATTEMPTS + 1, running)
+        jdbc.sql("update transcription_job set attempts = ? where id = ?")
+                .params(JobRuns.MAX_ATTEMPTS + 1, running)
                 .update();
         maintenance.cycle();
         assertThat(planner.bookedAt(DEVICE, T0)).isEqualTo(1);
@@ -324,18 +345,31 @@ class PlanMaintenanceIntegrationTests {
         String[] old = {"run-now", "not-before", "planner-error", "greenest-window", "run-now-requested", "made-up"};
         for (int i = 0; i < ids.length; i++) {
             ids[i] = job("QUEUED", T0, null);
-            jdbc.sql("update transcription_job set scheduling_reason = ? where id = ?").params(old[i], ids[i]).update();
+            jdbc.sql("update transcription_job set scheduling_reason = ? where id = ?")
+                    .params(old[i], ids[i])
+                    .update();
         }
 
         // when V7 runs over them
-        jdbcTemplate.execute(new String(getClass().getResourceAsStream("/db/migration/V7__scheduling_reason_enum.sql")
-                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        jdbcTemplate.execute(new String(
+                getClass()
+                        .getResourceAsStream("/db/migration/V7__scheduling_reason_enum.sql")
+                        .readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8));
 
         // then each holds its enum name and loads as it; an unknown one is cleared rather than failing the load
-        Reason[] expected = {Reason.RUN_NOW, Reason.NOT_BEFORE, Reason.PLANNER_ERROR, Reason.GREENEST_WINDOW,
-                Reason.RUN_NOW_REQUESTED, null};
+        Reason[] expected = {
+            Reason.RUN_NOW,
+            Reason.NOT_BEFORE,
+            Reason.PLANNER_ERROR,
+            Reason.GREENEST_WINDOW,
+            Reason.RUN_NOW_REQUESTED,
+            null
+        };
         for (int i = 0; i < ids.length; i++) {
-            assertThat(repository.findById(ids[i]).orElseThrow().schedulingReason).as(old[i]).isEqualTo(expected[i]);
+            assertThat(repository.findById(ids[i]).orElseThrow().schedulingReason)
+                    .as(old[i])
+                    .isEqualTo(expected[i]);
         }
     }
 
@@ -353,8 +387,12 @@ class PlanMaintenanceIntegrationTests {
     }
 
     private CarbonPlanner freshPlanner() {
-        return new CarbonPlanner(feed, clock, new ThroughputEstimator(1.0, 0.2),
-                new CapacityLedger(Map.of(), 1, Duration.ofMinutes(1)), PlannerPolicy.defaults());
+        return new CarbonPlanner(
+                feed,
+                clock,
+                new ThroughputEstimator(1.0, 0.2),
+                new CapacityLedger(Map.of(), 1, Duration.ofMinutes(1)),
+                PlannerPolicy.defaults());
     }
 
     private UUID job(String status, Instant runAt, Double expectedIntensity) {
@@ -366,9 +404,18 @@ class PlanMaintenanceIntegrationTests {
                             worker_id, started_at, attempts, created_at)
                         values (?, ?, ?, '/dev/null', 'x.wav', ?, false, 'whisper-tiny.en', true, 'json', ?, ?,
                             'GREENEST_WINDOW', ?, ?, ?, ?, ?)""")
-                .params(id, tenant, status, AUDIO_BYTES, Timestamp.from(T0.plus(Duration.ofHours(12))),
-                        Timestamp.from(runAt), expectedIntensity, running ? "w1" : null,
-                        running ? Timestamp.from(runAt) : null, running ? 1 : 0, Timestamp.from(T0))
+                .params(
+                        id,
+                        tenant,
+                        status,
+                        AUDIO_BYTES,
+                        Timestamp.from(T0.plus(Duration.ofHours(12))),
+                        Timestamp.from(runAt),
+                        expectedIntensity,
+                        running ? "w1" : null,
+                        running ? Timestamp.from(runAt) : null,
+                        running ? 1 : 0,
+                        Timestamp.from(T0))
                 .update();
         return id;
     }
@@ -377,7 +424,6 @@ class PlanMaintenanceIntegrationTests {
         return jdbc.sql("""
                         select status || '|' || run_at || '|' || coalesce(scheduling_reason, '') || '|'
                             || coalesce(scheduling_detail, '') || '|' || coalesce(expected_intensity::text, '') || '|' || version
-                        from transcription_job where id = ?""")
-                .param(id).query(String.class).single();
+                        from transcription_job where id = ?""").param(id).query(String.class).single();
     }
 }

@@ -18,8 +18,10 @@ class RunNowAndPriorityTests {
     void runNowQueuesAWaitingJobAtOnceAndSaysWhy() {
         // given a job planned into a greener window three hours away
         TranscriptionJob job = new TranscriptionJob(UUID.randomUUID(), UUID.randomUUID(), submitted);
-        job.schedule(SchedulingDecision.withoutForecast(job.id, submitted.plusSeconds(3 * 3600), Reason.GREENEST_WINDOW, "…",
-                submitted), submitted);
+        job.schedule(
+                SchedulingDecision.withoutForecast(
+                        job.id, submitted.plusSeconds(3 * 3600), Reason.GREENEST_WINDOW, "…", submitted),
+                submitted);
         assertThat(job.status).isEqualTo(JobStatus.WAITING_FOR_WINDOW);
 
         // when a person says run now

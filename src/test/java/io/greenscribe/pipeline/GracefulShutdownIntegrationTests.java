@@ -35,9 +35,11 @@ class GracefulShutdownIntegrationTests {
         JdbcClient db = JdbcClient.create(KilledWorkerRestartIntegrationTests.dataSource(url));
         String database = url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
         List<String> args = List.of(
-                "--greenscribe.queue.poll-interval=200ms", "--greenscribe.queue.concurrent-jobs=2",
+                "--greenscribe.queue.poll-interval=200ms",
+                "--greenscribe.queue.concurrent-jobs=2",
                 "--greenscribe.jobs.allowed-roots=" + SharedData.speech(""),
-                "--greenscribe.pipeline.batch-size=2", "--greenscribe.pipeline.grid-size=1",
+                "--greenscribe.pipeline.batch-size=2",
+                "--greenscribe.pipeline.grid-size=1",
                 // this shared test machine takes up to a minute for a batch; the default (20 s) would
                 // abandon it, and here the path under test is the window that finishes
                 "--greenscribe.queue.shutdown-grace=90s");
@@ -48,8 +50,10 @@ class GracefulShutdownIntegrationTests {
         List<String> heldInTransaction = new CopyOnWriteArrayList<>();
         try (AppProcess first = AppProcess.start("first", url, args)) {
             Http api = new Http("http://localhost:" + first.port(), "gs_test_admin_key");
-            for (String file : List.of("long-form/audio/concat_dev_en.flac", "long-form/audio/concat_dev_en_sparse.flac")) {
-                Http.Response submitted = await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofMillis(500))
+            for (String file :
+                    List.of("long-form/audio/concat_dev_en.flac", "long-form/audio/concat_dev_en_sparse.flac")) {
+                Http.Response submitted = await().atMost(Duration.ofMinutes(6))
+                        .pollInterval(Duration.ofMillis(500))
                         .ignoreExceptions()
                         .until(() -> api.postJson("/api/v1/jobs", Map.of("path", file)), r -> r.status() == 202);
                 jobs.add(UUID.fromString(submitted.json().path("id").asText()));
@@ -57,27 +61,39 @@ class GracefulShutdownIntegrationTests {
 
             // while they run, every connection of this database is sampled: none may sit in a
             // transaction for more than a second
-            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
+            await().atMost(Duration.ofMinutes(5))
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> {
                         heldInTransaction.addAll(idleInTransaction(db, database));
                         return jobs.stream().allMatch(id -> done(windows(db, id)) >= 2);
                     });
             assertThat(jobs).allMatch(id -> status(db, id).equals("RUNNING"));
-            assertThat(heldInTransaction).as("connections idle in a transaction for over 1 s").isEmpty();
+            assertThat(heldInTransaction)
+                    .as("connections idle in a transaction for over 1 s")
+                    .isEmpty();
 
             // when it is stopped with SIGTERM mid-job
-            assertThat(first.terminate(Duration.ofSeconds(150))).as("exited by itself").isTrue();
+            assertThat(first.terminate(Duration.ofSeconds(150)))
+                    .as("exited by itself")
+                    .isTrue();
             String log = Files.readString(first.log());
-            assertThat(log).contains("asking 2 running job(s) to stop").doesNotContain("still running after")
+            assertThat(log)
+                    .contains("asking 2 running job(s) to stop")
+                    .doesNotContain("still running after")
                     .doesNotContain("InterruptedException");
-            finishedAtStop = jobs.stream().flatMap(id -> windows(db, id).stream()).filter(w -> w.status().equals("DONE"))
+            finishedAtStop = jobs.stream()
+                    .flatMap(id -> windows(db, id).stream())
+                    .filter(w -> w.status().equals("DONE"))
                     .toList();
         }
 
         // then both are back in the queue, lease released, not failed, finished windows kept
         for (UUID id : jobs) {
-            Map<String, Object> row = db.sql("select status, worker_id, lease_until, error from transcription_job where id = ?")
-                    .param(id).query().singleRow();
+            Map<String, Object> row = db.sql(
+                            "select status, worker_id, lease_until, error from transcription_job where id = ?")
+                    .param(id)
+                    .query()
+                    .singleRow();
             assertThat(row.get("status")).isEqualTo("QUEUED");
             assertThat(row.get("worker_id")).isNull();
             assertThat(row.get("lease_until")).isNull();
@@ -87,14 +103,18 @@ class GracefulShutdownIntegrationTests {
 
         // and a second server finishes them, recognizing no finished window again
         try (AppProcess second = AppProcess.start("second", url, args)) {
-            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> jobs.stream().map(id -> status(db, id)).allMatch(s -> s.equals("SUCCEEDED") || s.equals("FAILED")));
+            await().atMost(Duration.ofMinutes(10))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> jobs.stream()
+                            .map(id -> status(db, id))
+                            .allMatch(s -> s.equals("SUCCEEDED") || s.equals("FAILED")));
         }
         assertThat(jobs).allMatch(id -> status(db, id).equals("SUCCEEDED"));
         for (WindowRow before : finishedAtStop) {
             assertThat(before.recognizedBy()).isEqualTo("first");
         }
-        List<WindowRow> after = jobs.stream().flatMap(id -> windows(db, id).stream()).toList();
+        List<WindowRow> after =
+                jobs.stream().flatMap(id -> windows(db, id).stream()).toList();
         assertThat(after).allMatch(w -> w.attempts() == 1);
         assertThat(after).containsAll(finishedAtStop);
     }
@@ -102,8 +122,7 @@ class GracefulShutdownIntegrationTests {
     private static List<String> idleInTransaction(JdbcClient db, String database) {
         return db.sql("""
                         select pid || ' ' || coalesce(application_name, '') || ': ' || left(query, 120) from pg_stat_activity
-                        where datname = ? and state like 'idle in transaction%' and now() - state_change > interval '1 second'""")
-                .param(database).query(String.class).list();
+                        where datname = ? and state like 'idle in transaction%' and now() - state_change > interval '1 second'""").param(database).query(String.class).list();
     }
 
     private static long done(List<WindowRow> windows) {
@@ -111,7 +130,10 @@ class GracefulShutdownIntegrationTests {
     }
 
     private static String status(JdbcClient db, UUID id) {
-        return db.sql("select status from transcription_job where id = ?").param(id).query(String.class).single();
+        return db.sql("select status from transcription_job where id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
     }
 
     private static List<WindowRow> windows(JdbcClient db, UUID id) {
@@ -119,7 +141,8 @@ class GracefulShutdownIntegrationTests {
                         select idx, status, attempts, recognized_at::text, coalesce(recognized_by, '')
                         from job_window where job_id = ? order by idx""")
                 .param(id)
-                .query((rs, n) -> new WindowRow(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5)))
+                .query((rs, n) ->
+                        new WindowRow(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5)))
                 .list();
     }
 }

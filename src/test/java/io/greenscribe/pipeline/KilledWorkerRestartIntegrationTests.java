@@ -31,39 +31,49 @@ class KilledWorkerRestartIntegrationTests {
         String url = TestPostgres.freshDatabase();
         JdbcClient db = JdbcClient.create(dataSource(url));
         List<String> args = List.of(
-                "--greenscribe.queue.lease=5s", "--greenscribe.queue.heartbeat-interval=1s",
-                "--greenscribe.queue.reap-interval=1s", "--greenscribe.queue.poll-interval=200ms",
+                "--greenscribe.queue.lease=5s",
+                "--greenscribe.queue.heartbeat-interval=1s",
+                "--greenscribe.queue.reap-interval=1s",
+                "--greenscribe.queue.poll-interval=200ms",
                 "--greenscribe.jobs.allowed-roots=" + SharedData.speech(""),
                 // windows finish one at a time, so the kill can land between two commits; with the
                 // default batch of 8 all 7 windows of this recording finish in the same instant
-                "--greenscribe.pipeline.batch-size=1", "--greenscribe.pipeline.grid-size=2");
+                "--greenscribe.pipeline.batch-size=1",
+                "--greenscribe.pipeline.grid-size=2");
         SharedData.Utterance longForm = SharedData.manifest("long-form").stream()
-                .filter(u -> u.file().getFileName().toString().equals("concat_dev_en.flac")).findFirst().orElseThrow();
+                .filter(u -> u.file().getFileName().toString().equals("concat_dev_en.flac"))
+                .findFirst()
+                .orElseThrow();
 
         // given a first server process working on a long recording
         UUID jobId;
         List<WindowRow> finishedBeforeKill;
         try (AppProcess first = AppProcess.start("first", url, args)) {
             Http api = new Http("http://localhost:" + first.port(), "gs_test_admin_key");
-            Http.Response submitted = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+            Http.Response submitted = await().atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(500))
                     .ignoreExceptions()
-                    .until(() -> api.postJson("/api/v1/jobs", Map.of("path", "long-form/audio/concat_dev_en.flac")),
+                    .until(
+                            () -> api.postJson("/api/v1/jobs", Map.of("path", "long-form/audio/concat_dev_en.flac")),
                             r -> r.status() == 202);
             jobId = UUID.fromString(submitted.json().path("id").asText());
 
             // when it has committed some windows but not all, it is killed with SIGKILL
-            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100))
+            await().atMost(Duration.ofMinutes(5))
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> windows(db, jobId), w -> done(w) >= 2);
             first.kill();
             List<WindowRow> atKill = windows(db, jobId);
-            finishedBeforeKill = atKill.stream().filter(w -> w.status().equals("DONE")).toList();
+            finishedBeforeKill =
+                    atKill.stream().filter(w -> w.status().equals("DONE")).toList();
             assertThat(finishedBeforeKill.size()).as("killed mid-job").isLessThan(atKill.size());
             assertThat(status(db, jobId)).isEqualTo("RUNNING");
         }
 
         // then a second process reaps the dead worker's lease, resumes the job and finishes it
         try (AppProcess second = AppProcess.start("second", url, args)) {
-            await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofMillis(500))
+            await().atMost(Duration.ofMinutes(8))
+                    .pollInterval(Duration.ofMillis(500))
                     .until(() -> status(db, jobId), s -> s.equals("SUCCEEDED") || s.equals("FAILED"));
             assertThat(status(db, jobId)).isEqualTo("SUCCEEDED");
         }
@@ -78,17 +88,22 @@ class KilledWorkerRestartIntegrationTests {
         assertThat(after).filteredOn(w -> w.recognizedBy().equals("second")).isNotEmpty();
 
         // and the job was claimed twice, its Spring Batch instance ran twice (the first recovered as FAILED)
-        assertThat(db.sql("select attempts from transcription_job where id = ?").param(jobId).query(Integer.class).single())
+        assertThat(db.sql("select attempts from transcription_job where id = ?")
+                        .param(jobId)
+                        .query(Integer.class)
+                        .single())
                 .isEqualTo(2);
         assertThat(db.sql("""
                         select e.status from batch_job_execution e join batch_job_execution_params p
                           on p.job_execution_id = e.job_execution_id
-                        where p.parameter_name = 'jobId' and p.parameter_value = ? order by e.job_execution_id""")
-                .param(jobId.toString()).query(String.class).list())
+                        where p.parameter_name = 'jobId' and p.parameter_value = ? order by e.job_execution_id""").param(jobId.toString()).query(String.class).list())
                 .containsExactly("FAILED", "COMPLETED");
 
         // and the transcript is whole
-        String text = db.sql("select full_text from transcript where job_id = ?").param(jobId).query(String.class).single();
+        String text = db.sql("select full_text from transcript where job_id = ?")
+                .param(jobId)
+                .query(String.class)
+                .single();
         assertThat(WordErrorRate.wer(longForm.reference(), text)).isLessThan(0.35);
     }
 
@@ -97,7 +112,10 @@ class KilledWorkerRestartIntegrationTests {
     }
 
     private static String status(JdbcClient db, UUID id) {
-        return db.sql("select status from transcription_job where id = ?").param(id).query(String.class).single();
+        return db.sql("select status from transcription_job where id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
     }
 
     private static List<WindowRow> windows(JdbcClient db, UUID id) {
@@ -105,7 +123,8 @@ class KilledWorkerRestartIntegrationTests {
                         select idx, status, attempts, recognized_at::text, coalesce(recognized_by, '')
                         from job_window where job_id = ? order by idx""")
                 .param(id)
-                .query((rs, n) -> new WindowRow(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5)))
+                .query((rs, n) ->
+                        new WindowRow(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5)))
                 .list();
     }
 

@@ -26,7 +26,9 @@ class PcmStoreTests {
         int n = whole.samples().length;
         assertThat(store.window(job, CLIP, 16_000, 48_000)).containsExactly(whole.slice(16_000, 48_000));
         // clamped at both ends, like PcmAudio.slice
-        assertThat(store.window(job, CLIP, n - 100, n + 5_000)).containsExactly(whole.slice(n - 100, n + 5_000)).hasSize(100);
+        assertThat(store.window(job, CLIP, n - 100, n + 5_000))
+                .containsExactly(whole.slice(n - 100, n + 5_000))
+                .hasSize(100);
         assertThat(store.window(job, CLIP, -10, 10)).hasSize(10);
     }
 

@@ -50,7 +50,9 @@ class JobQueueIntegrationTests {
     void cleanQueue() {
         jdbc.sql("delete from transcription_job").update();
         tenant = UUID.randomUUID();
-        jdbc.sql("insert into tenant (id, name, created_at) values (?, ?, now())").params(tenant, "t-" + tenant).update();
+        jdbc.sql("insert into tenant (id, name, created_at) values (?, ?, now())")
+                .params(tenant, "t-" + tenant)
+                .update();
     }
 
     @Test
@@ -66,8 +68,10 @@ class JobQueueIntegrationTests {
         assertThat(queue.claim("w3", 5, LEASE)).isEmpty();
 
         // then the claimed row records the worker, its lease and an attempt
-        assertThat(jdbc.sql("select worker_id, status, attempts from transcription_job where id = ?").param(urgent)
-                .query((rs, n) -> rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getInt(3)).single())
+        assertThat(jdbc.sql("select worker_id, status, attempts from transcription_job where id = ?")
+                        .param(urgent)
+                        .query((rs, n) -> rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getInt(3))
+                        .single())
                 .isEqualTo("w1/RUNNING/1");
     }
 
@@ -78,8 +82,12 @@ class JobQueueIntegrationTests {
         UUID none = job("QUEUED", 0, now.minusSeconds(30));
         UUID far = job("QUEUED", 0, now.minusSeconds(20));
         UUID near = job("QUEUED", 0, now.minusSeconds(10));
-        jdbc.sql("update transcription_job set deadline = ? where id = ?").params(Timestamp.from(now.plusSeconds(7200)), far).update();
-        jdbc.sql("update transcription_job set deadline = ? where id = ?").params(Timestamp.from(now.plusSeconds(3600)), near).update();
+        jdbc.sql("update transcription_job set deadline = ? where id = ?")
+                .params(Timestamp.from(now.plusSeconds(7200)), far)
+                .update();
+        jdbc.sql("update transcription_job set deadline = ? where id = ?")
+                .params(Timestamp.from(now.plusSeconds(3600)), near)
+                .update();
 
         // then claims take them nearest deadline first
         assertThat(queue.claim("w1", 1, LEASE)).containsExactly(near);
@@ -134,7 +142,10 @@ class JobQueueIntegrationTests {
         // then every job was claimed exactly once
         assertThat(claimed).hasSize(200).doesNotHaveDuplicates();
         assertThat(new HashSet<>(claimed)).isEqualTo(all);
-        assertThat(jdbc.sql("select count(*) from transcription_job where attempts <> 1").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from transcription_job where attempts <> 1")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -161,14 +172,18 @@ class JobQueueIntegrationTests {
 
         // and the job is claimed again, counting a second attempt
         assertThat(queue.claim("alive", 5, LEASE)).containsExactly(ofDead);
-        assertThat(jdbc.sql("select attempts from transcription_job where id = ?").param(ofDead).query(Integer.class).single())
+        assertThat(jdbc.sql("select attempts from transcription_job where id = ?")
+                        .param(ofDead)
+                        .query(Integer.class)
+                        .single())
                 .isEqualTo(2);
 
         // and the job's event log has each move, with the worker, the attempt and the reason
-        assertThat(events(ofDead)).containsExactly(
-                "CLAIM QUEUED>RUNNING #1 dead claimed",
-                "HAND_BACK RUNNING>QUEUED #1 dead lease-expired",
-                "CLAIM QUEUED>RUNNING #2 alive claimed");
+        assertThat(events(ofDead))
+                .containsExactly(
+                        "CLAIM QUEUED>RUNNING #1 dead claimed",
+                        "HAND_BACK RUNNING>QUEUED #1 dead lease-expired",
+                        "CLAIM QUEUED>RUNNING #2 alive claimed");
     }
 
     @Test
@@ -178,10 +193,11 @@ class JobQueueIntegrationTests {
         queue.claim("w", 1, LEASE);
         assertThat(queue.requeue(waiting, "w")).isTrue();
         assertThat(queue.requeue(waiting, "w")).isFalse(); // no longer running: nothing moves, nothing is logged
-        assertThat(events(waiting)).containsExactly(
-                "PROMOTE WAITING_FOR_WINDOW>QUEUED #0 null planned-start-reached",
-                "CLAIM QUEUED>RUNNING #1 w claimed",
-                "HAND_BACK RUNNING>QUEUED #1 w transient-failure");
+        assertThat(events(waiting))
+                .containsExactly(
+                        "PROMOTE WAITING_FOR_WINDOW>QUEUED #0 null planned-start-reached",
+                        "CLAIM QUEUED>RUNNING #1 w claimed",
+                        "HAND_BACK RUNNING>QUEUED #1 w transient-failure");
     }
 
     private List<String> events(UUID job) {
@@ -202,7 +218,10 @@ class JobQueueIntegrationTests {
     }
 
     private String status(UUID id) {
-        return jdbc.sql("select status from transcription_job where id = ?").param(id).query(String.class).single();
+        return jdbc.sql("select status from transcription_job where id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
     }
 
     private UUID job(String status, int priority, Instant runAt) {

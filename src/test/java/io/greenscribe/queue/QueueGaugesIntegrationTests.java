@@ -45,7 +45,9 @@ class QueueGaugesIntegrationTests {
     void freshQueueAndRegistry() {
         jdbc.sql("delete from transcription_job").update();
         tenant = UUID.randomUUID();
-        jdbc.sql("insert into tenant (id, name, created_at) values (?, ?, now())").params(tenant, "t-" + tenant).update();
+        jdbc.sql("insert into tenant (id, name, created_at) values (?, ?, now())")
+                .params(tenant, "t-" + tenant)
+                .update();
         prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new QueueGauges(queue, time, new QueueGaugeProperties(REFRESH, Duration.ofMinutes(10))).bindTo(prometheus);
     }
@@ -54,10 +56,13 @@ class QueueGaugesIntegrationTests {
     void anEmptyQueueReportsZeroForEveryState() {
         String scrape = prometheus.scrape();
 
-        assertThat(scrape).contains("greenscribe_jobs{device=\"any\",state=\"queued\"} 0.0",
-                "greenscribe_jobs{device=\"any\",state=\"waiting\"} 0.0",
-                "greenscribe_jobs{device=\"any\",state=\"running\"} 0.0",
-                "greenscribe_oldest_queued_job_age_seconds 0.0", "greenscribe_jobs_starting_soon 0.0");
+        assertThat(scrape)
+                .contains(
+                        "greenscribe_jobs{device=\"any\",state=\"queued\"} 0.0",
+                        "greenscribe_jobs{device=\"any\",state=\"waiting\"} 0.0",
+                        "greenscribe_jobs{device=\"any\",state=\"running\"} 0.0",
+                        "greenscribe_oldest_queued_job_age_seconds 0.0",
+                        "greenscribe_jobs_starting_soon 0.0");
     }
 
     @Test
@@ -74,12 +79,14 @@ class QueueGaugesIntegrationTests {
 
         String scrape = prometheus.scrape();
 
-        assertThat(scrape).contains("greenscribe_jobs{device=\"any\",state=\"queued\"} 2.0",
-                "greenscribe_jobs{device=\"any\",state=\"waiting\"} 2.0",
-                "greenscribe_jobs{device=\"cuda\",state=\"running\"} 1.0",
-                "greenscribe_jobs{device=\"any\",state=\"running\"} 0.0",
-                "greenscribe_oldest_queued_job_age_seconds 90.0",
-                "greenscribe_jobs_starting_soon 1.0");
+        assertThat(scrape)
+                .contains(
+                        "greenscribe_jobs{device=\"any\",state=\"queued\"} 2.0",
+                        "greenscribe_jobs{device=\"any\",state=\"waiting\"} 2.0",
+                        "greenscribe_jobs{device=\"cuda\",state=\"running\"} 1.0",
+                        "greenscribe_jobs{device=\"any\",state=\"running\"} 0.0",
+                        "greenscribe_oldest_queued_job_age_seconds 90.0",
+                        "greenscribe_jobs_starting_soon 1.0");
         assertThat(scrape).doesNotContain("state=\"succeeded\"");
     }
 
@@ -96,17 +103,21 @@ class QueueGaugesIntegrationTests {
 
         // then once the period has passed the next scrape counts again, and the oldest has aged
         time.advance(Duration.ofSeconds(1));
-        assertThat(prometheus.scrape()).contains("greenscribe_jobs{device=\"any\",state=\"queued\"} 2.0",
-                "greenscribe_oldest_queued_job_age_seconds 5.0");
+        assertThat(prometheus.scrape())
+                .contains(
+                        "greenscribe_jobs{device=\"any\",state=\"queued\"} 2.0",
+                        "greenscribe_oldest_queued_job_age_seconds 5.0");
     }
 
     @Test
     void theChartsKedaQueryCountsRunningQueuedAndSoonDueJobsOnTheRealSchema() throws Exception {
         // given the PostgreSQL trigger's query as the chart renders it, with its default lead of 600 s
         String template = Files.readString(Path.of("helm/greenscribe/templates/scaledobject.yaml"));
-        Matcher m = Pattern.compile("query: >-\\s*\\n(.*?)\\n\\s*targetQueryValue", Pattern.DOTALL).matcher(template);
+        Matcher m = Pattern.compile("query: >-\\s*\\n(.*?)\\n\\s*targetQueryValue", Pattern.DOTALL)
+                .matcher(template);
         assertThat(m.find()).as("the postgresql trigger's query in the chart").isTrue();
-        String query = m.group(1).replace("{{ $lead }}", "600").replaceAll("\\s+", " ").strip();
+        String query =
+                m.group(1).replace("{{ $lead }}", "600").replaceAll("\\s+", " ").strip();
 
         // and, around the database's own now(), a running and a queued job, one waiting job due in
         // 5 minutes and one in 3 hours, a queued one held until tomorrow, and a finished one
@@ -127,8 +138,14 @@ class QueueGaugesIntegrationTests {
                         insert into transcription_job (id, tenant_id, status, audio_path, audio_name, audio_bytes,
                             audio_owned, model, itn, formats, run_at, created_at, queued_at, device)
                         values (?, ?, ?, '/dev/null', 'x.wav', 1, false, 'whisper-tiny.en', true, 'json', ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), tenant, status, Timestamp.from(at), Timestamp.from(at),
-                        status.equals("QUEUED") ? Timestamp.from(at) : null, device)
+                .params(
+                        UUID.randomUUID(),
+                        tenant,
+                        status,
+                        Timestamp.from(at),
+                        Timestamp.from(at),
+                        status.equals("QUEUED") ? Timestamp.from(at) : null,
+                        device)
                 .update();
     }
 }

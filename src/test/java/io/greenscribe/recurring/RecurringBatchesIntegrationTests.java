@@ -39,13 +39,14 @@ import tools.jackson.databind.JsonNode;
  * Recurring batches over real HTTP on a real PostgreSQL. The timer is off and no job runs: each
  * test moves the clock and calls {@link RecurringBatchScheduler#tick()} itself.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "greenscribe.queue.enabled=false",
-        "greenscribe.recurring.enabled=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"greenscribe.queue.enabled=false", "greenscribe.recurring.enabled=false"})
 @Import({TestDatabaseConfiguration.class, RecurringBatchesIntegrationTests.Clocks.class})
 class RecurringBatchesIntegrationTests {
 
-    static final Path ROOT = Path.of("target", "recurring-roots", UUID.randomUUID().toString()).toAbsolutePath();
+    static final Path ROOT =
+            Path.of("target", "recurring-roots", UUID.randomUUID().toString()).toAbsolutePath();
 
     // Saturday before the night Europe/Berlin moves its clocks forward (2026-03-29, 02:00 → 03:00).
     static final Instant SATURDAY_NOON = Instant.parse("2026-03-28T12:00:00Z");
@@ -109,19 +110,26 @@ class RecurringBatchesIntegrationTests {
         assertThat(Instant.parse(next.path("deadline").asText())).isEqualTo(DEADLINE);
         assertThat(created.json().path("days")).hasSize(7);
         assertThat(created.json().path("onlyNew").asBoolean()).isTrue();
-        assertThat(created.header("Location")).isEqualTo("/api/v1/recurring-batches/" + created.json().path("id").asText());
+        assertThat(created.header("Location"))
+                .isEqualTo(
+                        "/api/v1/recurring-batches/" + created.json().path("id").asText());
 
         // and a Friday-only batch's next window is the following Friday, now at UTC+2
         Map<String, Object> fridays = nightly("dst");
         fridays.put("days", List.of("FRI"));
-        JsonNode friday = api.postJson("/api/v1/recurring-batches", fridays).json().path("next");
+        JsonNode friday =
+                api.postJson("/api/v1/recurring-batches", fridays).json().path("next");
         assertThat(Instant.parse(friday.path("opens").asText())).isEqualTo(Instant.parse("2026-04-03T20:00:00Z"));
         assertThat(Instant.parse(friday.path("deadline").asText())).isEqualTo(Instant.parse("2026-04-04T05:00:00Z"));
 
         // and the list and the single view show it
         assertThat(api.get("/api/v1/recurring-batches").json().findValuesAsString("id"))
                 .contains(created.json().path("id").asText());
-        assertThat(api.get(created.header("Location")).json().path("next").path("opens").asText())
+        assertThat(api.get(created.header("Location"))
+                        .json()
+                        .path("next")
+                        .path("opens")
+                        .asText())
                 .isEqualTo(next.path("opens").asText());
 
         // and the OpenAPI description lists the endpoints
@@ -148,15 +156,19 @@ class RecurringBatchesIntegrationTests {
             Http.Response r = api.postJson("/api/v1/recurring-batches", c.getKey());
             assertThat(r.status()).as(c.getKey() + " → " + r.body()).isEqualTo(400);
             assertThat(r.header("Content-Type")).startsWith("application/problem+json");
-            assertThat(r.json().path("detail").asText()).as(c.getKey().toString()).contains(c.getValue());
+            assertThat(r.json().path("detail").asText())
+                    .as(c.getKey().toString())
+                    .contains(c.getValue());
         }
     }
 
     @Test
     void aTenantSeesAndStopsOnlyItsOwnRecurringBatches() throws IOException {
         folder("mine", "a.wav");
-        String location = api.postJson("/api/v1/recurring-batches", nightly("mine")).header("Location");
-        JsonNode tenant = api.postJson("/api/v1/admin/tenants", Map.of("name", "other-" + port, "admin", false)).json();
+        String location =
+                api.postJson("/api/v1/recurring-batches", nightly("mine")).header("Location");
+        JsonNode tenant = api.postJson("/api/v1/admin/tenants", Map.of("name", "other-" + port, "admin", false))
+                .json();
         Http other = api.withKey(tenant.path("apiKey").asText());
 
         // then another tenant can neither read nor stop it, nor find it in its list
@@ -178,7 +190,8 @@ class RecurringBatchesIntegrationTests {
     @Test
     void anOpenedWindowBecomesOneBatchWhoseJobsTheCarbonPlannerPlacesInsideIt() throws IOException {
         folder("night", "a.wav", "b.wav");
-        String location = api.postJson("/api/v1/recurring-batches", nightly("night")).header("Location");
+        String location =
+                api.postJson("/api/v1/recurring-batches", nightly("night")).header("Location");
 
         // when the scheduler polls before the window opens, then nothing happens
         clock.set(OPENS.minusSeconds(1));
@@ -201,14 +214,23 @@ class RecurringBatchesIntegrationTests {
             JsonNode scheduling = job.path("scheduling");
             assertThat(Instant.parse(scheduling.path("notBefore").asText())).isEqualTo(OPENS);
             assertThat(Instant.parse(scheduling.path("deadline").asText())).isEqualTo(DEADLINE);
-            assertThat(scheduling.path("reason").asText()).as(scheduling.toString())
-                    .isIn("GREENEST_NOW", "GREENEST_WINDOW", "SAVING_TOO_SMALL", "CAPACITY_CONSTRAINED",
+            assertThat(scheduling.path("reason").asText())
+                    .as(scheduling.toString())
+                    .isIn(
+                            "GREENEST_NOW",
+                            "GREENEST_WINDOW",
+                            "SAVING_TOO_SMALL",
+                            "CAPACITY_CONSTRAINED",
                             "DEADLINE_TOO_TIGHT");
             assertThat(Instant.parse(scheduling.path("runAt").asText())).isBetween(clock.instant(), DEADLINE);
             if (!scheduling.path("reason").asText().equals("DEADLINE_TOO_TIGHT")) {
                 // what the planner expected is kept with the job: the intensity at once and the saving
-                assertThat(scheduling.path("baselineIntensity").asDouble()).as(scheduling.toString()).isPositive();
-                assertThat(scheduling.path("expectedSavingPct").isNumber()).as(scheduling.toString()).isTrue();
+                assertThat(scheduling.path("baselineIntensity").asDouble())
+                        .as(scheduling.toString())
+                        .isPositive();
+                assertThat(scheduling.path("expectedSavingPct").isNumber())
+                        .as(scheduling.toString())
+                        .isTrue();
             }
             assertThat(job.path("options").path("language").asText()).isEqualTo("en");
         }
@@ -225,7 +247,8 @@ class RecurringBatchesIntegrationTests {
         List<String> locations = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             folder("race" + i, "a.wav", "b.wav", "c.wav");
-            locations.add(api.postJson("/api/v1/recurring-batches", nightly("race" + i)).header("Location"));
+            locations.add(api.postJson("/api/v1/recurring-batches", nightly("race" + i))
+                    .header("Location"));
         }
         clock.set(OPENS.plus(Duration.ofMinutes(1)));
 
@@ -257,7 +280,8 @@ class RecurringBatchesIntegrationTests {
     @Test
     void onlyFilesThatAreNewOrChangedAreSubmittedTheNextNight() throws IOException {
         Path dir = folder("only-new", "a.wav", "b.wav");
-        String location = api.postJson("/api/v1/recurring-batches", nightly("only-new")).header("Location");
+        String location =
+                api.postJson("/api/v1/recurring-batches", nightly("only-new")).header("Location");
         clock.set(OPENS.plus(Duration.ofMinutes(1)));
         assertThat(scheduler.tick()).isEqualTo(1);
 
@@ -272,7 +296,10 @@ class RecurringBatchesIntegrationTests {
         assertThat(sunday.path("key").asText()).isEqualTo("2026-03-29");
         assertThat(sunday.path("files").asInt()).isEqualTo(2);
         assertThat(sunday.path("note").asText()).contains("1 of 3 file(s) skipped");
-        List<String> names = api.get("/api/v1/jobs?batch=" + sunday.path("batchId").asText()).json().path("items")
+        List<String> names = api.get(
+                        "/api/v1/jobs?batch=" + sunday.path("batchId").asText())
+                .json()
+                .path("items")
                 .findValuesAsString("name");
         assertThat(names).containsExactlyInAnyOrder("b.wav", "c.wav");
 
@@ -288,7 +315,8 @@ class RecurringBatchesIntegrationTests {
     @Test
     void anEmptyFolderIsRecordedAsAnOccurrenceWithNoFilesAndNoBatch() throws IOException {
         folder("empty");
-        String location = api.postJson("/api/v1/recurring-batches", nightly("empty")).header("Location");
+        String location =
+                api.postJson("/api/v1/recurring-batches", nightly("empty")).header("Location");
         clock.set(OPENS.plus(Duration.ofHours(1)));
 
         assertThat(scheduler.tick()).isEqualTo(1);
@@ -303,8 +331,10 @@ class RecurringBatchesIntegrationTests {
     void aFolderThatVanishedIsRecordedOnceAndOtherRecurringBatchesCarryOn() throws IOException {
         Path gone = folder("vanishing", "a.wav");
         folder("steady", "a.wav");
-        String broken = api.postJson("/api/v1/recurring-batches", nightly("vanishing")).header("Location");
-        String fine = api.postJson("/api/v1/recurring-batches", nightly("steady")).header("Location");
+        String broken =
+                api.postJson("/api/v1/recurring-batches", nightly("vanishing")).header("Location");
+        String fine =
+                api.postJson("/api/v1/recurring-batches", nightly("steady")).header("Location");
         Files.delete(gone.resolve("a.wav"));
         Files.delete(gone);
         clock.set(OPENS.plus(Duration.ofMinutes(1)));
@@ -314,7 +344,8 @@ class RecurringBatchesIntegrationTests {
         JsonNode failed = api.get(broken).json().path("occurrences").get(0);
         assertThat(failed.path("note").asText()).contains("not listed").contains("vanishing");
         assertThat(failed.path("batchId").isNull()).isTrue();
-        assertThat(api.get(fine).json().path("occurrences").get(0).path("files").asInt()).isEqualTo(1);
+        assertThat(api.get(fine).json().path("occurrences").get(0).path("files").asInt())
+                .isEqualTo(1);
 
         // and the failure is not retried on every poll
         clock.advance(Duration.ofMinutes(1));
@@ -325,20 +356,26 @@ class RecurringBatchesIntegrationTests {
     @Test
     void aSubmissionThatFailsHalfwayLeavesNoHalfBatchAndIsRecordedOnce() throws IOException {
         folder("half", "a.wav", "b.wav");
-        String location = api.postJson("/api/v1/recurring-batches", nightly("half")).header("Location");
+        String location =
+                api.postJson("/api/v1/recurring-batches", nightly("half")).header("Location");
         // given a model that was uninstalled after the recurring batch was created: the batch row is
         // written before the first job is refused
         jdbc.sql("update recurring_batch set model = 'whisper-gone' where id = ?")
-                .param(UUID.fromString(location.substring(location.lastIndexOf('/') + 1))).update();
-        long batchesBefore = jdbc.sql("select count(*) from job_batch").query(Long.class).single();
+                .param(UUID.fromString(location.substring(location.lastIndexOf('/') + 1)))
+                .update();
+        long batchesBefore =
+                jdbc.sql("select count(*) from job_batch").query(Long.class).single();
         clock.set(OPENS.plus(Duration.ofMinutes(1)));
 
         // when the window opens, then the occurrence is recorded with the reason and nothing else remains
         assertThat(scheduler.tick()).isEqualTo(1);
         JsonNode occurrence = api.get(location).json().path("occurrences").get(0);
-        assertThat(occurrence.path("note").asText()).contains("Nothing was submitted").contains("whisper-gone");
+        assertThat(occurrence.path("note").asText())
+                .contains("Nothing was submitted")
+                .contains("whisper-gone");
         assertThat(occurrence.path("batchId").isNull()).isTrue();
-        assertThat(jdbc.sql("select count(*) from job_batch").query(Long.class).single()).isEqualTo(batchesBefore);
+        assertThat(jdbc.sql("select count(*) from job_batch").query(Long.class).single())
+                .isEqualTo(batchesBefore);
 
         // and it is not retried on the next poll
         clock.advance(Duration.ofMinutes(1));
@@ -348,7 +385,8 @@ class RecurringBatchesIntegrationTests {
     @Test
     void aWindowWhoseDeadlinePassedWhileNobodyPolledIsNotCreated() throws IOException {
         folder("missed", "a.wav");
-        String location = api.postJson("/api/v1/recurring-batches", nightly("missed")).header("Location");
+        String location =
+                api.postJson("/api/v1/recurring-batches", nightly("missed")).header("Location");
 
         // when the first poll after the night comes at 08:00, after the 07:00 deadline
         clock.set(DEADLINE.plus(Duration.ofHours(1)));
@@ -380,7 +418,9 @@ class RecurringBatchesIntegrationTests {
     private int jobsOf(String location) {
         return api.get(location + "?occurrences=100").json().path("occurrences").findValuesAsString("batchId").stream()
                 .filter(id -> !id.isEmpty() && !id.equals("null"))
-                .mapToInt(id -> api.get("/api/v1/batches/" + id).json().path("jobs").asInt()).sum();
+                .mapToInt(id ->
+                        api.get("/api/v1/batches/" + id).json().path("jobs").asInt())
+                .sum();
     }
 
     /** A folder under the allowed root holding small files; nothing decodes them, since no job runs here. */

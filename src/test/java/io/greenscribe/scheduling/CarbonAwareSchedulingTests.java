@@ -18,15 +18,45 @@ class CarbonAwareSchedulingTests {
     private final MutableClock clock = new MutableClock(t0);
     private final StubFeed feed = new StubFeed(clock);
     private final CarbonAwareScheduling scheduling = new CarbonAwareScheduling(
-            new CarbonPlanner(feed, clock, new ThroughputEstimator(5.0, 0.2), CapacityLedger.unlimited(),
+            new CarbonPlanner(
+                    feed,
+                    clock,
+                    new ThroughputEstimator(5.0, 0.2),
+                    CapacityLedger.unlimited(),
                     PlannerPolicy.defaults()),
-            GridZone.of("GB"), "default");
+            GridZone.of("GB"),
+            "default");
 
     @Test
     void aJobWithADeadlineWaitsForTheGreenestWindowBeforeIt() {
         // given an evening peak that falls overnight: 300 g/kWh now, 80 g/kWh from 02:00
-        feed.serve(t0, Duration.ofMinutes(30), 300, 300, 290, 280, 260, 240, 220, 200, 170, 140, 110, 90, 80, 80, 80, 80,
-                90, 120, 200, 260, 300, 300, 300, 300);
+        feed.serve(
+                t0,
+                Duration.ofMinutes(30),
+                300,
+                300,
+                290,
+                280,
+                260,
+                240,
+                220,
+                200,
+                170,
+                140,
+                110,
+                90,
+                80,
+                80,
+                80,
+                80,
+                90,
+                120,
+                200,
+                260,
+                300,
+                300,
+                300,
+                300);
 
         // when a 30-minute recording must be done by 07:00
         SchedulingDecision d = scheduling.decide(request(t0.plus(Duration.ofHours(13)), 1800));
@@ -36,8 +66,10 @@ class CarbonAwareSchedulingTests {
         assertThat(d.reason()).isEqualTo(Reason.GREENEST_WINDOW);
         assertThat(d.expectedIntensityOrNull()).isLessThan(120.0);
         assertThat(d.baselineIntensityOrNull()).isGreaterThan(250.0);
-        assertThat(d.expectedSavingPctOrNull()).isEqualTo(100 * (1 - d.expectedIntensity() / d.baselineIntensity()),
-                org.assertj.core.api.Assertions.within(0.01));
+        assertThat(d.expectedSavingPctOrNull())
+                .isEqualTo(
+                        100 * (1 - d.expectedIntensity() / d.baselineIntensity()),
+                        org.assertj.core.api.Assertions.within(0.01));
     }
 
     @Test
@@ -69,8 +101,8 @@ class CarbonAwareSchedulingTests {
     @Test
     void aNotBeforeTimeWithoutADeadlineIsKept() {
         Instant later = t0.plus(Duration.ofHours(2));
-        SchedulingDecision d = scheduling.decide(new SchedulingRequest(UUID.randomUUID(), t0, null, later,
-                Duration.ofMinutes(10)));
+        SchedulingDecision d =
+                scheduling.decide(new SchedulingRequest(UUID.randomUUID(), t0, null, later, Duration.ofMinutes(10)));
         assertThat(d.reason()).isEqualTo(Reason.NOT_BEFORE);
         assertThat(d.runAt()).isEqualTo(later);
     }

@@ -1,14 +1,14 @@
 package io.greenscribe.scheduling;
 
-import io.greenscribe.carbon.GridZone;
-import io.greenscribe.carbon.StubFeed;
-import io.greenscribe.carbon.CarbonFeedException;
-import io.greenscribe.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.greenscribe.carbon.CarbonFeedException;
 import io.greenscribe.carbon.CarbonFeedException.Kind;
+import io.greenscribe.carbon.GridZone;
+import io.greenscribe.carbon.StubFeed;
 import io.greenscribe.scheduling.SchedulingDecision.Reason;
+import io.greenscribe.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +23,8 @@ class CarbonPlannerTests {
 
     final MutableClock clock = new MutableClock(T0);
     final StubFeed feed = new StubFeed(clock);
-    final PlannerPolicy exact = new PlannerPolicy(1.0, Duration.ZERO, 0.0, Duration.ofHours(48), OutagePolicy.LATEST_SAFE_START);
+    final PlannerPolicy exact =
+            new PlannerPolicy(1.0, Duration.ZERO, 0.0, Duration.ofHours(48), OutagePolicy.LATEST_SAFE_START);
 
     CarbonPlanner planner(PlannerPolicy policy, CapacityLedger ledger) {
         return new CarbonPlanner(feed, clock, new ThroughputEstimator(1.0, 0.2), ledger, policy);
@@ -34,7 +35,8 @@ class CarbonPlannerTests {
     }
 
     static PlanRequest job(String id, Duration runTime, Instant deadline) {
-        return PlanRequest.withDeadline(TestIds.id(id), GB, "cpu", runTime, T0, deadline).withRunTime(runTime);
+        return PlanRequest.withDeadline(TestIds.id(id), GB, "cpu", runTime, T0, deadline)
+                .withRunTime(runTime);
     }
 
     @Test
@@ -54,7 +56,8 @@ class CarbonPlannerTests {
     @Test
     void runNowOverridesAGreenerWindow() {
         feed.serve(T0, HOUR, 300, 100, 300);
-        SchedulingDecision d = planner().plan(job("j", HOUR, T0.plus(HOUR.multipliedBy(3))).runningNow());
+        SchedulingDecision d =
+                planner().plan(job("j", HOUR, T0.plus(HOUR.multipliedBy(3))).runningNow());
         assertThat(d.runAt()).isEqualTo(T0);
         assertThat(d.reason()).isEqualTo(Reason.RUN_NOW_REQUESTED);
     }
@@ -103,10 +106,12 @@ class CarbonPlannerTests {
     void aTinySavingIsNotWorthTheWait() {
         // given a 0.5 % dip and a 1 % threshold
         feed.serve(T0, HOUR, 200, 199, 200);
-        PlannerPolicy policy = new PlannerPolicy(1.0, Duration.ZERO, 1.0, Duration.ofHours(48), OutagePolicy.LATEST_SAFE_START);
+        PlannerPolicy policy =
+                new PlannerPolicy(1.0, Duration.ZERO, 1.0, Duration.ofHours(48), OutagePolicy.LATEST_SAFE_START);
 
         // when
-        SchedulingDecision d = planner(policy, CapacityLedger.unlimited()).plan(job("j", HOUR, T0.plus(HOUR.multipliedBy(3))));
+        SchedulingDecision d =
+                planner(policy, CapacityLedger.unlimited()).plan(job("j", HOUR, T0.plus(HOUR.multipliedBy(3))));
 
         // then
         assertThat(d.runAt()).isEqualTo(T0);
@@ -117,10 +122,12 @@ class CarbonPlannerTests {
     void theSafetyMarginKeepsTheRunClearOfTheDeadline() {
         // given the greenest hour is the last before the deadline; 1.2 × 1 h + 6 min needs 78 min
         feed.serve(T0, HOUR, 300, 300, 300, 100);
-        PlannerPolicy policy = new PlannerPolicy(1.2, Duration.ofMinutes(6), 0, Duration.ofHours(48), OutagePolicy.LATEST_SAFE_START);
+        PlannerPolicy policy =
+                new PlannerPolicy(1.2, Duration.ofMinutes(6), 0, Duration.ofHours(48), OutagePolicy.LATEST_SAFE_START);
 
         // when
-        SchedulingDecision d = planner(policy, CapacityLedger.unlimited()).plan(job("j", HOUR, T0.plus(HOUR.multipliedBy(4))));
+        SchedulingDecision d =
+                planner(policy, CapacityLedger.unlimited()).plan(job("j", HOUR, T0.plus(HOUR.multipliedBy(4))));
 
         // then: it starts at the latest safe start, as close to the green hour as the margin allows
         assertThat(d.latestSafeStart()).isEqualTo(T0.plus(Duration.ofMinutes(240 - 78)));
@@ -155,7 +162,8 @@ class CarbonPlannerTests {
     void aFeedOutageRunsNowWhenThePolicySaysSo() {
         feed.fail(new IllegalStateException("boom"));
         PlannerPolicy runNow = new PlannerPolicy(1.0, Duration.ZERO, 0, Duration.ofHours(48), OutagePolicy.RUN_NOW);
-        SchedulingDecision d = planner(runNow, CapacityLedger.unlimited()).plan(job("j", HOUR, T0.plus(HOUR.multipliedBy(8))));
+        SchedulingDecision d =
+                planner(runNow, CapacityLedger.unlimited()).plan(job("j", HOUR, T0.plus(HOUR.multipliedBy(8))));
         assertThat(d.reason()).isEqualTo(Reason.FEED_UNAVAILABLE);
         assertThat(d.runAt()).isEqualTo(T0);
     }
@@ -193,7 +201,8 @@ class CarbonPlannerTests {
         feed.serve(T0, HOUR, 300, 100, 200, 300, 300, 300);
         CapacityLedger ledger = new CapacityLedger(Map.of("cpu", 1), 1, Duration.ofMinutes(5));
         CarbonPlanner planner = planner(exact, ledger);
-        planner.plan(job("long", Duration.ofHours(6), T0.plus(HOUR.multipliedBy(6))).runningNow());
+        planner.plan(
+                job("long", Duration.ofHours(6), T0.plus(HOUR.multipliedBy(6))).runningNow());
 
         // when
         SchedulingDecision d = planner.plan(job("b", HOUR, T0.plus(HOUR.multipliedBy(5))));
@@ -210,7 +219,8 @@ class CarbonPlannerTests {
         CarbonPlanner planner = planner(exact, ledger);
         planner.plan(job("a", HOUR, T0.plus(HOUR.multipliedBy(4))));
         planner.release(TestIds.id("a"));
-        assertThat(planner.plan(job("b", HOUR, T0.plus(HOUR.multipliedBy(4)))).runAt()).isEqualTo(T0.plus(HOUR));
+        assertThat(planner.plan(job("b", HOUR, T0.plus(HOUR.multipliedBy(4)))).runAt())
+                .isEqualTo(T0.plus(HOUR));
     }
 
     @Test
@@ -259,7 +269,8 @@ class CarbonPlannerTests {
         CarbonPlanner planner = new CarbonPlanner(feed, clock, speed, CapacityLedger.unlimited(), exact);
 
         // when
-        SchedulingDecision d = planner.plan(PlanRequest.withDeadline(TestIds.id("j"), GB, "gpu", Duration.ofHours(2), T0, T0.plus(HOUR.multipliedBy(4))));
+        SchedulingDecision d = planner.plan(PlanRequest.withDeadline(
+                TestIds.id("j"), GB, "gpu", Duration.ofHours(2), T0, T0.plus(HOUR.multipliedBy(4))));
 
         // then
         assertThat(d.estimatedRunTime()).isEqualTo(Duration.ofMinutes(30));
@@ -269,16 +280,19 @@ class CarbonPlannerTests {
     void aShareOfTheSlackIsKeptAsMarginSoTheEndOfALongWindowIsNotPlannedInto() {
         // given a 1-h job with 10 h to its deadline and the greenest hour at 08:00, the last that fits
         feed.serve(T0, HOUR, 300, 300, 300, 300, 300, 300, 200, 300, 50, 300);
-        PlannerPolicy reserve = new PlannerPolicy(1.0, Duration.ZERO, 0, Duration.ofHours(48), OutagePolicy.RUN_NOW,
-                Duration.ZERO, 1.0, 0.4);
+        PlannerPolicy reserve = new PlannerPolicy(
+                1.0, Duration.ZERO, 0, Duration.ofHours(48), OutagePolicy.RUN_NOW, Duration.ZERO, 1.0, 0.4);
 
         // when 40 % of its 9 h of slack are kept in hand
-        SchedulingDecision d = planner(reserve, CapacityLedger.unlimited()).plan(job("j", HOUR, T0.plus(HOUR.multipliedBy(10))));
+        SchedulingDecision d =
+                planner(reserve, CapacityLedger.unlimited()).plan(job("j", HOUR, T0.plus(HOUR.multipliedBy(10))));
 
         // then it may start no later than 05:24, and takes the greenest run up to then (06:00 is out of reach)
         assertThat(d.latestSafeStart()).isEqualTo(T0.plus(Duration.ofMinutes(5 * 60 + 24)));
         assertThat(d.runAt()).isBeforeOrEqualTo(d.latestSafeStart());
-        assertThat(planner(exact, CapacityLedger.unlimited()).plan(job("k", HOUR, T0.plus(HOUR.multipliedBy(10)))).runAt())
+        assertThat(planner(exact, CapacityLedger.unlimited())
+                        .plan(job("k", HOUR, T0.plus(HOUR.multipliedBy(10))))
+                        .runAt())
                 .isEqualTo(T0.plus(HOUR.multipliedBy(8)));
     }
 
@@ -288,7 +302,8 @@ class CarbonPlannerTests {
         feed.serve(T0, HOUR, 300, 100, 300, 300, 300, 300);
         CapacityLedger ledger = new CapacityLedger(Map.of("cpu", 1), 1, Duration.ofMinutes(5));
         CarbonPlanner planner = planner(exact, ledger);
-        assertThat(planner.plan(job("a", HOUR, T0.plus(HOUR.multipliedBy(6)))).runAt()).isEqualTo(T0.plus(HOUR));
+        assertThat(planner.plan(job("a", HOUR, T0.plus(HOUR.multipliedBy(6)))).runAt())
+                .isEqualTo(T0.plus(HOUR));
 
         // when
         planner.started(TestIds.id("a"), T0.plus(Duration.ofMinutes(90)));
@@ -302,8 +317,8 @@ class CarbonPlannerTests {
     void patientJobsLeaveHeadroomForUrgentOnes() {
         // given 4 workers, 75 % for jobs with more than 2 h of slack, one green hour
         feed.serve(T0, HOUR, 300, 100, 300, 300, 300, 300, 300, 300, 300, 300, 300, 300);
-        PlannerPolicy policy = new PlannerPolicy(1.0, Duration.ZERO, 0, Duration.ofHours(48), OutagePolicy.RUN_NOW,
-                Duration.ofHours(2), 0.75, 0.0);
+        PlannerPolicy policy = new PlannerPolicy(
+                1.0, Duration.ZERO, 0, Duration.ofHours(48), OutagePolicy.RUN_NOW, Duration.ofHours(2), 0.75, 0.0);
         CapacityLedger ledger = new CapacityLedger(Map.of(), 4, Duration.ofMinutes(1));
         CarbonPlanner planner = planner(policy, ledger);
 

@@ -25,22 +25,39 @@ class GlobalScheduleTests {
 
     /** Exact run times, no margins, no bars: what the flow does, undisturbed. */
     PlannerPolicy exact(double savingPerHour) {
-        return new PlannerPolicy(1.0, Duration.ZERO, 0.0, Duration.ofHours(48), OutagePolicy.RUN_NOW, Duration.ZERO, 1.0,
-                0.0, Solver.GLOBAL, savingPerHour, Duration.ofMinutes(30), 0.0);
+        return new PlannerPolicy(
+                1.0,
+                Duration.ZERO,
+                0.0,
+                Duration.ofHours(48),
+                OutagePolicy.RUN_NOW,
+                Duration.ZERO,
+                1.0,
+                0.0,
+                Solver.GLOBAL,
+                savingPerHour,
+                Duration.ofMinutes(30),
+                0.0);
     }
 
     CarbonPlanner planner(PlannerPolicy policy, int workers) {
-        return new CarbonPlanner(feed, clock, new ThroughputEstimator(1.0, 0.2),
-                new CapacityLedger(Map.of("cpu", workers), workers, Duration.ofMinutes(1)), policy);
+        return new CarbonPlanner(
+                feed,
+                clock,
+                new ThroughputEstimator(1.0, 0.2),
+                new CapacityLedger(Map.of("cpu", workers), workers, Duration.ofMinutes(1)),
+                policy);
     }
 
     static PlanRequest job(String name, Instant deadline) {
-        return PlanRequest.withDeadline(TestIds.id(name), GB, "cpu", HOUR, T0, deadline).withRunTime(HOUR);
+        return PlanRequest.withDeadline(TestIds.id(name), GB, "cpu", HOUR, T0, deadline)
+                .withRunTime(HOUR);
     }
 
     @Test
     void onOneWorkerTheReplanGivesTheOnlyGreenHourToTheJobThatCannotReachTheOtherOne() {
-        // given 400 g/kWh now, 50 at 02:00, 100 at 05:00, 300 otherwise; one job may run until 09:00, one must be done by 03:00
+        // given 400 g/kWh now, 50 at 02:00, 100 at 05:00, 300 otherwise; one job may run until 09:00, one must be done
+        // by 03:00
         feed.serve(T0, HOUR, 400, 300, 50, 300, 300, 100, 300, 300, 300, 300, 300, 300);
         CarbonPlanner planner = planner(exact(0), 1);
         PlanRequest patient = job("patient", T0.plus(HOUR.multipliedBy(9)));
@@ -54,13 +71,15 @@ class GlobalScheduleTests {
         // when the whole waiting set is re-planned as one schedule
         clock.advance(Duration.ofMinutes(1));
         feed.serve(T0, HOUR, 400, 300, 50, 300, 300, 100, 300, 300, 300, 300, 300, 300);
-        List<SchedulingDecision> again = planner.replan(List.of(WaitingJob.under(patient, first),
-                WaitingJob.under(tight, second)));
+        List<SchedulingDecision> again =
+                planner.replan(List.of(WaitingJob.under(patient, first), WaitingJob.under(tight, second)));
 
         // then the tight job gets 02:00 and the patient one 05:00: 150 g/kWh-hours instead of 350
-        assertThat(again).extracting(SchedulingDecision::jobId, SchedulingDecision::runAt).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple(patient.jobId(), T0.plus(HOUR.multipliedBy(5))),
-                org.assertj.core.groups.Tuple.tuple(tight.jobId(), T0.plus(HOUR.multipliedBy(2))));
+        assertThat(again)
+                .extracting(SchedulingDecision::jobId, SchedulingDecision::runAt)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(patient.jobId(), T0.plus(HOUR.multipliedBy(5))),
+                        org.assertj.core.groups.Tuple.tuple(tight.jobId(), T0.plus(HOUR.multipliedBy(2))));
     }
 
     @Test

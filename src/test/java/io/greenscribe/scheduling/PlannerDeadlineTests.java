@@ -1,13 +1,13 @@
 package io.greenscribe.scheduling;
 
-import io.greenscribe.carbon.GridZone;
-import io.greenscribe.carbon.StubFeed;
-import io.greenscribe.carbon.CarbonFeedException;
-import io.greenscribe.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.greenscribe.carbon.CarbonFeedException;
 import io.greenscribe.carbon.CarbonFeedException.Kind;
+import io.greenscribe.carbon.GridZone;
+import io.greenscribe.carbon.StubFeed;
 import io.greenscribe.scheduling.SchedulingDecision.Reason;
+import io.greenscribe.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -23,8 +23,12 @@ class PlannerDeadlineTests {
         MutableClock clock = MutableClock.at("2024-01-01T00:00:00Z");
         StubFeed feed = new StubFeed(clock);
         PlannerPolicy policy = PlannerPolicy.defaults();
-        CarbonPlanner planner = new CarbonPlanner(feed, clock, new ThroughputEstimator(2.0, 0.2),
-                new CapacityLedger(Map.of(), 3, Duration.ofMinutes(5)), policy);
+        CarbonPlanner planner = new CarbonPlanner(
+                feed,
+                clock,
+                new ThroughputEstimator(2.0, 0.2),
+                new CapacityLedger(Map.of(), 3, Duration.ofMinutes(5)),
+                policy);
         int planned = 0;
         for (int i = 0; i < 2000; i++) {
             clock.advance(Duration.ofMinutes(rnd.nextInt(20)));
@@ -37,7 +41,8 @@ class PlannerDeadlineTests {
             }
             Duration audio = Duration.ofMinutes(1 + rnd.nextInt(240));
             Instant deadline = now.plus(Duration.ofMinutes(10 + rnd.nextInt(48 * 60)));
-            SchedulingDecision d = planner.plan(PlanRequest.withDeadline(TestIds.id("j" + i), GridZone.of("GB"), "cpu", audio, now, deadline));
+            SchedulingDecision d = planner.plan(
+                    PlanRequest.withDeadline(TestIds.id("j" + i), GridZone.of("GB"), "cpu", audio, now, deadline));
 
             assertThat(d.runAt()).isAfterOrEqualTo(now);
             if (d.reason() != Reason.DEADLINE_TOO_TIGHT && d.reason() != Reason.CAPACITY_EXHAUSTED) {

@@ -34,26 +34,37 @@ class SchedulingConfigurationTests {
 
     @Test
     void anUnreadableTraceLeavesPlanningOnTheOutagePolicy() {
-        runner.withPropertyValues("greenscribe.carbon.trace.file=/nonexistent.csv").run(ctx -> {
-            SchedulingDecision d = ctx.getBean(CarbonPlanner.class).plan(request());
-            assertThat(d.reason()).isEqualTo(Reason.FEED_UNAVAILABLE);
-            assertThat(d.runAt()).isBefore(Instant.parse("2025-06-02T12:00:00Z"));
-        });
+        runner.withPropertyValues("greenscribe.carbon.trace.file=/nonexistent.csv")
+                .run(ctx -> {
+                    SchedulingDecision d = ctx.getBean(CarbonPlanner.class).plan(request());
+                    assertThat(d.reason()).isEqualTo(Reason.FEED_UNAVAILABLE);
+                    assertThat(d.runAt()).isBefore(Instant.parse("2025-06-02T12:00:00Z"));
+                });
     }
 
     @Test
     void withCarbonOffEveryJobRunsAsSoonAsItMay() {
         runner.withPropertyValues("greenscribe.carbon.enabled=false").run(ctx -> {
-            SchedulingDecision d = ctx.getBean(JobScheduling.class).decide(new SchedulingRequest(TestIds.id("j"),
-                    clock.instant(), clock.instant().plus(Duration.ofHours(12)), null, Duration.ofMinutes(30)));
+            SchedulingDecision d = ctx.getBean(JobScheduling.class)
+                    .decide(new SchedulingRequest(
+                            TestIds.id("j"),
+                            clock.instant(),
+                            clock.instant().plus(Duration.ofHours(12)),
+                            null,
+                            Duration.ofMinutes(30)));
             assertThat(d.reason()).isEqualTo(Reason.RUN_NOW);
             assertThat(d.runAt()).isEqualTo(clock.instant());
         });
     }
 
     private PlanRequest request() {
-        return PlanRequest.withDeadline(TestIds.id("j"), GridZone.of("GB"), "cpu", Duration.ofMinutes(30),
-                clock.instant(), clock.instant().plus(Duration.ofHours(12)));
+        return PlanRequest.withDeadline(
+                TestIds.id("j"),
+                GridZone.of("GB"),
+                "cpu",
+                Duration.ofMinutes(30),
+                clock.instant(),
+                clock.instant().plus(Duration.ofHours(12)));
     }
 
     /** The feeds' own configuration, package-private in carbon/, as the application wires it. */

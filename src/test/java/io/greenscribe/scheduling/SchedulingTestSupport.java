@@ -15,8 +15,13 @@ public final class SchedulingTestSupport {
 
     /** What an instance runs: its own planner on the shared job store, no periodic task. */
     public static PlanMaintenance maintenance(PlannedJobs jobs, CarbonPlanner planner, JdbcTemplate jdbc, Clock clock) {
-        return new PlanMaintenance(jobs, new CarbonAwareScheduling(planner, GridZone.of("GB"), PLANNED_DEVICE), planner,
-                new PlannerFeedback(planner, new ThroughputEstimator(1.0, 0.2), PLANNED_DEVICE), new ReplanLock(jdbc),
-                clock, Duration.ZERO);
+        return new PlanMaintenance(
+                jobs,
+                new CarbonAwareScheduling(planner, GridZone.of("GB"), PLANNED_DEVICE),
+                planner,
+                new PlannerFeedback(planner, new ThroughputEstimator(1.0, 0.2), PLANNED_DEVICE),
+                new ReplanLock(jdbc),
+                clock,
+                Duration.ZERO);
     }
 }

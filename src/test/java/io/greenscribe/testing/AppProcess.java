@@ -30,8 +30,10 @@ public final class AppProcess implements AutoCloseable {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx3g", "-Dai.djl.offline=true",
-                "-cp", classpath,
+                "-Xmx3g",
+                "-Dai.djl.offline=true",
+                "-cp",
+                classpath,
                 "io.greenscribe.GreenScribeApplication",
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=postgres",
@@ -39,8 +41,12 @@ public final class AppProcess implements AutoCloseable {
                 "--greenscribe.queue.worker-id=" + name));
         command.addAll(extraArgs);
         try {
-            Path log = Files.createDirectories(Path.of("target", "app-processes")).resolve(name + ".log");
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Path log =
+                    Files.createDirectories(Path.of("target", "app-processes")).resolve(name + ".log");
+            Process p = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             return new AppProcess(p, port, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -53,13 +53,15 @@ public final class Http {
     }
 
     public Response postJson(String path, Object body) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
     /** A POST of exactly these bytes with this Content-Type (for malformed bodies). */
     public Response postRaw(String path, String contentType, byte[] body) {
-        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        return send(
+                request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     /** A multipart POST: {@code fields} values are strings, or a {@link Path} for a file part. */
@@ -68,17 +70,18 @@ public final class Http {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         try {
             for (Map.Entry<String, ?> field : fields.entrySet()) {
-                List<Object> values = field.getValue() instanceof List<?> list ? new ArrayList<>(list) : List.of(field.getValue());
+                List<Object> values =
+                        field.getValue() instanceof List<?> list ? new ArrayList<>(list) : List.of(field.getValue());
                 for (Object value : values) {
                     body.write(("--" + boundary + "\r\n").getBytes(StandardCharsets.UTF_8));
                     if (value instanceof Path file) {
                         body.write(("Content-Disposition: form-data; name=\"" + field.getKey() + "\"; filename=\""
-                                + file.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                                        + file.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
                                 .getBytes(StandardCharsets.UTF_8));
                         body.write(Files.readAllBytes(file));
                     } else if (value instanceof byte[] bytes) {
                         body.write(("Content-Disposition: form-data; name=\"" + field.getKey()
-                                + "\"; filename=\"upload.bin\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                                        + "\"; filename=\"upload.bin\"\r\nContent-Type: application/octet-stream\r\n\r\n")
                                 .getBytes(StandardCharsets.UTF_8));
                         body.write(bytes);
                     } else {
@@ -92,7 +95,8 @@ public final class Http {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        HttpRequest.Builder builder = request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        HttpRequest.Builder builder = request(path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
         headers.forEach(builder::header);
         return send(builder);

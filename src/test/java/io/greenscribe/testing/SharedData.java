@@ -36,7 +36,8 @@ public final class SharedData {
             List<Utterance> rows = new ArrayList<>();
             for (String line : lines.subList(1, lines.size())) {
                 String[] cols = line.split("\t", -1);
-                rows.add(new Utterance(manifest.getParent().resolve(cols[0]), cols[1], Double.parseDouble(cols[2]), cols[3]));
+                rows.add(new Utterance(
+                        manifest.getParent().resolve(cols[0]), cols[1], Double.parseDouble(cols[2]), cols[3]));
             }
             return rows;
         } catch (IOException e) {

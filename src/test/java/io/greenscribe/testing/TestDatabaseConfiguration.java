@@ -50,7 +50,8 @@ public class TestDatabaseConfiguration {
     static class DockerAvailable extends SpringBootCondition {
         @Override
         public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return TestPostgres.dockerAvailable() ? ConditionOutcome.match("Docker available")
+            return TestPostgres.dockerAvailable()
+                    ? ConditionOutcome.match("Docker available")
                     : ConditionOutcome.noMatch("no Docker engine");
         }
     }
@@ -58,7 +59,8 @@ public class TestDatabaseConfiguration {
     static class NoDocker extends SpringBootCondition {
         @Override
         public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return TestPostgres.dockerAvailable() ? ConditionOutcome.noMatch("Docker available")
+            return TestPostgres.dockerAvailable()
+                    ? ConditionOutcome.noMatch("Docker available")
                     : ConditionOutcome.match("no Docker engine: embedded PostgreSQL");
         }
     }

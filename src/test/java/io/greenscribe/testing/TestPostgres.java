@@ -34,7 +34,8 @@ public final class TestPostgres {
         if (embedded == null) {
             try {
                 embedded = EmbeddedPostgres.builder()
-                        .setDataDirectory(Files.createTempDirectory("greenscribe-test-pg").toFile())
+                        .setDataDirectory(
+                                Files.createTempDirectory("greenscribe-test-pg").toFile())
                         .setCleanDataDirectory(true)
                         .setServerConfig("max_connections", "300")
                         .setServerConfig("fsync", "off")
@@ -63,7 +64,8 @@ public final class TestPostgres {
      * own queue workers) sees only its own jobs.
      */
     public static String freshDatabase() {
-        String name = "gs_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name =
+                "gs_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (java.sql.Connection c = embedded().getPostgresDatabase().getConnection();
                 java.sql.Statement st = c.createStatement()) {
             st.execute("create database " + name);

@@ -38,7 +38,11 @@ public final class WordErrorRate {
     }
 
     private static List<String> chars(String text) {
-        return normalize(text).replace(" ", "").codePoints().mapToObj(Character::toString).toList();
+        return normalize(text)
+                .replace(" ", "")
+                .codePoints()
+                .mapToObj(Character::toString)
+                .toList();
     }
 
     static int editDistance(List<String> a, List<String> b) {

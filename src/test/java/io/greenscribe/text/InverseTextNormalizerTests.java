@@ -47,8 +47,8 @@ class InverseTextNormalizerTests {
             """)
     void normalizesADocumentKeepingRawText(String language, String raw, String shown) {
         // given
-        TranscriptDocument document = new TranscriptDocument(language, "m", 1,
-                java.util.List.of(TimedSegment.of(0, 0, 1, raw, java.util.List.of())));
+        TranscriptDocument document = new TranscriptDocument(
+                language, "m", 1, java.util.List.of(TimedSegment.of(0, 0, 1, raw, java.util.List.of())));
 
         // when
         TranscriptDocument normalized = document.normalizedWith(InverseTextNormalizer.forLanguage(language));
@@ -56,6 +56,7 @@ class InverseTextNormalizerTests {
         // then
         assertThat(normalized.segments().get(0).text()).isEqualTo(shown);
         assertThat(normalized.segments().get(0).rawText()).isEqualTo(raw);
-        assertThat(normalized.normalizedWith(InverseTextNormalizer.forLanguage(language))).isEqualTo(normalized);
+        assertThat(normalized.normalizedWith(InverseTextNormalizer.forLanguage(language)))
+                .isEqualTo(normalized);
     }
 }

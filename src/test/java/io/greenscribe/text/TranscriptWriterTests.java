@@ -46,9 +46,13 @@ class TranscriptWriterTests {
     @Test
     void ordersCuesByStartAndClampsNegativeTimes() {
         // given
-        TranscriptDocument document = new TranscriptDocument("en", "m", 5, List.of(
-                TimedSegment.of(0, 3.0, 4.0, "later", List.of()),
-                TimedSegment.of(1, -0.2, 1.0, "earlier", List.of())));
+        TranscriptDocument document = new TranscriptDocument(
+                "en",
+                "m",
+                5,
+                List.of(
+                        TimedSegment.of(0, 3.0, 4.0, "later", List.of()),
+                        TimedSegment.of(1, -0.2, 1.0, "earlier", List.of())));
 
         // when
         String srt = writer.write(document, TranscriptFormat.SRT);
@@ -80,8 +84,8 @@ class TranscriptWriterTests {
     @Test
     void jsonKeepsRawTextBesideNormalizedText() throws IOException {
         // given
-        TranscriptDocument document = new TranscriptDocument("en", "m", 2, List.of(
-                TimedSegment.of(0, 0, 2, "twenty three people", List.of())))
+        TranscriptDocument document = new TranscriptDocument(
+                        "en", "m", 2, List.of(TimedSegment.of(0, 0, 2, "twenty three people", List.of())))
                 .normalizedWith(text -> text.replace("twenty three", "23"));
 
         // when

@@ -12,9 +12,9 @@ import io.greenscribe.testing.SharedData;
 import io.greenscribe.testing.WavFiles;
 import io.greenscribe.testing.WordErrorRate;
 import io.greenscribe.text.TimedSegment;
-import io.greenscribe.vad.VadOptions;
 import io.greenscribe.vad.SpeechWindowPlanner;
 import io.greenscribe.vad.SpeechWindowPlanners;
+import io.greenscribe.vad.VadOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Random;
@@ -68,14 +68,18 @@ class FileTranscriberTests {
         // given 193 s of utterances separated by long silences
         Path file = SharedData.speech("long-form/audio/concat_dev_en_sparse.flac");
         String reference = SharedData.manifest("long-form").stream()
-                .filter(u -> u.file().equals(file)).findFirst().orElseThrow().reference();
+                .filter(u -> u.file().equals(file))
+                .findFirst()
+                .orElseThrow()
+                .reference();
 
         // when
         TranscriptionResult result = transcriber.transcribe(file, recognizer, RecognitionOptions.defaults(), false);
 
         // then
         double wer = WordErrorRate.wer(reference, result.document().fullText());
-        System.out.printf("concat_dev_en_sparse: WER %.3f, %d windows, %.1f%% skipped, %.1f s wall%n",
+        System.out.printf(
+                "concat_dev_en_sparse: WER %.3f, %d windows, %.1f%% skipped, %.1f s wall%n",
                 wer, result.windows(), 100 * result.skippedFraction(), result.wallSeconds());
         assertThat(wer).isLessThan(0.2);
         assertThat(result.skippedFraction()).isGreaterThan(0.15);
@@ -104,8 +108,13 @@ class FileTranscriberTests {
                 pause[i] = (float) (random.nextGaussian() * 0.001);
             }
             String name = names[k];
-            float[] clip = new FfmpegAudioDecoder().decode(SharedData.manifest("en-short").stream()
-                    .filter(u -> u.file().endsWith("audio/" + name)).findFirst().orElseThrow().file()).samples();
+            float[] clip = new FfmpegAudioDecoder()
+                    .decode(SharedData.manifest("en-short").stream()
+                            .filter(u -> u.file().endsWith("audio/" + name))
+                            .findFirst()
+                            .orElseThrow()
+                            .file())
+                    .samples();
             at += pauses[k];
             onsets[k] = at + edge(clip, false);
             offsets[k] = at + edge(clip, true);
@@ -118,19 +127,31 @@ class FileTranscriberTests {
         Path file = WavFiles.write(dir.resolve("pauses.wav"), all, 16_000);
 
         // when
-        TranscriptionResult result = transcriber.transcribe(file, recognizer,
-                RecognitionOptions.defaults().withWordTimestamps(true), false);
+        TranscriptionResult result = transcriber.transcribe(
+                file, recognizer, RecognitionOptions.defaults().withWordTimestamps(true), false);
 
         // then less than the recording is read, each utterance starts a segment at its onset, and
         // every word and segment lies inside an utterance (the pauses hold none)
-        System.out.printf("pauses: offsets %s onsets %s, read %.1f of %.1f s in %d windows%n", java.util.Arrays.toString(offsets), java.util.Arrays.toString(onsets),
-                result.speechSeconds(), result.audioSeconds(), result.windows());
+        System.out.printf(
+                "pauses: offsets %s onsets %s, read %.1f of %.1f s in %d windows%n",
+                java.util.Arrays.toString(offsets),
+                java.util.Arrays.toString(onsets),
+                result.speechSeconds(),
+                result.audioSeconds(),
+                result.windows());
         assertThat(result.speechSeconds()).isLessThan(result.audioSeconds() - 7);
         java.util.List<io.greenscribe.text.TimedWord> words = result.document().segments().stream()
-                .flatMap(s -> s.words().stream()).toList();
+                .flatMap(s -> s.words().stream())
+                .toList();
         for (TimedSegment s : result.document().segments()) {
-            System.out.printf("  %.2f-%.2f %s | %s%n", s.start(), s.end(), s.text(), s.words().stream()
-                    .map(w -> String.format("%.2f-%.2f", w.start(), w.end())).toList());
+            System.out.printf(
+                    "  %.2f-%.2f %s | %s%n",
+                    s.start(),
+                    s.end(),
+                    s.text(),
+                    s.words().stream()
+                            .map(w -> String.format("%.2f-%.2f", w.start(), w.end()))
+                            .toList());
         }
         // every utterance after a cut-out pause starts a segment within 0.2 s of its onset; the first
         // one lies before any cut, where the alignment may start the window's first word in the
@@ -138,15 +159,21 @@ class FileTranscriberTests {
         for (int k = 0; k < names.length; k++) {
             double onset = onsets[k];
             double tolerance = k == 0 ? 0.4 : 0.2;
-            assertThat(result.document().segments()).as("a segment starting at utterance %d (%.2f s)", k, onset)
+            assertThat(result.document().segments())
+                    .as("a segment starting at utterance %d (%.2f s)", k, onset)
                     .anyMatch(s -> Math.abs(s.start() - onset) <= tolerance);
         }
         // (a last word's end reaches into the padding after its utterance, where alignment stretches
         // it: the 0.4 s pad plus the detector's hangover past the energy offset; never into the pause)
         assertThat(words).allSatisfy(w -> assertThat(java.util.stream.IntStream.range(0, names.length)
-                .anyMatch(k -> w.start() >= onsets[k] - 0.4 && w.end() <= offsets[k] + 0.6)).as(w.toString()).isTrue());
-        assertThat(result.document().segments()).allSatisfy(s -> assertThat(java.util.stream.IntStream.range(0, names.length)
-                .anyMatch(k -> s.end() >= onsets[k] - 0.2 && s.end() <= offsets[k] + 0.6)).as("end of " + s).isTrue());
+                        .anyMatch(k -> w.start() >= onsets[k] - 0.4 && w.end() <= offsets[k] + 0.6))
+                .as(w.toString())
+                .isTrue());
+        assertThat(result.document().segments())
+                .allSatisfy(s -> assertThat(java.util.stream.IntStream.range(0, names.length)
+                                .anyMatch(k -> s.end() >= onsets[k] - 0.2 && s.end() <= offsets[k] + 0.6))
+                        .as("end of " + s)
+                        .isTrue());
     }
 
     /** Seconds from the clip's start to its first (or from its start to its last) 10 ms above -40 dBFS. */

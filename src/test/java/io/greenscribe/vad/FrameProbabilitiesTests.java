@@ -73,8 +73,8 @@ class FrameProbabilitiesTests {
 
     @Test
     void clipsTheLastFrameToTheAudio() {
-        List<SpeechSegment> segments = new FrameProbabilities(new float[] {0, .9f, .9f, .9f}, FRAME, 3 * FRAME + 100)
-                .segments(options);
+        List<SpeechSegment> segments =
+                new FrameProbabilities(new float[] {0, .9f, .9f, .9f}, FRAME, 3 * FRAME + 100).segments(options);
 
         assertThat(segments).containsExactly(new SpeechSegment(FRAME, 3 * FRAME + 100));
     }

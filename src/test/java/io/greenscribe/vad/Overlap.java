@@ -15,14 +15,19 @@ public record Overlap(double recall, double precision) {
     private static final int FRAME = PcmAudio.SAMPLE_RATE / 100;
 
     public static Overlap ofSegments(List<SpeechSegment> truth, List<SpeechSegment> detected, int totalSamples) {
-        return of(mask(truth, SpeechSegment::startSample, SpeechSegment::endSample, totalSamples),
+        return of(
+                mask(truth, SpeechSegment::startSample, SpeechSegment::endSample, totalSamples),
                 mask(detected, SpeechSegment::startSample, SpeechSegment::endSample, totalSamples));
     }
 
     public static Overlap ofWindows(List<SpeechSegment> truth, List<SpeechWindow> windows, int totalSamples) {
-        return of(mask(truth, SpeechSegment::startSample, SpeechSegment::endSample, totalSamples),
-                mask(windows.stream().flatMap(w -> w.pieces().stream()).toList(),
-                        SpeechWindow.Piece::startSample, SpeechWindow.Piece::endSample, totalSamples));
+        return of(
+                mask(truth, SpeechSegment::startSample, SpeechSegment::endSample, totalSamples),
+                mask(
+                        windows.stream().flatMap(w -> w.pieces().stream()).toList(),
+                        SpeechWindow.Piece::startSample,
+                        SpeechWindow.Piece::endSample,
+                        totalSamples));
     }
 
     private static Overlap of(boolean[] truth, boolean[] detected) {

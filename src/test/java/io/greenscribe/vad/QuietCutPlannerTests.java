@@ -37,9 +37,11 @@ class QuietCutPlannerTests {
 
     @Test
     void thePlannerForNoneIsTheSameForEveryCaller() {
-        SpeechWindowPlanner none = SpeechWindowPlanners.open("none", java.nio.file.Path.of("models"), VadOptions.defaults());
+        SpeechWindowPlanner none =
+                SpeechWindowPlanners.open("none", java.nio.file.Path.of("models"), VadOptions.defaults());
 
         assertThat(none).isInstanceOf(QuietCutPlanner.class);
-        assertThat(none.plan(new PcmAudio(new float[5 * SR])).windows()).containsExactly(new SpeechWindow(0, 0, 5 * SR));
+        assertThat(none.plan(new PcmAudio(new float[5 * SR])).windows())
+                .containsExactly(new SpeechWindow(0, 0, 5 * SR));
     }
 }

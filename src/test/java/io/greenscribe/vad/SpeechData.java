@@ -16,8 +16,7 @@ public final class SpeechData {
 
     private static final FfmpegAudioDecoder DECODER = new FfmpegAudioDecoder();
 
-    private SpeechData() {
-    }
+    private SpeechData() {}
 
     public static PcmAudio decode(String relativeToSpeech) {
         return DECODER.decode(SPEECH.resolve(relativeToSpeech));

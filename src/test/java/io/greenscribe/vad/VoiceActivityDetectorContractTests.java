@@ -43,7 +43,8 @@ public abstract class VoiceActivityDetectorContractTests {
 
     @Test
     void findsNothingInDigitalSilence() {
-        assertThat(detector.detect(new PcmAudio(new float[10 * PcmAudio.SAMPLE_RATE]))).isEmpty();
+        assertThat(detector.detect(new PcmAudio(new float[10 * PcmAudio.SAMPLE_RATE])))
+                .isEmpty();
     }
 
     @Test
@@ -75,7 +76,8 @@ public abstract class VoiceActivityDetectorContractTests {
             assertThat(s.endSample()).isLessThanOrEqualTo(speechEnd + tolerance);
         });
         for (int i = 1; i < segments.size(); i++) {
-            assertThat(segments.get(i).startSample()).isGreaterThan(segments.get(i - 1).endSample());
+            assertThat(segments.get(i).startSample())
+                    .isGreaterThan(segments.get(i - 1).endSample());
         }
         int found = segments.stream().mapToInt(SpeechSegment::lengthSamples).sum();
         assertThat(found / (double) PcmAudio.SAMPLE_RATE).isGreaterThan(8.0);
@@ -102,11 +104,19 @@ public abstract class VoiceActivityDetectorContractTests {
         // then almost all true speech lies in a window, and silence is skipped
         Overlap inSegments = Overlap.ofSegments(truth, segments, total);
         Overlap inWindows = Overlap.ofWindows(truth, plan.windows(), total);
-        System.out.printf("%s on %s (%.1f s): segments recall %.3f precision %.3f; %d windows recall %.3f"
+        System.out.printf(
+                "%s on %s (%.1f s): segments recall %.3f precision %.3f; %d windows recall %.3f"
                         + " precision %.3f; skipped %.3f; %.3f ms per 32 ms frame%n",
-                detector.getClass().getSimpleName(), file, audio.durationSeconds(), inSegments.recall(),
-                inSegments.precision(), plan.windows().size(), inWindows.recall(), inWindows.precision(),
-                plan.skippedFraction(), millis / Math.ceil(total / 512.0));
+                detector.getClass().getSimpleName(),
+                file,
+                audio.durationSeconds(),
+                inSegments.recall(),
+                inSegments.precision(),
+                plan.windows().size(),
+                inWindows.recall(),
+                inWindows.precision(),
+                plan.skippedFraction(),
+                millis / Math.ceil(total / 512.0));
         assertThat(inWindows.recall()).isGreaterThanOrEqualTo(0.9);
         assertThat(inSegments.recall()).isGreaterThanOrEqualTo(0.8);
         assertThat(inSegments.precision()).isGreaterThanOrEqualTo(0.85);
@@ -127,14 +137,18 @@ public abstract class VoiceActivityDetectorContractTests {
     @Test
     void detectsConcurrently() throws Exception {
         // given
-        List<PcmAudio> files = List.of(SpeechData.decode(SPEECH_CLIP), SpeechData.decode("en-short/audio/jfk.mp3"),
+        List<PcmAudio> files = List.of(
+                SpeechData.decode(SPEECH_CLIP),
+                SpeechData.decode("en-short/audio/jfk.mp3"),
                 SpeechData.decode("en-short/audio/1272-128104-0004-8k.wav"));
-        List<List<SpeechSegment>> expected = files.stream().map(detector::detect).toList();
+        List<List<SpeechSegment>> expected =
+                files.stream().map(detector::detect).toList();
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             // when
             List<Future<List<SpeechSegment>>> running = files.stream()
-                    .map(audio -> pool.submit(() -> detector.detect(audio))).toList();
+                    .map(audio -> pool.submit(() -> detector.detect(audio)))
+                    .toList();
 
             // then
             for (int i = 0; i < files.size(); i++) {

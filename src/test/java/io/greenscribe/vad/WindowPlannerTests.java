@@ -27,8 +27,8 @@ class WindowPlannerTests {
         SpeechPlan plan = planner.plan(speech, seconds(60));
 
         // then one window of three padded pieces: 0.4 s of each pause is read, the rest skipped
-        assertThat(plan.windows()).containsExactly(new SpeechWindow(0, List.of(
-                piece(1.8, 6.2), piece(8.3, 12.2), piece(14.8, 20.2))));
+        assertThat(plan.windows())
+                .containsExactly(new SpeechWindow(0, List.of(piece(1.8, 6.2), piece(8.3, 12.2), piece(14.8, 20.2))));
         assertThat(plan.windows().get(0).durationSeconds()).isCloseTo(13.7, within(1e-3));
         assertThat(plan.skippedFraction()).isCloseTo(1 - 13.7 / 60, within(1e-6));
     }
@@ -86,8 +86,8 @@ class WindowPlannerTests {
         SpeechPlan plan = planner.plan(speech, seconds(80));
 
         // then three windows, none over 30 s, cover it
-        assertThat(plan.windows()).hasSize(3)
-                .allSatisfy(w -> assertThat(w.durationSeconds()).isLessThanOrEqualTo(30));
+        assertThat(plan.windows()).hasSize(3).allSatisfy(w -> assertThat(w.durationSeconds())
+                .isLessThanOrEqualTo(30));
         assertThat(plan.windows().get(0).startSample()).isEqualTo(seconds(4.8));
         assertThat(plan.windows().get(2).endSample()).isEqualTo(seconds(75.2));
         assertCovered(speech, plan);
@@ -141,7 +141,8 @@ class WindowPlannerTests {
             assertThat(window.lengthSamples()).isLessThanOrEqualTo(seconds(30));
             assertThat(window.endSample()).isLessThanOrEqualTo(total);
             if (i > 0) {
-                assertThat(window.startSample()).isGreaterThanOrEqualTo(windows.get(i - 1).endSample());
+                assertThat(window.startSample())
+                        .isGreaterThanOrEqualTo(windows.get(i - 1).endSample());
             }
         }
         assertCovered(speech, plan);
@@ -149,9 +150,12 @@ class WindowPlannerTests {
 
     private static void assertCovered(List<SpeechSegment> speech, SpeechPlan plan) {
         for (SpeechSegment segment : speech) {
-            long inside = plan.windows().stream().flatMap(w -> w.pieces().stream())
-                    .mapToLong(p -> Math.max(0, Math.min(p.endSample(), segment.endSample())
-                            - Math.max(p.startSample(), segment.startSample())))
+            long inside = plan.windows().stream()
+                    .flatMap(w -> w.pieces().stream())
+                    .mapToLong(p -> Math.max(
+                            0,
+                            Math.min(p.endSample(), segment.endSample())
+                                    - Math.max(p.startSample(), segment.startSample())))
                     .sum();
             assertThat(inside).as("speech %s inside windows", segment).isEqualTo(segment.lengthSamples());
         }

@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
-import io.greenscribe.webhook.DeliveryAttempt;
 import io.greenscribe.webhook.DeliveryAttempt.Outcome;
-import io.greenscribe.webhook.DeliveryLog;
-import io.greenscribe.webhook.EgressPolicy;
-import io.greenscribe.webhook.WebhookProperties;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -83,7 +79,8 @@ class WebhooksTests {
 
         webhooks.send(job, "http://127.0.0.1:" + port() + "/hook", null);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> hooks.get() == 1 && !log.attempts(job).isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> hooks.get() == 1 && !log.attempts(job).isEmpty());
         assertThat(log.attempts(job)).singleElement().satisfies(a -> {
             assertThat(a.outcome()).isEqualTo(Outcome.DELIVERED);
             assertThat(a.httpStatus()).isEqualTo(204);
@@ -105,7 +102,8 @@ class WebhooksTests {
 
         // three tries (max-attempts), each answered 302, none followed
         await().atMost(Duration.ofSeconds(10)).until(() -> log.attempts(job).size() == 3);
-        assertThat(log.attempts(job)).extracting(DeliveryAttempt::outcome)
+        assertThat(log.attempts(job))
+                .extracting(DeliveryAttempt::outcome)
                 .containsExactly(Outcome.FAILED, Outcome.FAILED, Outcome.GAVE_UP);
         assertThat(log.attempts(job).get(2).error()).contains("redirects are not followed");
         assertThat(redirectTargetHits).hasValue(0);
@@ -120,8 +118,8 @@ class WebhooksTests {
     }
 
     private static WebhookProperties allowingLoopback() {
-        return new WebhookProperties(true, List.of("127.0.0.1/32"), 3, Duration.ofMillis(10), Duration.ofSeconds(2),
-                Duration.ofSeconds(2));
+        return new WebhookProperties(
+                true, List.of("127.0.0.1/32"), 3, Duration.ofMillis(10), Duration.ofSeconds(2), Duration.ofSeconds(2));
     }
 
     private int port() {

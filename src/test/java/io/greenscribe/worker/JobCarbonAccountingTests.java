@@ -1,6 +1,5 @@
 package io.greenscribe.worker;
 
-import io.greenscribe.job.JobCarbon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -12,6 +11,7 @@ import io.greenscribe.energy.EmbodiedEmissions;
 import io.greenscribe.energy.MeasurementMethod;
 import io.greenscribe.energy.SharedEnergyMeter;
 import io.greenscribe.energy.estimate.CpuTimeEnergyMeter;
+import io.greenscribe.job.JobCarbon;
 import io.greenscribe.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +31,10 @@ class JobCarbonAccountingTests {
     static final double EMBODIED_G_PER_SECOND = 0.25 / 3600;
     final EmbodiedEmissions embodied = new EmbodiedEmissions(1000, Duration.ofHours(1000), 1, 4, "test");
     final JobCarbonAccounting accounting = new JobCarbonAccounting(
-            new SharedEnergyMeter(new CpuTimeEnergyMeter(cpuNanos::get, 100, 1, clock)), feed, GridZone.of("GB"), clock,
+            new SharedEnergyMeter(new CpuTimeEnergyMeter(cpuNanos::get, 100, 1, clock)),
+            feed,
+            GridZone.of("GB"),
+            clock,
             embodied);
 
     JobCarbonAccounting.Measured run(Instant at, Duration length, double cpuSeconds) {
@@ -97,7 +100,8 @@ class JobCarbonAccountingTests {
 
     @Test
     void aRunAcrossASlotBoundaryIsPricedAtTheTimeWeightedMean() {
-        JobCarbonAccounting.Measured m = run(t0.plus(Duration.ofMinutes(30)).minusSeconds(5), Duration.ofSeconds(20), 1);
+        JobCarbonAccounting.Measured m =
+                run(t0.plus(Duration.ofMinutes(30)).minusSeconds(5), Duration.ofSeconds(20), 1);
         JobCarbon c = accounting.price(m, m.start(), 20);
         assertThat(c.intensityAtRun()).isCloseTo((5 * 300 + 15 * 100) / 20.0, within(1e-9));
         assertThat(c.intensityAtSubmission()).isEqualTo(c.intensityAtRun());

@@ -41,7 +41,8 @@ final class AdaptiveBatches {
     static boolean isOutOfMemory(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-            if (message.contains("out of memory") || message.contains("can't allocate memory")
+            if (message.contains("out of memory")
+                    || message.contains("can't allocate memory")
                     || message.contains("failed to allocate")) {
                 return true;
             }

@@ -30,7 +30,13 @@ final class BatchDecoder {
      * @param sotIndex position of start-of-transcript in the prefixes (for the no-speech probability)
      */
     List<DecodedSequence> decode(
-            NDArray encoded, int[][] prefixes, int sotIndex, LogitRules rules, double temperature, int maxNew, Random random) {
+            NDArray encoded,
+            int[][] prefixes,
+            int sotIndex,
+            LogitRules rules,
+            double temperature,
+            int maxNew,
+            Random random) {
         int batch = prefixes.length;
         List<List<Integer>> sampled = new ArrayList<>();
         List<List<Double>> logProbs = new ArrayList<>();
@@ -100,7 +106,12 @@ final class BatchDecoder {
         }
         List<DecodedSequence> out = new ArrayList<>(batch);
         for (int b = 0; b < batch; b++) {
-            out.add(new DecodedSequence(List.copyOf(sampled.get(b)), List.copyOf(logProbs.get(b)), sumLogProb[b], noSpeech[b], temperature));
+            out.add(new DecodedSequence(
+                    List.copyOf(sampled.get(b)),
+                    List.copyOf(logProbs.get(b)),
+                    sumLogProb[b],
+                    noSpeech[b],
+                    temperature));
         }
         return out;
     }
@@ -108,12 +119,13 @@ final class BatchDecoder {
     /** Most likely language per row, from one decoder step on start-of-transcript alone. */
     List<LanguageGuess> detectLanguage(NDArray encoded) {
         int batch = (int) encoded.getShape().get(0);
-        int[][] sot = new int[batch][] ;
+        int[][] sot = new int[batch][];
         for (int b = 0; b < batch; b++) {
             sot[b] = new int[] {tokenizer.startOfTranscript};
         }
         List<LanguageGuess> guesses = new ArrayList<>(batch);
-        try (DecoderState state = startDecoding(encoded); NDScope scope = new NDScope()) {
+        try (DecoderState state = startDecoding(encoded);
+                NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             NDArray hidden = network.decode(encoded.getManager().create(toLongs(sot)), state);
             float[][] logits = rows(network.logits(hidden.get(new NDIndex(":, 0, :"))));

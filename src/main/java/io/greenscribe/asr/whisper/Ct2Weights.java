@@ -54,8 +54,7 @@ final class Ct2Weights {
         String spec = readString(buf);
         if (version < 5 || !spec.startsWith("WhisperSpec")) {
             throw new ModelNotFoundException(
-                    source + " is not a CTranslate2 Whisper model (version " + version + ", spec '"
-                            + spec + "')");
+                    source + " is not a CTranslate2 Whisper model (version " + version + ", spec '" + spec + "')");
         }
         buf.getInt(); // spec revision: the variable names below are what we depend on
         int count = buf.getInt();
@@ -89,15 +88,16 @@ final class Ct2Weights {
     }
 
     private static NDArray toArray(NDManager manager, ByteBuffer data, int dtype, Shape shape, String name) {
-        DataType type = switch (dtype) {
-            case FLOAT32 -> DataType.FLOAT32;
-            case FLOAT16 -> DataType.FLOAT16;
-            case INT8 -> DataType.INT8;
-            case INT32 -> DataType.INT32;
-            default -> throw new ModelNotFoundException(
-                    "unsupported tensor type " + dtype + " for " + name
-                            + " (quantized models are not supported; use a float16/float32 export)");
-        };
+        DataType type =
+                switch (dtype) {
+                    case FLOAT32 -> DataType.FLOAT32;
+                    case FLOAT16 -> DataType.FLOAT16;
+                    case INT8 -> DataType.INT8;
+                    case INT32 -> DataType.INT32;
+                    default ->
+                        throw new ModelNotFoundException("unsupported tensor type " + dtype + " for " + name
+                                + " (quantized models are not supported; use a float16/float32 export)");
+                };
         ByteBuffer direct = manager.allocateDirect(data.remaining());
         direct.put(data.duplicate());
         direct.rewind();

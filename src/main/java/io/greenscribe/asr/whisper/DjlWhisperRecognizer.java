@@ -4,10 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import io.greenscribe.asr.AudioWindow;
-import io.greenscribe.asr.RecognitionOptions;
 import io.greenscribe.asr.AutoCloseableRecognizer;
-import io.greenscribe.asr.WindowTranscript;
+import io.greenscribe.asr.RecognitionOptions;
 import io.greenscribe.asr.Segment;
+import io.greenscribe.asr.WindowTranscript;
 import io.greenscribe.asr.Word;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -84,7 +84,8 @@ public final class DjlWhisperRecognizer implements AutoCloseableRecognizer {
             for (int k = 0; k < batch.size(); k++) {
                 Pass pass = batch.get(k);
                 PassResult result = results.get(k);
-                out[pass.slot()] = pass.round() == 1 ? result.transcript() : joined(out[pass.slot()], result.transcript());
+                out[pass.slot()] =
+                        pass.round() == 1 ? result.transcript() : joined(out[pass.slot()], result.transcript());
                 Pass next = continuation(pass, result);
                 if (next != null) {
                     queue.add(next);
@@ -116,7 +117,8 @@ public final class DjlWhisperRecognizer implements AutoCloseableRecognizer {
         double resumeAt = (tokens.get(tokens.size() - 1) - model.tokenizer.timestampBegin) * SECONDS_PER_TIMESTAMP;
         int from = pass.fromSample() + (int) Math.round(resumeAt * SAMPLE_RATE);
         int length = pass.window().samples().length;
-        if (resumeAt < MIN_ADVANCE_SECONDS || length - from < MIN_REMAINDER_SECONDS * SAMPLE_RATE
+        if (resumeAt < MIN_ADVANCE_SECONDS
+                || length - from < MIN_REMAINDER_SECONDS * SAMPLE_RATE
                 || isSilent(Arrays.copyOfRange(pass.window().samples(), from, length))) {
             return null;
         }
@@ -127,8 +129,15 @@ public final class DjlWhisperRecognizer implements AutoCloseableRecognizer {
     private static WindowTranscript joined(WindowTranscript first, WindowTranscript later) {
         List<Segment> segments = new ArrayList<>(first.segments());
         segments.addAll(later.segments());
-        return new WindowTranscript(first.windowIndex(), first.language(), first.languageProbability(), segments,
-                first.avgLogProb(), first.noSpeechProb(), first.compressionRatio(), first.temperature(),
+        return new WindowTranscript(
+                first.windowIndex(),
+                first.language(),
+                first.languageProbability(),
+                segments,
+                first.avgLogProb(),
+                first.noSpeechProb(),
+                first.compressionRatio(),
+                first.temperature(),
                 first.noSpeech() && later.noSpeech());
     }
 
@@ -146,8 +155,8 @@ public final class DjlWhisperRecognizer implements AutoCloseableRecognizer {
             }
             double start = source(window, s.start(), false);
             // an end just past a seam is Whisper reaching for the next segment across the joined pads
-            double end = Math.min(source(window, s.end(), true),
-                    window.pieceEndSeconds(Math.max(s.start(), s.end() - SEAM_SECONDS)));
+            double end = Math.min(
+                    source(window, s.end(), true), window.pieceEndSeconds(Math.max(s.start(), s.end() - SEAM_SECONDS)));
             if (!words.isEmpty()) {
                 // with aligned words a segment spans its words, as faster-whisper does: its own
                 // timestamp tokens may fall in a pad or across a cut pause, the words do not
@@ -155,17 +164,29 @@ public final class DjlWhisperRecognizer implements AutoCloseableRecognizer {
                 start = words.get(0).start();
                 end = words.get(words.size() - 1).end();
             }
-            segments.add(new Segment(start, Math.max(start, end), s.text(), s.avgLogProb(),
-                    s.noSpeechProb(), s.temperature(), words));
+            segments.add(new Segment(
+                    start, Math.max(start, end), s.text(), s.avgLogProb(), s.noSpeechProb(), s.temperature(), words));
         }
-        return new WindowTranscript(t.windowIndex(), t.language(), t.languageProbability(), segments, t.avgLogProb(),
-                t.noSpeechProb(), t.compressionRatio(), t.temperature(), t.noSpeech());
+        return new WindowTranscript(
+                t.windowIndex(),
+                t.language(),
+                t.languageProbability(),
+                segments,
+                t.avgLogProb(),
+                t.noSpeechProb(),
+                t.compressionRatio(),
+                t.temperature(),
+                t.noSpeech());
     }
 
     /** Median duration of the window's aligned words, or infinity when it has none. */
     private static double medianWordSeconds(WindowTranscript t) {
-        double[] durations = t.segments().stream().flatMap(s -> s.words().stream())
-                .mapToDouble(w -> w.end() - w.start()).filter(d -> d > 0).sorted().toArray();
+        double[] durations = t.segments().stream()
+                .flatMap(s -> s.words().stream())
+                .mapToDouble(w -> w.end() - w.start())
+                .filter(d -> d > 0)
+                .sorted()
+                .toArray();
         return durations.length == 0 ? Double.POSITIVE_INFINITY : durations[durations.length / 2];
     }
 
@@ -221,7 +242,8 @@ public final class DjlWhisperRecognizer implements AutoCloseableRecognizer {
             NDArray encoded = model.network.encode(model.features.compute(model.manager, audio));
             List<BatchDecoder.LanguageGuess> languages = languages(encoded, passes, options);
             PromptBuilder prompts = new PromptBuilder(model.tokenizer, model.multilingual(), options);
-            LogitRules rules = new LogitRules(model.tokenizer, model.suppress, model.suppressAtBegin, options.timestamps());
+            LogitRules rules =
+                    new LogitRules(model.tokenizer, model.suppress, model.suppressAtBegin, options.timestamps());
             Random random = new Random(options.seed());
             DecodedSequence[] accepted = new DecodedSequence[batch.size()];
             List<Integer> pending = new ArrayList<>();
@@ -232,10 +254,15 @@ public final class DjlWhisperRecognizer implements AutoCloseableRecognizer {
                 if (pending.isEmpty()) {
                     break;
                 }
-                NDArray rows = encoded.get(new NDIndex("{}", model.manager.create(pending.stream().mapToLong(Integer::longValue).toArray())));
-                int[][] prefixes = pending.stream().map(i -> prompts.prefix(languages.get(i).code())).toArray(int[][]::new);
-                List<DecodedSequence> decoded = decoder.decode(rows, prefixes, prompts.sotIndex(), rules, temperature,
-                        options.maxNewTokens(), random);
+                NDArray rows = encoded.get(new NDIndex(
+                        "{}",
+                        model.manager.create(
+                                pending.stream().mapToLong(Integer::longValue).toArray())));
+                int[][] prefixes = pending.stream()
+                        .map(i -> prompts.prefix(languages.get(i).code()))
+                        .toArray(int[][]::new);
+                List<DecodedSequence> decoded = decoder.decode(
+                        rows, prefixes, prompts.sotIndex(), rules, temperature, options.maxNewTokens(), random);
                 List<Integer> retry = new ArrayList<>();
                 for (int k = 0; k < pending.size(); k++) {
                     int row = pending.get(k);
@@ -250,8 +277,10 @@ public final class DjlWhisperRecognizer implements AutoCloseableRecognizer {
             List<PassResult> out = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 NDArray row = options.wordTimestamps() ? encoded.get(new NDIndex("{}:{}", i, i + 1)) : null;
-                out.add(new PassResult(transcript(batch.get(i), languages.get(i), accepted[i], options, row, prompts),
-                        accepted[i], options.timestamps()));
+                out.add(new PassResult(
+                        transcript(batch.get(i), languages.get(i), accepted[i], options, row, prompts),
+                        accepted[i],
+                        options.timestamps()));
             }
             return out;
         }
@@ -259,7 +288,9 @@ public final class DjlWhisperRecognizer implements AutoCloseableRecognizer {
 
     private List<BatchDecoder.LanguageGuess> languages(NDArray encoded, List<Pass> passes, RecognitionOptions options) {
         int size = passes.size();
-        if (options.language() == null && model.multilingual() && passes.stream().anyMatch(p -> p.language() != null)) {
+        if (options.language() == null
+                && model.multilingual()
+                && passes.stream().anyMatch(p -> p.language() != null)) {
             // later passes keep the language their window's first pass found
             List<BatchDecoder.LanguageGuess> detected = decoder.detectLanguage(encoded);
             List<BatchDecoder.LanguageGuess> out = new ArrayList<>(size);
@@ -280,21 +311,36 @@ public final class DjlWhisperRecognizer implements AutoCloseableRecognizer {
         return decoder.detectLanguage(encoded);
     }
 
-    private WindowTranscript transcript(AudioWindow window, BatchDecoder.LanguageGuess language,
-            DecodedSequence decoded, RecognitionOptions options, NDArray encoded, PromptBuilder prompts) {
+    private WindowTranscript transcript(
+            AudioWindow window,
+            BatchDecoder.LanguageGuess language,
+            DecodedSequence decoded,
+            RecognitionOptions options,
+            NDArray encoded,
+            PromptBuilder prompts) {
         String text = text(decoded);
         double ratio = WindowJudge.compressionRatio(text);
         boolean silent = judge.isNoSpeech(decoded, options);
         List<WordAligner.AlignedWord> words = silent || !options.wordTimestamps() || !aligner.available()
-                ? List.of() : alignWords(window, language.code(), decoded, encoded, prompts);
-        var segments = silent ? List.<Segment>of()
+                ? List.of()
+                : alignWords(window, language.code(), decoded, encoded, prompts);
+        var segments = silent
+                ? List.<Segment>of()
                 : splitter.split(decoded, window.offsetSeconds(), window.durationSeconds(), words);
-        return new WindowTranscript(window.index(), language.code(), language.probability(), segments,
-                decoded.avgLogProb(), decoded.noSpeechProb(), ratio, decoded.temperature(), silent);
+        return new WindowTranscript(
+                window.index(),
+                language.code(),
+                language.probability(),
+                segments,
+                decoded.avgLogProb(),
+                decoded.noSpeechProb(),
+                ratio,
+                decoded.temperature(),
+                silent);
     }
 
-    private List<WordAligner.AlignedWord> alignWords(AudioWindow window, String language, DecodedSequence decoded,
-            NDArray encoded, PromptBuilder prompts) {
+    private List<WordAligner.AlignedWord> alignWords(
+            AudioWindow window, String language, DecodedSequence decoded, NDArray encoded, PromptBuilder prompts) {
         List<Integer> text = new ArrayList<>();
         List<Double> logProbs = new ArrayList<>();
         for (int i = 0; i < decoded.tokens().size(); i++) {
@@ -327,7 +373,8 @@ public final class DjlWhisperRecognizer implements AutoCloseableRecognizer {
 
         /** The part of the window this pass reads, timed from the window's first sample. */
         AudioWindow audio() {
-            float[] samples = fromSample == 0 ? window.samples()
+            float[] samples = fromSample == 0
+                    ? window.samples()
                     : Arrays.copyOfRange(window.samples(), fromSample, window.samples().length);
             return new AudioWindow(window.index(), samples, fromSample / (double) SAMPLE_RATE);
         }

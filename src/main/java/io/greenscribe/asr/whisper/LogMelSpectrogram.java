@@ -56,12 +56,15 @@ final class LogMelSpectrogram implements AutoCloseable {
             frameWindow(windows[b], frames, b * FRAMES * FFT_SIZE);
         }
         int bins = FFT_SIZE / 2 + 1;
-        NDArray spectrum = manager.create(frames, new Shape((long) batch * FRAMES, FFT_SIZE)).matMul(dftBasis);
+        NDArray spectrum = manager.create(frames, new Shape((long) batch * FRAMES, FFT_SIZE))
+                .matMul(dftBasis);
         NDArray re = spectrum.get(":, 0:" + bins);
         NDArray im = spectrum.get(":, " + bins + ":");
         NDArray power = re.mul(re).add(im.mul(im));
         NDArray logMel = power.matMul(melFilters).maximum(1e-10f).log10().reshape(batch, FRAMES, melBins);
-        NDArray peak = logMel.reshape(batch, (long) FRAMES * melBins).max(new int[] {1}, true).expandDims(2);
+        NDArray peak = logMel.reshape(batch, (long) FRAMES * melBins)
+                .max(new int[] {1}, true)
+                .expandDims(2);
         NDArray clamped = logMel.maximum(peak.sub(8.0f));
         return clamped.add(4.0f).div(4.0f).transpose(0, 2, 1);
     }

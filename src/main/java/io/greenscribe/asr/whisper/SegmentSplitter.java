@@ -28,7 +28,8 @@ final class SegmentSplitter {
      * As above, giving each segment the aligned words whose first text token falls inside it
      * ({@code words} index the text tokens, timestamps not counted).
      */
-    List<Segment> split(DecodedSequence decoded, double offset, double windowSeconds, List<WordAligner.AlignedWord> words) {
+    List<Segment> split(
+            DecodedSequence decoded, double offset, double windowSeconds, List<WordAligner.AlignedWord> words) {
         Cutter cutter = new Cutter(decoded, offset, offset + windowSeconds, words);
         List<Integer> text = new ArrayList<>();
         double start = 0;
@@ -77,7 +78,10 @@ final class SegmentSplitter {
             List<Word> timed = new ArrayList<>();
             while (nextWord < words.size() && words.get(nextWord).firstToken() < textSeen) {
                 WordAligner.AlignedWord w = words.get(nextWord++);
-                timed.add(new Word(seconds(offset + w.start()), seconds(offset + w.end()), w.text(),
+                timed.add(new Word(
+                        seconds(offset + w.start()),
+                        seconds(offset + w.end()),
+                        w.text(),
                         Math.round(w.probability() * 10_000) / 10_000.0));
             }
             String text = tokenizer.decode(tokens);
@@ -86,7 +90,8 @@ final class SegmentSplitter {
             }
             double to = seconds(offset + end);
             double from = Math.min(to, seconds(offset + start));
-            segments.add(new Segment(from, to, text, decoded.avgLogProb(), decoded.noSpeechProb(), decoded.temperature(), timed));
+            segments.add(new Segment(
+                    from, to, text, decoded.avgLogProb(), decoded.noSpeechProb(), decoded.temperature(), timed));
         }
 
         /** Rounded to the millisecond and kept inside the window. */

@@ -12,8 +12,11 @@ record WhisperDimensions(
 
     static WhisperDimensions of(Ct2Weights weights) {
         long[] conv1 = weights.tensor("encoder/conv1/weight").getShape().getShape();
-        long[] embedding = weights.tensor("decoder/embeddings/weight").getShape().getShape();
-        long[] positions = weights.tensor("decoder/position_encodings/encodings").getShape().getShape();
+        long[] embedding =
+                weights.tensor("decoder/embeddings/weight").getShape().getShape();
+        long[] positions = weights.tensor("decoder/position_encodings/encodings")
+                .getShape()
+                .getShape();
         return new WhisperDimensions(
                 (int) conv1[1],
                 (int) conv1[0],

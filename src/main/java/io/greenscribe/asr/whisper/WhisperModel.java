@@ -28,8 +28,15 @@ final class WhisperModel implements AutoCloseable {
     final int[] suppressAtBegin;
     final int[][] alignmentHeads;
 
-    private WhisperModel(String name, Device device, NDManager manager, Ct2Weights weights, WhisperTokenizer tokenizer,
-            int[] suppress, int[] suppressAtBegin, int[][] alignmentHeads) {
+    private WhisperModel(
+            String name,
+            Device device,
+            NDManager manager,
+            Ct2Weights weights,
+            WhisperTokenizer tokenizer,
+            int[] suppress,
+            int[] suppressAtBegin,
+            int[][] alignmentHeads) {
         this.name = name;
         this.device = device;
         this.manager = manager;
@@ -57,8 +64,14 @@ final class WhisperModel implements AutoCloseable {
             JsonNode config = readConfig(dir.resolve("config.json"));
             manager = NDManager.newBaseManager(device, "PyTorch");
             Ct2Weights weights = Ct2Weights.load(bin, manager);
-            return new WhisperModel(name, device, manager, weights, joined(tokenizer),
-                    ints(config.path("suppress_ids")), ints(config.path("suppress_ids_begin")),
+            return new WhisperModel(
+                    name,
+                    device,
+                    manager,
+                    weights,
+                    joined(tokenizer),
+                    ints(config.path("suppress_ids")),
+                    ints(config.path("suppress_ids_begin")),
                     pairs(config.path("alignment_heads")));
         } catch (RuntimeException e) {
             if (manager != null) {
@@ -79,7 +92,9 @@ final class WhisperModel implements AutoCloseable {
 
     private static JsonNode readConfig(Path file) {
         try {
-            return Files.isRegularFile(file) ? new ObjectMapper().readTree(file.toFile()) : new ObjectMapper().createObjectNode();
+            return Files.isRegularFile(file)
+                    ? new ObjectMapper().readTree(file.toFile())
+                    : new ObjectMapper().createObjectNode();
         } catch (IOException e) {
             throw new ModelNotFoundException("cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -103,7 +103,8 @@ final class WhisperNetwork {
         NDArray[] keys = new NDArray[dims.decoderLayers()];
         NDArray[] values = new NDArray[dims.decoderLayers()];
         for (int layer = 0; layer < dims.decoderLayers(); layer++) {
-            NDList kv = linear(encoded, "decoder/layer_" + layer + "/attention/linear_1").split(2, 2);
+            NDList kv = linear(encoded, "decoder/layer_" + layer + "/attention/linear_1")
+                    .split(2, 2);
             // laid out once as the per-step matmuls want them, so no step copies 1500 frames again
             keys[layer] = contiguous(heads(kv.get(0)).transpose(0, 1, 3, 2));
             values[layer] = contiguous(heads(kv.get(1)));
@@ -174,7 +175,8 @@ final class WhisperNetwork {
     NDArray logits(NDArray hidden) {
         NDArray embedding = weights.tensor("decoder/embeddings/weight");
         if (hidden.getShape().get(0) == 1) {
-            NDArray twice = embedding.matMul(NDArrays.concat(new NDList(hidden, hidden), 0).transpose());
+            NDArray twice = embedding.matMul(
+                    NDArrays.concat(new NDList(hidden, hidden), 0).transpose());
             return twice.get(new NDIndex(":, 0:1")).transpose();
         }
         return embedding.matMul(hidden.transpose()).transpose();
@@ -218,7 +220,8 @@ final class WhisperNetwork {
             NDList parts = new NDList();
             for (long from = 0; from < frames; from += block) {
                 NDIndex rows = new NDIndex(":, {}:{}, :", from, Math.min(frames, from + block));
-                parts.add(scoped(() -> scaled.get(rows).matMul(keysT).softmax(-1).matMul(values)));
+                parts.add(
+                        scoped(() -> scaled.get(rows).matMul(keysT).softmax(-1).matMul(values)));
             }
             perWindow.add(NDArrays.concat(parts, 1));
         }

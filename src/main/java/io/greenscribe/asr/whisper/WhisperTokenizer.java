@@ -84,7 +84,10 @@ final class WhisperTokenizer implements AutoCloseable {
 
     /** Text of the given tokens, ignoring special and timestamp tokens. */
     String decode(List<Integer> tokens) {
-        long[] ids = tokens.stream().filter(t -> t < endOfText).mapToLong(Integer::longValue).toArray();
+        long[] ids = tokens.stream()
+                .filter(t -> t < endOfText)
+                .mapToLong(Integer::longValue)
+                .toArray();
         return ids.length == 0 ? "" : bpe.decode(ids, true);
     }
 

@@ -40,7 +40,8 @@ final class WordAligner {
      * @param text the window's text tokens (timestamps removed) and their log-probabilities
      * @param samples the window's length in samples
      */
-    List<AlignedWord> align(NDArray encoded, int[] sot, List<Integer> text, List<Double> logProbs, int samples, String language) {
+    List<AlignedWord> align(
+            NDArray encoded, int[] sot, List<Integer> text, List<Double> logProbs, int samples, String language) {
         if (text.isEmpty()) {
             return List.of();
         }
@@ -75,7 +76,8 @@ final class WordAligner {
         }
         int rows = tokens.length - sotLength - 1;
         float[][] sum = new float[rows][frames];
-        try (NDScope scope = new NDScope(); DecoderState state = network.startDecoding(encoded)) {
+        try (NDScope scope = new NDScope();
+                DecoderState state = network.startDecoding(encoded)) {
             scope.suppressNotUsedWarning();
             NDArray input = encoded.getManager().create(new long[][] {tokens});
             network.decode(input, state, (layer, scores) -> {
@@ -101,7 +103,8 @@ final class WordAligner {
     }
 
     /** Groups tokens into words (at spaces and punctuation, or per character for zh/ja/…). */
-    private List<AlignedWord> words(List<Integer> text, List<Double> logProbs, List<Double> jumpTimes, String language) {
+    private List<AlignedWord> words(
+            List<Integer> text, List<Double> logProbs, List<Double> jumpTimes, String language) {
         boolean perCharacter = NO_SPACE_LANGUAGES.contains(language);
         List<AlignedWord> words = new ArrayList<>();
         List<Integer> pending = new ArrayList<>();
@@ -132,8 +135,8 @@ final class WordAligner {
             for (int t = w.firstToken(); t < end; t++) {
                 p += logProbs.get(t);
             }
-            timed.add(new AlignedWord(w.text(), w.firstToken(), w.tokenCount(), from, Math.max(from, to),
-                    Math.exp(p / w.tokenCount())));
+            timed.add(new AlignedWord(
+                    w.text(), w.firstToken(), w.tokenCount(), from, Math.max(from, to), Math.exp(p / w.tokenCount())));
         }
         return timed;
     }

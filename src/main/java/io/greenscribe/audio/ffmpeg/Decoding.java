@@ -127,7 +127,8 @@ final class Decoding implements AutoCloseable {
         }
         err = avformat_find_stream_info(format, (AVDictionary) null);
         if (err < 0) {
-            throw err == AVERROR_EXIT ? stopped()
+            throw err == AVERROR_EXIT
+                    ? stopped()
                     : fail(Kind.CORRUPT, "its streams cannot be read (" + FfmpegErrors.describe(err) + ")");
         }
         // Declared durations are estimates (VBR mp3), so this early refusal keeps a margin; the
@@ -146,8 +147,10 @@ final class Decoding implements AutoCloseable {
             return fail(Kind.UNREADABLE, "the file cannot be read (" + FfmpegErrors.describe(err) + ")");
         }
         return FormatSniffer.recognisedFormat(file)
-                .map(format -> fail(Kind.CORRUPT, "it looks like " + format + " but is damaged or incomplete ("
-                        + FfmpegErrors.describe(err) + ")"))
+                .map(format -> fail(
+                        Kind.CORRUPT,
+                        "it looks like " + format + " but is damaged or incomplete (" + FfmpegErrors.describe(err)
+                                + ")"))
                 .orElseGet(() -> fail(Kind.NOT_AUDIO, "it is not in an audio or video format we can read"));
     }
 
@@ -168,7 +171,9 @@ final class Decoding implements AutoCloseable {
         int codecId = stream.codecpar().codec_id();
         AVCodec decoder = avcodec_find_decoder(codecId);
         if (decoder == null || decoder.isNull()) {
-            throw fail(Kind.UNSUPPORTED, "its audio codec '" + avcodec_get_name(codecId).getString() + "' is not supported");
+            throw fail(
+                    Kind.UNSUPPORTED,
+                    "its audio codec '" + avcodec_get_name(codecId).getString() + "' is not supported");
         }
         codec = avcodec_alloc_context3(decoder);
         int err = avcodec_parameters_to_context(codec, stream.codecpar());
@@ -213,12 +218,16 @@ final class Decoding implements AutoCloseable {
                     : fail(Kind.EMPTY, "its audio track contains no sound");
         }
         if (damagedPackets > 0) {
-            log.warn("Decoded {} with {} damaged or unreadable packets skipped (last read result: {})",
-                    name, damagedPackets, FfmpegErrors.describe(readResult));
+            log.warn(
+                    "Decoded {} with {} damaged or unreadable packets skipped (last read result: {})",
+                    name,
+                    damagedPackets,
+                    FfmpegErrors.describe(readResult));
         }
         long declared = format.duration();
-        return new PcmAudio(samples.toArray(), declared == AV_NOPTS_VALUE || declared <= 0 ? Double.NaN
-                : declared / (double) AV_TIME_BASE);
+        return new PcmAudio(
+                samples.toArray(),
+                declared == AV_NOPTS_VALUE || declared <= 0 ? Double.NaN : declared / (double) AV_TIME_BASE);
     }
 
     private void stopIfPastDeadline() {
@@ -230,8 +239,10 @@ final class Decoding implements AutoCloseable {
     private AudioDecodingException stopped() {
         return deadline.interrupted()
                 ? fail(Kind.INTERRUPTED, "decoding was interrupted")
-                : fail(Kind.TIMEOUT, "decoding took longer than the " + FfmpegErrors.duration(limits.decodeTimeout())
-                        + " allowed for one file");
+                : fail(
+                        Kind.TIMEOUT,
+                        "decoding took longer than the " + FfmpegErrors.duration(limits.decodeTimeout())
+                                + " allowed for one file");
     }
 
     private AudioDecodingException tooLong() {

@@ -37,7 +37,9 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
 
     @Override
     public PcmAudio decode(Path file) {
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        String name = file.getFileName() == null
+                ? file.toString()
+                : file.getFileName().toString();
         checkReadable(file, name);
         try (Deadline deadline = Deadline.start(properties.decodeTimeout());
                 Decoding decoding = new Decoding(file, name, deadline, properties)) {
@@ -51,16 +53,16 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
         try {
             size = Files.isRegularFile(file) ? Files.size(file) : -1;
         } catch (IOException e) {
-            throw new AudioDecodingException(Kind.UNREADABLE,
-                    "Cannot decode audio file '" + name + "': the file cannot be read.", e);
+            throw new AudioDecodingException(
+                    Kind.UNREADABLE, "Cannot decode audio file '" + name + "': the file cannot be read.", e);
         }
         if (size < 0 || !Files.isReadable(file)) {
-            throw new AudioDecodingException(Kind.UNREADABLE,
-                    "Cannot decode audio file '" + name + "': no such readable file.");
+            throw new AudioDecodingException(
+                    Kind.UNREADABLE, "Cannot decode audio file '" + name + "': no such readable file.");
         }
         if (size == 0) {
-            throw new AudioDecodingException(Kind.EMPTY,
-                    "Cannot decode audio file '" + name + "': the file is empty (0 bytes).");
+            throw new AudioDecodingException(
+                    Kind.EMPTY, "Cannot decode audio file '" + name + "': the file is empty (0 bytes).");
         }
     }
 }

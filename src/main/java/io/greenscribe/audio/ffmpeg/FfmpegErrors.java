@@ -9,8 +9,7 @@ import java.util.StringJoiner;
 /** Human words for FFmpeg error codes and limits, for exception messages and logs. */
 final class FfmpegErrors {
 
-    private FfmpegErrors() {
-    }
+    private FfmpegErrors() {}
 
     static String describe(int errorCode) {
         byte[] buffer = new byte[256];

@@ -24,8 +24,7 @@ final class FormatSniffer {
 
     private static final int PROBE_BYTES = 1 << 16;
 
-    private FormatSniffer() {
-    }
+    private FormatSniffer() {}
 
     /**
      * @return the long name of the format the content alone points to with confidence (the file
@@ -50,7 +49,10 @@ final class FormatSniffer {
             if (format == null || format.isNull() || score.get() <= AVPROBE_SCORE_RETRY) {
                 return Optional.empty();
             }
-            return Optional.of(format.long_name() == null ? format.name().getString() : format.long_name().getString());
+            return Optional.of(
+                    format.long_name() == null
+                            ? format.name().getString()
+                            : format.long_name().getString());
         }
     }
 }

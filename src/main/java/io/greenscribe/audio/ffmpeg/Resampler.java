@@ -94,8 +94,8 @@ final class Resampler implements AutoCloseable {
         }
         inFormat = frame.format();
         inRate = frame.sample_rate();
-        err = swr_alloc_set_opts2(swr, mono, AV_SAMPLE_FMT_FLT, PcmAudio.SAMPLE_RATE,
-                inLayout, inFormat, inRate, 0, null);
+        err = swr_alloc_set_opts2(
+                swr, mono, AV_SAMPLE_FMT_FLT, PcmAudio.SAMPLE_RATE, inLayout, inFormat, inRate, 0, null);
         if (err < 0) {
             return err;
         }

@@ -44,8 +44,10 @@ public final class CarbonAwareSdkCarbonFeed implements CarbonIntensityFeed {
 
     @Override
     public CarbonForecast forecast(GridZone zone, Instant from, Instant to) {
-        URI uri = BaseUrl.resolve(baseUrl, "emissions/forecasts/current?location=" + BaseUrl.enc(zone.id())
-                + "&dataStartAt=" + BaseUrl.enc(from.toString()) + "&dataEndAt=" + BaseUrl.enc(to.toString()));
+        URI uri = BaseUrl.resolve(
+                baseUrl,
+                "emissions/forecasts/current?location=" + BaseUrl.enc(zone.id()) + "&dataStartAt="
+                        + BaseUrl.enc(from.toString()) + "&dataEndAt=" + BaseUrl.enc(to.toString()));
         JsonNode body = http.getJson(uri, Map.of());
         Instant fetchedAt = clock.instant();
         if (!body.isArray() || body.isEmpty()) {
@@ -81,7 +83,8 @@ public final class CarbonAwareSdkCarbonFeed implements CarbonIntensityFeed {
             for (JsonNode p : json.array(element, "optimalDataPoints")) {
                 json.instant(p, "timestamp");
             }
-        } else if (element.has("optimalDataPoint") && !element.get("optimalDataPoint").isNull()) {
+        } else if (element.has("optimalDataPoint")
+                && !element.get("optimalDataPoint").isNull()) {
             json.instant(json.object(element, "optimalDataPoint"), "timestamp");
         }
     }

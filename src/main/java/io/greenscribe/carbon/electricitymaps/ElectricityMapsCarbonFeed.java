@@ -51,7 +51,11 @@ public final class ElectricityMapsCarbonFeed implements CarbonIntensityFeed {
         for (JsonNode p : json.array(body, "forecast")) {
             points.add(new Point(json.instant(p, "datetime"), json.number(p, "carbonIntensity")));
         }
-        return new CarbonForecast(zone, SignalType.AVERAGE, name(), fetchedAt,
+        return new CarbonForecast(
+                zone,
+                SignalType.AVERAGE,
+                name(),
+                fetchedAt,
                 Points.toSlots(points, points.size() < 2 ? Duration.ofHours(1) : null, from, to));
     }
 

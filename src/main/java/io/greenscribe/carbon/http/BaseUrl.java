@@ -7,8 +7,7 @@ import java.nio.charset.StandardCharsets;
 /** Joins a configured base URL and a relative path, whatever the trailing slashes. */
 public final class BaseUrl {
 
-    private BaseUrl() {
-    }
+    private BaseUrl() {}
 
     public static URI resolve(URI base, String pathAndQuery) {
         String b = base.toString();

@@ -80,8 +80,11 @@ public final class FeedHttp {
             if (status == 429) {
                 Duration wait = retryAfter(response).orElse(DEFAULT_BACKOFF.multipliedBy(attempt));
                 if (attempt >= settings.maxAttempts() || wait.compareTo(settings.maxRetryAfter()) > 0) {
-                    throw new CarbonFeedException(Kind.RATE_LIMITED, source, "HTTP 429 from " + uri.getPath()
-                            + " after " + attempt + " attempt(s); server asked to wait " + wait.toSeconds() + " s");
+                    throw new CarbonFeedException(
+                            Kind.RATE_LIMITED,
+                            source,
+                            "HTTP 429 from " + uri.getPath() + " after " + attempt
+                                    + " attempt(s); server asked to wait " + wait.toSeconds() + " s");
                 }
                 pause(wait);
                 continue;
@@ -95,13 +98,21 @@ public final class FeedHttp {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
-            throw new CarbonFeedException(Kind.TIMEOUT, source,
-                    "no answer from " + request.uri().getPath() + " within " + settings.requestTimeout(), e);
+            throw new CarbonFeedException(
+                    Kind.TIMEOUT,
+                    source,
+                    "no answer from " + request.uri().getPath() + " within " + settings.requestTimeout(),
+                    e);
         } catch (IOException e) {
-            throw new CarbonFeedException(Kind.UNAVAILABLE, source, "cannot reach " + request.uri().getHost(), e);
+            throw new CarbonFeedException(
+                    Kind.UNAVAILABLE, source, "cannot reach " + request.uri().getHost(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CarbonFeedException(Kind.UNAVAILABLE, source, "interrupted while calling " + request.uri().getPath(), e);
+            throw new CarbonFeedException(
+                    Kind.UNAVAILABLE,
+                    source,
+                    "interrupted while calling " + request.uri().getPath(),
+                    e);
         }
     }
 

@@ -10,12 +10,10 @@ import java.util.List;
 /** Turns provider data points (a start time and a value) into slots clipped to a requested range. */
 public final class Points {
 
-    private Points() {
-    }
+    private Points() {}
 
     /** A point as providers send it: the period starting at {@code start} has {@code gCo2PerKwh}. */
-    public record Point(Instant start, double gCo2PerKwh) {
-    }
+    public record Point(Instant start, double gCo2PerKwh) {}
 
     /**
      * Each point lasts until the next one; the last lasts {@code period} (or the spacing of the

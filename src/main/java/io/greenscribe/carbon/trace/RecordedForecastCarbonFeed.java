@@ -28,12 +28,16 @@ public final class RecordedForecastCarbonFeed implements CarbonIntensityFeed {
     @Override
     public CarbonForecast forecast(GridZone zone, Instant from, Instant to) {
         Instant now = clock.instant();
-        RecordedForecasts.Vintage v = forecasts.latestAt(now).orElseThrow(() ->
-                new CarbonFeedException(Kind.NO_DATA, name(), "no forecast vintage issued by " + now));
+        RecordedForecasts.Vintage v = forecasts
+                .latestAt(now)
+                .orElseThrow(
+                        () -> new CarbonFeedException(Kind.NO_DATA, name(), "no forecast vintage issued by " + now));
         List<IntensitySlot> slots = v.slots().stream()
                 .filter(s -> s.overlaps(from, to))
-                .map(s -> new IntensitySlot(s.start().isBefore(from) ? from : s.start(),
-                        s.end().isAfter(to) ? to : s.end(), s.gCo2PerKwh()))
+                .map(s -> new IntensitySlot(
+                        s.start().isBefore(from) ? from : s.start(),
+                        s.end().isAfter(to) ? to : s.end(),
+                        s.gCo2PerKwh()))
                 .toList();
         return new CarbonForecast(zone, forecasts.signalType(), name(), v.issuedAt(), slots);
     }

@@ -24,8 +24,7 @@ import java.util.TreeMap;
 public final class RecordedForecasts {
 
     /** One published forecast. */
-    public record Vintage(Instant issuedAt, List<IntensitySlot> slots) {
-    }
+    public record Vintage(Instant issuedAt, List<IntensitySlot> slots) {}
 
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm'Z'");
 
@@ -63,8 +62,8 @@ public final class RecordedForecasts {
             points.computeIfAbsent(TraceCsv.time(c[0]), k -> new ArrayList<>())
                     .add(new Point(TraceCsv.time(c[1]), Double.parseDouble(c[2])));
         }
-        points.forEach((issued, pts) -> byIssue.put(issued,
-                new Vintage(issued, Points.toSlots(pts, Duration.ofMinutes(5), Instant.MIN, Instant.MAX))));
+        points.forEach((issued, pts) -> byIssue.put(
+                issued, new Vintage(issued, Points.toSlots(pts, Duration.ofMinutes(5), Instant.MIN, Instant.MAX))));
     }
 
     private static void readUk(Path file, List<String> lines, TreeMap<Instant, Vintage> byIssue) {

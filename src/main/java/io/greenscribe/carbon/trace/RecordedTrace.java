@@ -80,8 +80,9 @@ public final class RecordedTrace {
                         boolean hasActual = c.length > 2 && !c[2].isBlank();
                         put(byTime, t, hasActual ? c[2] : c[1], hasActual);
                     }
-                    case WATTTIME_FORECAST -> throw new IllegalArgumentException(
-                            file + " holds forecast vintages; read it with RecordedForecasts");
+                    case WATTTIME_FORECAST ->
+                        throw new IllegalArgumentException(
+                                file + " holds forecast vintages; read it with RecordedForecasts");
                 }
             }
         }
@@ -170,8 +171,8 @@ public final class RecordedTrace {
     /** ∫ intensity dt over {@code [a, b)} epoch seconds, in g/kWh · s. */
     public double integral(long a, long b) {
         if (a < startSec[0] || b > startSec[value.length] || b < a) {
-            throw new IllegalArgumentException("interval outside trace " + name + ": "
-                    + Instant.ofEpochSecond(a) + " .. " + Instant.ofEpochSecond(b));
+            throw new IllegalArgumentException("interval outside trace " + name + ": " + Instant.ofEpochSecond(a)
+                    + " .. " + Instant.ofEpochSecond(b));
         }
         return at(b) - at(a);
     }

@@ -42,10 +42,14 @@ public final class TraceCarbonFeed implements CarbonIntensityFeed {
         // The trace works in whole seconds: take the whole seconds around the range, then clip to the
         // exact range, so a few seconds' job run is covered to its last millisecond.
         Instant a = from.truncatedTo(ChronoUnit.SECONDS);
-        Instant b = to.truncatedTo(ChronoUnit.SECONDS).equals(to) ? to : to.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        Instant b = to.truncatedTo(ChronoUnit.SECONDS).equals(to)
+                ? to
+                : to.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
         List<IntensitySlot> slots = loop ? looped(a, b) : trace.slots(a, b);
         if (slots.isEmpty()) {
-            throw new CarbonFeedException(Kind.NO_DATA, name(),
+            throw new CarbonFeedException(
+                    Kind.NO_DATA,
+                    name(),
                     "trace " + trace.name() + " covers " + trace.start() + " .. " + trace.end() + ", not " + from);
         }
         return new CarbonForecast(zone, trace.signalType(), name(), clock.instant(), slots).between(from, to);

@@ -47,7 +47,8 @@ public final class UkGridCarbonFeed implements CarbonIntensityFeed {
     @Override
     public CarbonForecast forecast(GridZone zone, Instant from, Instant to) {
         if (!ZONES.contains(zone.id())) {
-            throw new CarbonFeedException(Kind.NO_DATA, name(), "only the GB national series is supported, not " + zone);
+            throw new CarbonFeedException(
+                    Kind.NO_DATA, name(), "only the GB national series is supported, not " + zone);
         }
         String start = PATH_TIME.format(from.truncatedTo(ChronoUnit.MINUTES));
         JsonNode body = http.getJson(BaseUrl.resolve(baseUrl, "intensity/" + start + "/fw48h"), java.util.Map.of());

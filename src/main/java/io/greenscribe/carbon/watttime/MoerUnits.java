@@ -6,8 +6,7 @@ public final class MoerUnits {
     /** 453.59237 g per lb ÷ 1000 kWh per MWh. */
     public static final double G_PER_KWH_PER_LB_PER_MWH = 453.59237 / 1000.0;
 
-    private MoerUnits() {
-    }
+    private MoerUnits() {}
 
     public static double lbsPerMwhToGramsPerKwh(double lbsPerMwh) {
         return lbsPerMwh * G_PER_KWH_PER_LB_PER_MWH;

@@ -40,20 +40,23 @@ public final class WattTimeCarbonFeed implements CarbonIntensityFeed {
     private String token;
     private Instant tokenAt;
 
-    public WattTimeCarbonFeed(FeedHttp http, URI baseUrl, String username, String password, String signalType, Clock clock) {
+    public WattTimeCarbonFeed(
+            FeedHttp http, URI baseUrl, String username, String password, String signalType, Clock clock) {
         this.http = http;
         this.json = new Json(http);
         this.baseUrl = baseUrl;
-        this.basicAuth = "Basic " + Base64.getEncoder()
-                .encodeToString((nullToEmpty(username) + ":" + nullToEmpty(password)).getBytes(StandardCharsets.UTF_8));
+        this.basicAuth = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString(
+                                (nullToEmpty(username) + ":" + nullToEmpty(password)).getBytes(StandardCharsets.UTF_8));
         this.signalType = signalType;
         this.clock = clock;
     }
 
     @Override
     public CarbonForecast forecast(GridZone zone, Instant from, Instant to) {
-        URI uri = BaseUrl.resolve(baseUrl, "v3/forecast?region=" + BaseUrl.enc(zone.id())
-                + "&signal_type=" + BaseUrl.enc(signalType));
+        URI uri = BaseUrl.resolve(
+                baseUrl, "v3/forecast?region=" + BaseUrl.enc(zone.id()) + "&signal_type=" + BaseUrl.enc(signalType));
         JsonNode body;
         try {
             body = http.getJson(uri, Map.of("Authorization", "Bearer " + token()));
@@ -89,7 +92,8 @@ public final class WattTimeCarbonFeed implements CarbonIntensityFeed {
             }
             points.add(new Point(json.instant(p, "point_time"), value * factor));
         }
-        return new CarbonForecast(zone, SignalType.MARGINAL, name(), fetchedAt, Points.toSlots(points, period, from, to));
+        return new CarbonForecast(
+                zone, SignalType.MARGINAL, name(), fetchedAt, Points.toSlots(points, period, from, to));
     }
 
     private synchronized String token() {

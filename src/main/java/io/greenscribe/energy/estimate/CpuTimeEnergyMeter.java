@@ -51,8 +51,12 @@ public final class CpuTimeEnergyMeter implements EnergyMeter {
 
     @Override
     public Energy stop(EnergySample start) {
-        double cpuSeconds = Math.max(0, cpuNanos.getAsLong() / 1e9 - start.counters().get(0));
-        return Energy.cpu(cpuSeconds * wattsPerBusyCore(), Duration.between(start.takenAt(), clock.instant()), method(),
+        double cpuSeconds =
+                Math.max(0, cpuNanos.getAsLong() / 1e9 - start.counters().get(0));
+        return Energy.cpu(
+                cpuSeconds * wattsPerBusyCore(),
+                Duration.between(start.takenAt(), clock.instant()),
+                method(),
                 String.format("%.1f CPU-s × %.0f W TDP / %d cores (estimate)", cpuSeconds, tdpWatts, logicalCores));
     }
 

@@ -23,7 +23,8 @@ public final class PowerCoefficients {
 
         public CpuPower {
             if (!(minWatts >= 0) || !(maxWatts >= minWatts)) {
-                throw new IllegalArgumentException("need 0 <= min <= max W per vCPU, got " + minWatts + ", " + maxWatts);
+                throw new IllegalArgumentException(
+                        "need 0 <= min <= max W per vCPU, got " + minWatts + ", " + maxWatts);
             }
         }
     }
@@ -37,8 +38,9 @@ public final class PowerCoefficients {
         this.p = p;
         for (String key : required("arch.order").split(",")) {
             String k = "arch." + key.trim();
-            archs.add(new Arch(Pattern.compile(required(k + ".pattern")), new CpuPower(required(k + ".name"),
-                    number(k + ".min"), number(k + ".max"), "CCF, SPECpower")));
+            archs.add(new Arch(
+                    Pattern.compile(required(k + ".pattern")),
+                    new CpuPower(required(k + ".name"), number(k + ".min"), number(k + ".max"), "CCF, SPECpower")));
         }
     }
 
@@ -71,7 +73,8 @@ public final class PowerCoefficients {
                 }
             }
         }
-        String d = "default." + (fallback == null || fallback.isBlank() ? required("default") : fallback.toLowerCase(Locale.ROOT));
+        String d = "default."
+                + (fallback == null || fallback.isBlank() ? required("default") : fallback.toLowerCase(Locale.ROOT));
         return new CpuPower(required(d + ".name"), number(d + ".min"), number(d + ".max"), "CCF");
     }
 

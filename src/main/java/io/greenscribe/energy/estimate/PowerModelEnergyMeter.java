@@ -38,8 +38,13 @@ public final class PowerModelEnergyMeter implements EnergyMeter {
     private double lastGb;
     private double gbSeconds; // running integral of resident GB over time
 
-    public PowerModelEnergyMeter(LongSupplier cpuNanos, LongSupplier residentBytes, int vcpus,
-            PowerCoefficients.CpuPower cpu, double memoryWattsPerGb, Clock clock) {
+    public PowerModelEnergyMeter(
+            LongSupplier cpuNanos,
+            LongSupplier residentBytes,
+            int vcpus,
+            PowerCoefficients.CpuPower cpu,
+            double memoryWattsPerGb,
+            Clock clock) {
         if (vcpus <= 0 || memoryWattsPerGb < 0) {
             throw new IllegalArgumentException("need vCPUs > 0 and W/GB >= 0");
         }
@@ -57,7 +62,9 @@ public final class PowerModelEnergyMeter implements EnergyMeter {
         Instant now = clock.instant();
         double gb = residentBytes.getAsLong() / BYTES_PER_GB;
         if (lastAt != null) {
-            gbSeconds += (lastGb + gb) / 2 * Math.max(0, Duration.between(lastAt, now).toNanos() / 1e9);
+            gbSeconds += (lastGb + gb)
+                    / 2
+                    * Math.max(0, Duration.between(lastAt, now).toNanos() / 1e9);
         }
         lastAt = now;
         lastGb = gb;
@@ -80,7 +87,8 @@ public final class PowerModelEnergyMeter implements EnergyMeter {
             };
         }
         var mem = java.lang.management.ManagementFactory.getMemoryMXBean();
-        return () -> mem.getHeapMemoryUsage().getCommitted() + mem.getNonHeapMemoryUsage().getCommitted();
+        return () -> mem.getHeapMemoryUsage().getCommitted()
+                + mem.getNonHeapMemoryUsage().getCommitted();
     }
 
     /** The "model name" of {@code /proc/cpuinfo}, or null where it cannot be read. */
@@ -107,8 +115,14 @@ public final class PowerModelEnergyMeter implements EnergyMeter {
 
     /** The model as one human string, e.g. "2 vCPU × (0.74 + u × 2.76) W, AWS average, CCF". */
     public String formula() {
-        return String.format(Locale.ROOT, "%d vCPU × (%s + u × %s) W, %s, %s", vcpus, num(cpu.minWatts()),
-                num(cpu.maxWatts() - cpu.minWatts()), cpu.name(), cpu.source());
+        return String.format(
+                Locale.ROOT,
+                "%d vCPU × (%s + u × %s) W, %s, %s",
+                vcpus,
+                num(cpu.minWatts()),
+                num(cpu.maxWatts() - cpu.minWatts()),
+                cpu.name(),
+                cpu.source());
     }
 
     @Override
@@ -122,15 +136,22 @@ public final class PowerModelEnergyMeter implements EnergyMeter {
         poll();
         Duration elapsed = Duration.between(start.takenAt(), lastAt);
         double wall = Math.max(0, elapsed.toNanos() / 1e9);
-        double cpuSeconds = Math.min(Math.max(0, cpuNanos.getAsLong() / 1e9 - start.counters().get(0)), vcpus * wall);
+        double cpuSeconds = Math.min(
+                Math.max(0, cpuNanos.getAsLong() / 1e9 - start.counters().get(0)), vcpus * wall);
         double utilisation = wall > 0 ? cpuSeconds / (vcpus * wall) : 0;
         double cpuJoules = vcpus * cpu.minWatts() * wall + (cpu.maxWatts() - cpu.minWatts()) * cpuSeconds;
         double gbSeconds = this.gbSeconds - start.counters().get(1);
         double gb = wall > 0 ? gbSeconds / wall : lastGb;
         double memoryJoules = memoryWattsPerGb * gbSeconds;
-        String detail = String.format(Locale.ROOT,
+        String detail = String.format(
+                Locale.ROOT,
                 "power model: %s; u = %.3f (%.1f CPU-s over %.1f s); memory %s W/GB × %.2f GB resident (mean), CCF",
-                formula(), utilisation, cpuSeconds, wall, num(memoryWattsPerGb), gb);
+                formula(),
+                utilisation,
+                cpuSeconds,
+                wall,
+                num(memoryWattsPerGb),
+                gb);
         return new Energy(cpuJoules, memoryJoules, 0, elapsed, method(), detail, null);
     }
 

@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class NvidiaSmiEnergyMeter implements EnergyMeter {
 
-    static final List<String> QUERY = List.of("nvidia-smi", "--query-gpu=index,power.draw",
-            "--format=csv,noheader,nounits");
+    static final List<String> QUERY =
+            List.of("nvidia-smi", "--query-gpu=index,power.draw", "--format=csv,noheader,nounits");
 
     /** Runs a command and returns its standard output; a test passes a fake. */
     @FunctionalInterface
@@ -31,7 +31,8 @@ public final class NvidiaSmiEnergyMeter implements EnergyMeter {
 
         static CommandRunner process(Duration timeout) {
             return command -> {
-                Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+                Process p =
+                        new ProcessBuilder(command).redirectErrorStream(true).start();
                 try {
                     if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                         p.destroyForcibly();
@@ -123,8 +124,11 @@ public final class NvidiaSmiEnergyMeter implements EnergyMeter {
     @Override
     public synchronized Energy stop(EnergySample start) {
         poll();
-        return Energy.gpu(totalJoules - start.counters().get(0), Duration.between(start.takenAt(), clock.instant()),
-                method(), "nvidia-smi power.draw of " + gpus + " GPU(s), trapezoid-integrated");
+        return Energy.gpu(
+                totalJoules - start.counters().get(0),
+                Duration.between(start.takenAt(), clock.instant()),
+                method(),
+                "nvidia-smi power.draw of " + gpus + " GPU(s), trapezoid-integrated");
     }
 
     @Override

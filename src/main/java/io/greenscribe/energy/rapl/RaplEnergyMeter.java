@@ -84,9 +84,15 @@ public final class RaplEnergyMeter implements EnergyMeter {
                 cpu += d;
             }
         }
-        return new Energy(cpu, memory, 0, Duration.between(start.takenAt(), clock.instant()), method(),
-                "RAPL " + String.join("+", domains.stream().map(Domain::name).toList())
-                        + " (whole package" + (domains.stream().anyMatch(d -> d.dram) ? " and DRAM" : "") + ")", null);
+        return new Energy(
+                cpu,
+                memory,
+                0,
+                Duration.between(start.takenAt(), clock.instant()),
+                method(),
+                "RAPL " + String.join("+", domains.stream().map(Domain::name).toList()) + " (whole package"
+                        + (domains.stream().anyMatch(d -> d.dram) ? " and DRAM" : "") + ")",
+                null);
     }
 
     private List<Double> totals() {
@@ -104,7 +110,10 @@ public final class RaplEnergyMeter implements EnergyMeter {
         }
         try (Stream<Path> s = Files.list(root)) {
             List<Domain> out = new ArrayList<>();
-            for (Path p : s.filter(p -> PACKAGE.matcher(p.getFileName().toString()).matches()).sorted().toList()) {
+            for (Path p : s.filter(
+                            p -> PACKAGE.matcher(p.getFileName().toString()).matches())
+                    .sorted()
+                    .toList()) {
                 if (!Files.exists(p.resolve("energy_uj"))) {
                     continue;
                 }
@@ -116,7 +125,8 @@ public final class RaplEnergyMeter implements EnergyMeter {
                 // a sub-domain sits inside its package's folder in sysfs, and beside it as a link under
                 // /sys/class/powercap: each is taken once, by name
                 Map<String, Path> subs = new TreeMap<>();
-                try (Stream<Path> nested = Files.list(p); Stream<Path> beside = Files.list(root)) {
+                try (Stream<Path> nested = Files.list(p);
+                        Stream<Path> beside = Files.list(root)) {
                     Stream.concat(nested, beside).forEach(d -> {
                         String n = d.getFileName().toString();
                         if (SUB_DOMAIN.matcher(n).matches() && n.startsWith(p.getFileName() + ":")) {
@@ -125,7 +135,8 @@ public final class RaplEnergyMeter implements EnergyMeter {
                     });
                 }
                 for (Path sub : subs.values()) {
-                    if (Files.exists(sub.resolve("energy_uj")) && Files.exists(sub.resolve("name"))
+                    if (Files.exists(sub.resolve("energy_uj"))
+                            && Files.exists(sub.resolve("name"))
                             && Domain.read(sub.resolve("name")).trim().equals("dram")) {
                         out.add(new Domain(sub, true));
                     }
@@ -148,9 +159,12 @@ public final class RaplEnergyMeter implements EnergyMeter {
         Domain(Path dir, boolean dram) {
             this.dir = dir;
             this.dram = dram;
-            this.name = Files.exists(dir.resolve("name")) ? read(dir.resolve("name")).trim() : dir.getFileName().toString();
+            this.name = Files.exists(dir.resolve("name"))
+                    ? read(dir.resolve("name")).trim()
+                    : dir.getFileName().toString();
             this.maxRange = Files.exists(dir.resolve("max_energy_range_uj"))
-                    ? Long.parseLong(read(dir.resolve("max_energy_range_uj")).trim()) : Long.MAX_VALUE;
+                    ? Long.parseLong(read(dir.resolve("max_energy_range_uj")).trim())
+                    : Long.MAX_VALUE;
         }
 
         String name() {

@@ -1,7 +1,7 @@
 package io.greenscribe.job.api;
 
-import io.greenscribe.job.JobOptions;
 import io.greenscribe.job.AudioSource;
+import io.greenscribe.job.JobOptions;
 import io.greenscribe.job.batch.BatchService;
 import io.greenscribe.job.batch.BatchView;
 import io.greenscribe.system.GreenScribeException;
@@ -49,17 +49,32 @@ class BatchController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Submit a batch", operationId = "submitBatch",
+    @Operation(
+            summary = "Submit a batch",
+            operationId = "submitBatch",
             description = "Upload files (repeat the files part) or name a server directory; at most 10,000 files.",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
-                    @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
-                            schema = @Schema(implementation = SubmissionForms.BatchForm.class)),
-                    @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = DirectoryBatch.class))}))
-    @ApiResponse(responseCode = "202", description = ACCEPTED, headers = @Header(name = "Location",
-            description = "The batch, /api/v1/batches/{id}", schema = @Schema(type = "string")),
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content = {
+                                @Content(
+                                        mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                                        schema = @Schema(implementation = SubmissionForms.BatchForm.class)),
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                        schema = @Schema(implementation = DirectoryBatch.class))
+                            }))
+    @ApiResponse(
+            responseCode = "202",
+            description = ACCEPTED,
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The batch, /api/v1/batches/{id}",
+                            schema = @Schema(type = "string")),
             content = @Content(schema = @Schema(implementation = BatchView.class)))
-    ResponseEntity<BatchView> submitForm(@AuthenticationPrincipal Caller caller,
+    ResponseEntity<BatchView> submitForm(
+            @AuthenticationPrincipal Caller caller,
             @Parameter(hidden = true) @RequestParam(value = "files", required = false) List<MultipartFile> files,
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> form) {
         OptionForm.rejectUnknown(form, Set.of("files", "directory", "name"));
@@ -82,47 +97,88 @@ class BatchController {
     /** JSON: {@code {"directory": "...", "name": "...", "language": "en", ...}}. */
     @Schema(name = "BatchSubmission", description = "A batch of every file in a server directory")
     record DirectoryBatch(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "incoming",
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    example = "incoming",
                     description = "A directory under one of the server's allowed roots; its files, not sub-directories")
             String directory,
-            @Schema(description = "A name for the batch", example = "interviews-2026-12") String name,
-            @Schema(description = SubmissionForms.LANGUAGE, example = "en") String language,
-            @Schema(description = SubmissionForms.MODEL, example = "whisper-tiny.en") String model,
+
+            @Schema(description = "A name for the batch", example = "interviews-2026-12")
+            String name,
+
+            @Schema(description = SubmissionForms.LANGUAGE, example = "en")
+            String language,
+
+            @Schema(description = SubmissionForms.MODEL, example = "whisper-tiny.en")
+            String model,
+
             @Schema(description = SubmissionForms.HOTWORDS) List<String> hotwords,
-            @Schema(description = SubmissionForms.ITN, example = "true") Boolean itn,
-            @Schema(description = SubmissionForms.FORMATS, example = "[\"srt\"]") List<String> formats,
-            @Schema(description = SubmissionForms.PRIORITY, example = "0") Integer priority,
-            @Schema(description = SubmissionForms.DEADLINE, example = "2030-01-02T06:00:00Z") Instant deadline,
-            @Schema(description = SubmissionForms.NOT_BEFORE, example = "2030-01-01T22:00:00Z") Instant notBefore,
+
+            @Schema(description = SubmissionForms.ITN, example = "true")
+            Boolean itn,
+
+            @Schema(description = SubmissionForms.FORMATS, example = "[\"srt\"]")
+            List<String> formats,
+
+            @Schema(description = SubmissionForms.PRIORITY, example = "0")
+            Integer priority,
+
+            @Schema(description = SubmissionForms.DEADLINE, example = "2030-01-02T06:00:00Z")
+            Instant deadline,
+
+            @Schema(description = SubmissionForms.NOT_BEFORE, example = "2030-01-01T22:00:00Z")
+            Instant notBefore,
+
             @Schema(description = SubmissionForms.CALLBACK) URI callbackUrl) {
 
         JobOptions options() {
-            return new JobController.PathSubmission(directory, language, model, hotwords, itn, formats, priority,
-                    deadline, notBefore, callbackUrl).options();
+            return new JobController.PathSubmission(
+                            directory,
+                            language,
+                            model,
+                            hotwords,
+                            itn,
+                            formats,
+                            priority,
+                            deadline,
+                            notBefore,
+                            callbackUrl)
+                    .options();
         }
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Submit a batch", operationId = "submitBatch")
-    @ApiResponse(responseCode = "202", description = ACCEPTED, headers = @Header(name = "Location",
-            description = "The batch, /api/v1/batches/{id}", schema = @Schema(type = "string")),
+    @ApiResponse(
+            responseCode = "202",
+            description = ACCEPTED,
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The batch, /api/v1/batches/{id}",
+                            schema = @Schema(type = "string")),
             content = @Content(schema = @Schema(implementation = BatchView.class)))
     ResponseEntity<BatchView> submitJson(@AuthenticationPrincipal Caller caller, @RequestBody DirectoryBatch body) {
         if (body.directory() == null) {
             throw new GreenScribeException("directory is required (or upload 'files' as multipart/form-data).");
         }
-        return created(batches.submit(caller.tenantId(), body.name(), batches.directory(body.directory()), body.options()));
+        return created(
+                batches.submit(caller.tenantId(), body.name(), batches.directory(body.directory()), body.options()));
     }
 
     /** One page of the tenant's batches, newest first. */
     record BatchPage(List<BatchView> items, int page, int size, long total) {}
 
     @GetMapping
-    @Operation(summary = "List batches", operationId = "listBatches",
+    @Operation(
+            summary = "List batches",
+            operationId = "listBatches",
             description = "The tenant's batches, newest first, each with its progress and energy and CO2e sums.")
-    BatchPage list(@AuthenticationPrincipal Caller caller,
+    BatchPage list(
+            @AuthenticationPrincipal Caller caller,
             @Parameter(description = "Page number, from 0", example = "0") @RequestParam(defaultValue = "0") int page,
-            @Parameter(description = "Page size, 1 to 100", example = "20") @RequestParam(defaultValue = "20") int size) {
+            @Parameter(description = "Page size, 1 to 100", example = "20") @RequestParam(defaultValue = "20")
+                    int size) {
         if (page < 0 || size < 1 || size > 100) {
             throw new GreenScribeException("page must be >= 0 and size between 1 and 100.");
         }
@@ -131,13 +187,17 @@ class BatchController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Get a batch", operationId = "getBatch",
+    @Operation(
+            summary = "Get a batch",
+            operationId = "getBatch",
             description = "Progress by status and windows, its jobs, energy and CO2e of the finished ones.")
     BatchView get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         return batches.get(caller.tenantId(), id);
     }
 
     private static ResponseEntity<BatchView> created(BatchView batch) {
-        return ResponseEntity.accepted().location(URI.create("/api/v1/batches/" + batch.id())).body(batch);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/batches/" + batch.id()))
+                .body(batch);
     }
 }

@@ -1,10 +1,10 @@
 package io.greenscribe.job.api;
 
-import io.greenscribe.job.JobView;
-import io.greenscribe.job.JobService;
-import io.greenscribe.job.JobOptions;
 import io.greenscribe.job.AudioSource;
+import io.greenscribe.job.JobOptions;
+import io.greenscribe.job.JobService;
 import io.greenscribe.job.JobStatus;
+import io.greenscribe.job.JobView;
 import io.greenscribe.system.security.ApiKeys;
 import io.greenscribe.system.security.CredentialsFile;
 import io.greenscribe.text.TranscriptFormat;
@@ -40,7 +40,11 @@ class DemoRunner {
     private final String tenantName;
     private final int port;
 
-    DemoRunner(JobService jobs, ApiKeys keys, CredentialsFile credentials, @Value("${greenscribe.demo.file}") Path file,
+    DemoRunner(
+            JobService jobs,
+            ApiKeys keys,
+            CredentialsFile credentials,
+            @Value("${greenscribe.demo.file}") Path file,
             @Value("${greenscribe.security.bootstrap-tenant:default}") String tenantName,
             @Value("${local.server.port:${server.port:8080}}") int port) {
         this.jobs = jobs;
@@ -63,8 +67,14 @@ class DemoRunner {
         try {
             UUID tenant = keys.tenant(tenantName).orElseThrow();
             long size = Files.size(file);
-            JobView job = jobs.submit(tenant, new AudioSource.Upload(file.getFileName().toString(), size,
-                    () -> Files.newInputStream(file)), JobOptions.defaults(), null, null).job();
+            JobView job = jobs.submit(
+                            tenant,
+                            new AudioSource.Upload(
+                                    file.getFileName().toString(), size, () -> Files.newInputStream(file)),
+                            JobOptions.defaults(),
+                            null,
+                            null)
+                    .job();
             out.println("Demo: submitted " + file + " as job " + job.id() + "; waiting for it...");
             long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
             while (!job.status().isFinished() && System.nanoTime() < deadline) {
@@ -75,9 +85,11 @@ class DemoRunner {
                 out.println("Demo: job " + job.id() + " ended " + job.status() + ": " + job.error());
                 return;
             }
-            out.println("Demo: job " + job.id() + " SUCCEEDED in " + job.timings().runSeconds() + " s ("
-                    + job.audio().durationSeconds() + " s of audio, " + job.progress().windowsTotal() + " window(s), "
-                    + job.model() + " on " + job.device() + "). Transcript:");
+            out.println(
+                    "Demo: job " + job.id() + " SUCCEEDED in " + job.timings().runSeconds() + " s ("
+                            + job.audio().durationSeconds() + " s of audio, "
+                            + job.progress().windowsTotal() + " window(s), "
+                            + job.model() + " on " + job.device() + "). Transcript:");
             out.println();
             out.print(new TranscriptWriter().write(jobs.transcript(tenant, job.id()), TranscriptFormat.SRT));
             out.println();

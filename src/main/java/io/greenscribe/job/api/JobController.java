@@ -1,23 +1,22 @@
 package io.greenscribe.job.api;
 
-import io.greenscribe.webhook.Webhooks;
-import io.greenscribe.job.JobView;
-import io.greenscribe.job.JobService;
-import io.greenscribe.job.JobOptions;
 import io.greenscribe.job.AudioSource;
 import io.greenscribe.job.JobEvent;
+import io.greenscribe.job.JobOptions;
+import io.greenscribe.job.JobService;
 import io.greenscribe.job.JobStatus;
+import io.greenscribe.job.JobView;
 import io.greenscribe.pipeline.Transcripts;
 import io.greenscribe.system.ConflictException;
 import io.greenscribe.system.GreenScribeException;
 import io.greenscribe.system.security.Caller;
 import io.greenscribe.text.TranscriptFormat;
 import io.greenscribe.text.TranscriptWriter;
+import io.greenscribe.webhook.Webhooks;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -51,7 +50,8 @@ import org.springframework.web.multipart.MultipartFile;
 class JobController {
 
     private static final String PROBLEM = "application/problem+json";
-    private static final String ACCEPTED = "Accepted: stored and planned; poll the job at Location until it has finished";
+    private static final String ACCEPTED =
+            "Accepted: stored and planned; poll the job at Location until it has finished";
     private static final String LOCATION = "The job, /api/v1/jobs/{id}";
 
     private final JobService jobs;
@@ -67,26 +67,44 @@ class JobController {
 
     /** Submit audio as a multipart upload ({@code file}) or a server path ({@code path}), with options as fields. */
     @PostMapping(path = "/jobs", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Submit a job", operationId = "submitJob", description = """
+    @Operation(
+            summary = "Submit a job",
+            operationId = "submitJob",
+            description = """
             Upload audio as multipart/form-data (`file`), or name a file on the server (`path`, as a form field or \
             as JSON). The job is planned at once: `status` is QUEUED, or WAITING_FOR_WINDOW with `scheduling.runAt` \
             when a greener window before the deadline is worth waiting for.""",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
-                    @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
-                            schema = @Schema(implementation = SubmissionForms.JobForm.class)),
-                    @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = PathSubmission.class))}))
-    @ApiResponse(responseCode = "202", description = ACCEPTED, headers = @Header(name = "Location", description = LOCATION,
-            schema = @Schema(type = "string")), content = @Content(schema = @Schema(implementation = JobView.class)))
-    @ApiResponse(responseCode = "409", description = "The Idempotency-Key was used before for a different job",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content = {
+                                @Content(
+                                        mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                                        schema = @Schema(implementation = SubmissionForms.JobForm.class)),
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                        schema = @Schema(implementation = PathSubmission.class))
+                            }))
+    @ApiResponse(
+            responseCode = "202",
+            description = ACCEPTED,
+            headers = @Header(name = "Location", description = LOCATION, schema = @Schema(type = "string")),
+            content = @Content(schema = @Schema(implementation = JobView.class)))
+    @ApiResponse(
+            responseCode = "409",
+            description = "The Idempotency-Key was used before for a different job",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "#/components/schemas/Problem")))
-    @ApiResponse(responseCode = "413", description = "The upload exceeds greenscribe.jobs.max-upload-size",
+    @ApiResponse(
+            responseCode = "413",
+            description = "The upload exceeds greenscribe.jobs.max-upload-size",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "#/components/schemas/Problem")))
-    ResponseEntity<JobView> submitForm(@AuthenticationPrincipal Caller caller,
+    ResponseEntity<JobView> submitForm(
+            @AuthenticationPrincipal Caller caller,
             @Parameter(hidden = true) @RequestParam(value = "file", required = false) MultipartFile file,
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> form,
             @Parameter(description = "Resubmitting with the same key returns the first job instead of a new one")
-            @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
+                    @RequestHeader(value = "Idempotency-Key", required = false)
+                    String idempotencyKey) {
         OptionForm.rejectUnknown(form, Set.of("file", "path"));
         AudioSource source = source(file, form.getFirst("path"));
         return accepted(jobs.submit(caller.tenantId(), source, OptionForm.options(form), idempotencyKey, null));
@@ -95,43 +113,77 @@ class JobController {
     /** The same as JSON, for files already on the server: {@code {"path": "...", "language": "en", ...}}. */
     @PostMapping(path = "/jobs", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Submit a job", operationId = "submitJob")
-    @ApiResponse(responseCode = "202", description = ACCEPTED, headers = @Header(name = "Location", description = LOCATION,
-            schema = @Schema(type = "string")), content = @Content(schema = @Schema(implementation = JobView.class)))
-    ResponseEntity<JobView> submitJson(@AuthenticationPrincipal Caller caller, @RequestBody PathSubmission body,
+    @ApiResponse(
+            responseCode = "202",
+            description = ACCEPTED,
+            headers = @Header(name = "Location", description = LOCATION, schema = @Schema(type = "string")),
+            content = @Content(schema = @Schema(implementation = JobView.class)))
+    ResponseEntity<JobView> submitJson(
+            @AuthenticationPrincipal Caller caller,
+            @RequestBody PathSubmission body,
             @Parameter(description = "Resubmitting with the same key returns the first job instead of a new one")
-            @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
+                    @RequestHeader(value = "Idempotency-Key", required = false)
+                    String idempotencyKey) {
         if (body.path() == null) {
             throw new GreenScribeException("path is required (or upload the file as multipart/form-data).");
         }
-        return accepted(jobs.submit(caller.tenantId(), new AudioSource.ServerFile(body.path()), body.options(),
-                idempotencyKey, null));
+        return accepted(jobs.submit(
+                caller.tenantId(), new AudioSource.ServerFile(body.path()), body.options(), idempotencyKey, null));
     }
 
     /** A JSON submission of a server file. */
     @Schema(name = "JobSubmission", description = "A job for a file already on the server")
     record PathSubmission(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "incoming/call-0001.wav",
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    example = "incoming/call-0001.wav",
                     description = "A file under one of the server's allowed roots (greenscribe.jobs.allowed-roots)")
             String path,
-            @Schema(description = SubmissionForms.LANGUAGE, example = "en") String language,
-            @Schema(description = SubmissionForms.MODEL, example = "whisper-tiny.en") String model,
-            @Schema(description = SubmissionForms.HOTWORDS, example = "[\"GreenScribe\"]") List<String> hotwords,
-            @Schema(description = SubmissionForms.ITN, defaultValue = "true", example = "true") Boolean itn,
-            @Schema(description = SubmissionForms.FORMATS, example = "[\"json\"]") List<String> formats,
-            @Schema(description = SubmissionForms.PRIORITY, example = "0") Integer priority,
-            @Schema(description = SubmissionForms.DEADLINE, example = "2030-01-02T06:00:00Z") Instant deadline,
-            @Schema(description = SubmissionForms.NOT_BEFORE, example = "2030-01-01T22:00:00Z") Instant notBefore,
+
+            @Schema(description = SubmissionForms.LANGUAGE, example = "en")
+            String language,
+
+            @Schema(description = SubmissionForms.MODEL, example = "whisper-tiny.en")
+            String model,
+
+            @Schema(description = SubmissionForms.HOTWORDS, example = "[\"GreenScribe\"]")
+            List<String> hotwords,
+
+            @Schema(description = SubmissionForms.ITN, defaultValue = "true", example = "true")
+            Boolean itn,
+
+            @Schema(description = SubmissionForms.FORMATS, example = "[\"json\"]")
+            List<String> formats,
+
+            @Schema(description = SubmissionForms.PRIORITY, example = "0")
+            Integer priority,
+
+            @Schema(description = SubmissionForms.DEADLINE, example = "2030-01-02T06:00:00Z")
+            Instant deadline,
+
+            @Schema(description = SubmissionForms.NOT_BEFORE, example = "2030-01-01T22:00:00Z")
+            Instant notBefore,
+
             @Schema(description = SubmissionForms.CALLBACK) URI callbackUrl) {
 
         JobOptions options() {
-            return new JobOptions(language, model, hotwords, itn == null || itn,
-                    formats == null ? List.of() : OptionForm.formats(formats), priority == null ? 0 : priority,
-                    deadline, notBefore, callbackUrl);
+            return new JobOptions(
+                    language,
+                    model,
+                    hotwords,
+                    itn == null || itn,
+                    formats == null ? List.of() : OptionForm.formats(formats),
+                    priority == null ? 0 : priority,
+                    deadline,
+                    notBefore,
+                    callbackUrl);
         }
     }
 
     @GetMapping("/jobs/{id}")
-    @Operation(summary = "Get a job", operationId = "getJob",
+    @Operation(
+            summary = "Get a job",
+            operationId = "getJob",
             description = "Status, plan, progress (windows recognized), timings, energy and CO2e, transcript links.")
     JobView get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         return jobs.get(caller.tenantId(), id);
@@ -147,14 +199,19 @@ class JobController {
     }
 
     @GetMapping("/jobs")
-    @Operation(summary = "List jobs", operationId = "listJobs", description = "The tenant's jobs, newest first, one page at a time.")
-    JobPage list(@AuthenticationPrincipal Caller caller,
+    @Operation(
+            summary = "List jobs",
+            operationId = "listJobs",
+            description = "The tenant's jobs, newest first, one page at a time.")
+    JobPage list(
+            @AuthenticationPrincipal Caller caller,
             @Parameter(description = "Only jobs in this state") @RequestParam(required = false) JobStatus state,
             @Parameter(description = "Only jobs of this batch") @RequestParam(required = false) UUID batch,
             @Parameter(description = "Submitted at or after") @RequestParam(required = false) Instant from,
             @Parameter(description = "Submitted before") @RequestParam(required = false) Instant to,
             @Parameter(description = "Page number, from 0", example = "0") @RequestParam(defaultValue = "0") int page,
-            @Parameter(description = "Page size, 1 to 500", example = "20") @RequestParam(defaultValue = "50") int size) {
+            @Parameter(description = "Page size, 1 to 500", example = "20") @RequestParam(defaultValue = "50")
+                    int size) {
         if (page < 0 || size < 1 || size > 500) {
             throw new GreenScribeException("page must be >= 0 and size between 1 and 500.");
         }
@@ -163,17 +220,30 @@ class JobController {
     }
 
     @GetMapping("/jobs/{id}/transcript")
-    @Operation(summary = "Download a transcript", operationId = "getTranscript",
+    @Operation(
+            summary = "Download a transcript",
+            operationId = "getTranscript",
             description = "The finished job's transcript in any format, whichever were asked for at submission.")
-    @ApiResponse(responseCode = "200", description = "The transcript", content = {
-            @Content(mediaType = "application/json"), @Content(mediaType = "text/plain"),
-            @Content(mediaType = "application/x-subrip"), @Content(mediaType = "text/vtt")})
-    @ApiResponse(responseCode = "409", description = "The job has not succeeded (yet)",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The transcript",
+            content = {
+                @Content(mediaType = "application/json"), @Content(mediaType = "text/plain"),
+                @Content(mediaType = "application/x-subrip"), @Content(mediaType = "text/vtt")
+            })
+    @ApiResponse(
+            responseCode = "409",
+            description = "The job has not succeeded (yet)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "#/components/schemas/Problem")))
-    ResponseEntity<String> transcript(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
-            @Parameter(description = "txt, srt, vtt or json", example = "srt",
-                    schema = @Schema(allowableValues = {"txt", "srt", "vtt", "json"}))
-            @RequestParam(defaultValue = "json") String format) {
+    ResponseEntity<String> transcript(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @Parameter(
+                            description = "txt, srt, vtt or json",
+                            example = "srt",
+                            schema = @Schema(allowableValues = {"txt", "srt", "vtt", "json"}))
+                    @RequestParam(defaultValue = "json")
+                    String format) {
         TranscriptFormat f = TranscriptFormat.parse(format);
         String body = writer.write(jobs.transcript(caller.tenantId(), id), f);
         return ResponseEntity.ok()
@@ -183,22 +253,34 @@ class JobController {
 
     /** Cancels the job; {@code purge=true} also deletes its audio and transcript. */
     @DeleteMapping("/jobs/{id}")
-    @Operation(summary = "Cancel a job", operationId = "cancelJob",
-            description = "Stops a waiting, queued or running job; with purge=true also deletes its audio and transcript.")
+    @Operation(
+            summary = "Cancel a job",
+            operationId = "cancelJob",
+            description =
+                    "Stops a waiting, queued or running job; with purge=true also deletes its audio and transcript.")
     @ApiResponse(responseCode = "200", description = "The job, now CANCELLED")
-    @ApiResponse(responseCode = "409", description = "The job has already finished (and purge was not asked)",
+    @ApiResponse(
+            responseCode = "409",
+            description = "The job has already finished (and purge was not asked)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "#/components/schemas/Problem")))
-    JobView cancel(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+    JobView cancel(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
             @Parameter(description = "Also delete the audio and transcript", example = "false")
-            @RequestParam(defaultValue = "false") boolean purge) {
+                    @RequestParam(defaultValue = "false")
+                    boolean purge) {
         return jobs.cancel(caller.tenantId(), id, purge);
     }
 
     @PostMapping("/jobs/{id}/retry")
-    @Operation(summary = "Retry a job", operationId = "retryJob",
+    @Operation(
+            summary = "Retry a job",
+            operationId = "retryJob",
             description = "Plans a failed or cancelled job again, from its stored audio.")
     @ApiResponse(responseCode = "200", description = "The job, planned again")
-    @ApiResponse(responseCode = "409", description = "The job is not failed or cancelled, or its audio was purged",
+    @ApiResponse(
+            responseCode = "409",
+            description = "The job is not failed or cancelled, or its audio was purged",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "#/components/schemas/Problem")))
     JobView retry(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         return jobs.retry(caller.tenantId(), id);
@@ -223,10 +305,14 @@ class JobController {
 
     /** Skips carbon-aware waiting: a job waiting for a greener window is queued now. */
     @PostMapping("/jobs/{id}/run-now")
-    @Operation(summary = "Run a job now", operationId = "runJobNow",
+    @Operation(
+            summary = "Run a job now",
+            operationId = "runJobNow",
             description = "Skips carbon-aware waiting: a job waiting for a greener window is queued now.")
     @ApiResponse(responseCode = "200", description = "The job, QUEUED")
-    @ApiResponse(responseCode = "409", description = "The job is already running or finished",
+    @ApiResponse(
+            responseCode = "409",
+            description = "The job is already running or finished",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "#/components/schemas/Problem")))
     JobView runNow(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         return jobs.runNow(caller.tenantId(), id);
@@ -236,21 +322,32 @@ class JobController {
     @PostMapping("/jobs/{id}/priority")
     @Operation(summary = "Change a job's priority", operationId = "changeJobPriority")
     @ApiResponse(responseCode = "200", description = "The job with its new priority")
-    @ApiResponse(responseCode = "409", description = "The job has already finished",
+    @ApiResponse(
+            responseCode = "409",
+            description = "The job has already finished",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "#/components/schemas/Problem")))
-    JobView priority(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+    JobView priority(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
             @Parameter(description = "-100 to 100; higher runs first", example = "10") @RequestParam int value) {
         return jobs.changePriority(caller.tenantId(), id, value);
     }
 
     /** Full-text search over the tenant's transcripts (web-search syntax). */
     @GetMapping("/transcripts/search")
-    @Operation(summary = "Search transcripts", operationId = "searchTranscripts",
-            description = "Full-text search over the tenant's transcripts, best matches first, with highlighted snippets.")
-    List<Transcripts.Hit> search(@AuthenticationPrincipal Caller caller,
+    @Operation(
+            summary = "Search transcripts",
+            operationId = "searchTranscripts",
+            description =
+                    "Full-text search over the tenant's transcripts, best matches first, with highlighted snippets.")
+    List<Transcripts.Hit> search(
+            @AuthenticationPrincipal Caller caller,
             @Parameter(description = "Web-search syntax: words, \"a phrase\", -excluded, or", example = "weather")
-            @RequestParam String q,
-            @Parameter(description = "At most this many hits, 1 to 100", example = "20") @RequestParam(defaultValue = "20") int limit) {
+                    @RequestParam
+                    String q,
+            @Parameter(description = "At most this many hits, 1 to 100", example = "20")
+                    @RequestParam(defaultValue = "20")
+                    int limit) {
         return transcripts.search(caller.tenantId(), q, Math.max(1, Math.min(limit, 100)));
     }
 
@@ -268,5 +365,4 @@ class JobController {
         URI location = URI.create("/api/v1/jobs/" + submitted.job().id());
         return ResponseEntity.accepted().location(location).body(submitted.job());
     }
-
 }

@@ -1,13 +1,13 @@
 package io.greenscribe.job.api;
 
-import io.greenscribe.job.JobView;
-import io.greenscribe.job.JobService;
-import io.greenscribe.job.JobOptions;
+import io.greenscribe.audio.AudioDecoder;
 import io.greenscribe.job.AudioSource;
 import io.greenscribe.job.JobCompletions;
+import io.greenscribe.job.JobOptions;
 import io.greenscribe.job.JobProperties;
+import io.greenscribe.job.JobService;
 import io.greenscribe.job.JobStatus;
-import io.greenscribe.audio.AudioDecoder;
+import io.greenscribe.job.JobView;
 import io.greenscribe.system.GreenScribeException;
 import io.greenscribe.system.security.Caller;
 import io.greenscribe.text.TimedSegment;
@@ -16,7 +16,6 @@ import io.greenscribe.text.TranscriptFormat;
 import io.greenscribe.text.TranscriptWriter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -50,8 +49,15 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "OpenAI-compatible", description = "Drop-in for OpenAI's audio transcription endpoint, for short files")
 class OpenAiTranscriptionController {
 
-    private static final Set<String> FIELDS = Set.of("file", "model", "language", "prompt", "response_format",
-            "temperature", "timestamp_granularities[]", "timestamp_granularities");
+    private static final Set<String> FIELDS = Set.of(
+            "file",
+            "model",
+            "language",
+            "prompt",
+            "response_format",
+            "temperature",
+            "timestamp_granularities[]",
+            "timestamp_granularities");
 
     private final JobService jobs;
     private final AudioDecoder decoder;
@@ -59,8 +65,8 @@ class OpenAiTranscriptionController {
     private final JobCompletions completions;
     private final TranscriptWriter writer = new TranscriptWriter();
 
-    OpenAiTranscriptionController(JobService jobs, AudioDecoder decoder, JobProperties properties,
-            JobCompletions completions) {
+    OpenAiTranscriptionController(
+            JobService jobs, AudioDecoder decoder, JobProperties properties, JobCompletions completions) {
         this.jobs = jobs;
         this.completions = completions;
         this.decoder = decoder;
@@ -68,18 +74,32 @@ class OpenAiTranscriptionController {
     }
 
     @PostMapping(path = "/v1/audio/transcriptions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Transcribe a short file now", operationId = "createTranscription", description = """
+    @Operation(
+            summary = "Transcribe a short file now",
+            operationId = "createTranscription",
+            description = """
             OpenAI's `POST /v1/audio/transcriptions`: the file runs at top priority through the same queue, and the \
             answer waits for it. Files longer than greenscribe.jobs.sync-max-seconds are refused: submit those as jobs.""",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content =
-                    @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
-                            schema = @Schema(implementation = SubmissionForms.OpenAiForm.class))))
-    @ApiResponse(responseCode = "200", description = "The transcript in response_format", content = {
-            @Content(mediaType = "application/json"), @Content(mediaType = "text/plain"),
-            @Content(mediaType = "text/vtt")})
-    DeferredResult<ResponseEntity<?>> transcribe(@AuthenticationPrincipal Caller caller,
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                                            schema = @Schema(implementation = SubmissionForms.OpenAiForm.class))))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The transcript in response_format",
+            content = {
+                @Content(mediaType = "application/json"),
+                @Content(mediaType = "text/plain"),
+                @Content(mediaType = "text/vtt")
+            })
+    DeferredResult<ResponseEntity<?>> transcribe(
+            @AuthenticationPrincipal Caller caller,
             @Parameter(hidden = true) @RequestParam("file") MultipartFile file,
-            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> form) throws IOException {
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> form)
+            throws IOException {
         Set<String> unknown = new java.util.TreeSet<>(form.keySet());
         unknown.removeAll(FIELDS);
         if (!unknown.isEmpty()) {
@@ -96,21 +116,39 @@ class OpenAiTranscriptionController {
             }
             double seconds = decoder.decode(tmp).durationSeconds();
             if (seconds > properties.syncMaxSeconds()) {
-                throw new GreenScribeException(String.format("The audio is %.0f s long; this endpoint takes up to %d s. "
-                        + "Submit longer files to POST /api/v1/jobs.", seconds, properties.syncMaxSeconds()));
+                throw new GreenScribeException(String.format(
+                        "The audio is %.0f s long; this endpoint takes up to %d s. "
+                                + "Submit longer files to POST /api/v1/jobs.",
+                        seconds, properties.syncMaxSeconds()));
             }
             String model = form.getFirst("model");
-            JobOptions options = new JobOptions(form.getFirst("language"),
+            JobOptions options = new JobOptions(
+                    form.getFirst("language"),
                     model == null || model.startsWith("whisper-1") ? null : model,
                     OptionForm.list(form.get("prompt") == null ? null : List.of(form.getFirst("prompt"))),
-                    false, List.of(), 100, null, null, null);
-            UUID id = jobs.submit(caller.tenantId(), new AudioSource.Upload(file.getOriginalFilename(), file.getSize(),
-                    () -> Files.newInputStream(tmp)), options, null, null).job().id();
+                    false,
+                    List.of(),
+                    100,
+                    null,
+                    null,
+                    null);
+            UUID id = jobs.submit(
+                            caller.tenantId(),
+                            new AudioSource.Upload(
+                                    file.getOriginalFilename(), file.getSize(), () -> Files.newInputStream(tmp)),
+                            options,
+                            null,
+                            null)
+                    .job()
+                    .id();
             // The client holds the connection until the job is done; no thread does: the answer is
             // written when the job's end is signalled.
-            long timeout = Duration.ofSeconds(60L + 10L * properties.syncMaxSeconds()).toMillis();
-            DeferredResult<ResponseEntity<?>> answer = new DeferredResult<>(timeout, () -> new GreenScribeException(
-                    "Job " + id + " did not finish in time; follow it at /api/v1/jobs/" + id + "."));
+            long timeout =
+                    Duration.ofSeconds(60L + 10L * properties.syncMaxSeconds()).toMillis();
+            DeferredResult<ResponseEntity<?>> answer = new DeferredResult<>(
+                    timeout,
+                    () -> new GreenScribeException(
+                            "Job " + id + " did not finish in time; follow it at /api/v1/jobs/" + id + "."));
             // async: the end is signalled on a worker's thread, which must not wait on this answer
             completions.ended(id).whenCompleteAsync((v, e) -> {
                 if (e != null) {
@@ -145,7 +183,9 @@ class OpenAiTranscriptionController {
     }
 
     private static ResponseEntity<String> text(String body, MediaType type) {
-        return ResponseEntity.ok().contentType(new MediaType(type, java.nio.charset.StandardCharsets.UTF_8)).body(body);
+        return ResponseEntity.ok()
+                .contentType(new MediaType(type, java.nio.charset.StandardCharsets.UTF_8))
+                .body(body);
     }
 
     private static Map<String, Object> verbose(TranscriptDocument doc) {
@@ -154,7 +194,11 @@ class OpenAiTranscriptionController {
         out.put("language", doc.language());
         out.put("duration", doc.durationSeconds());
         out.put("text", doc.fullText());
-        out.put("segments", doc.segments().stream().map(OpenAiTranscriptionController::segment).toList());
+        out.put(
+                "segments",
+                doc.segments().stream()
+                        .map(OpenAiTranscriptionController::segment)
+                        .toList());
         return out;
     }
 

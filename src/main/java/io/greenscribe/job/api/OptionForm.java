@@ -16,8 +16,8 @@ import org.springframework.util.MultiValueMap;
 /** Reads job options from form fields, rejecting unknown fields and malformed values by name. */
 public final class OptionForm {
 
-    static final Set<String> OPTION_FIELDS = Set.of("language", "model", "hotwords", "itn", "formats", "priority",
-            "deadline", "notBefore", "callbackUrl");
+    static final Set<String> OPTION_FIELDS = Set.of(
+            "language", "model", "hotwords", "itn", "formats", "priority", "deadline", "notBefore", "callbackUrl");
 
     private OptionForm() {}
 
@@ -48,7 +48,10 @@ public final class OptionForm {
         if (values == null) {
             return List.of();
         }
-        return values.stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::strip).filter(s -> !s.isEmpty())
+        return values.stream()
+                .flatMap(v -> Arrays.stream(v.split(",")))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
                 .toList();
     }
 
@@ -85,8 +88,8 @@ public final class OptionForm {
         try {
             return Instant.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new GreenScribeException(field + " must be an ISO-8601 instant such as 2026-01-31T18:00:00Z, not '"
-                    + value + "'.");
+            throw new GreenScribeException(
+                    field + " must be an ISO-8601 instant such as 2026-01-31T18:00:00Z, not '" + value + "'.");
         }
     }
 

@@ -22,54 +22,119 @@ final class SubmissionForms {
     static final String PRIORITY = "-100 to 100; higher runs first";
     static final String DEADLINE = "Finish by this instant; the planner picks the greenest start that meets it";
     static final String NOT_BEFORE = "Start no earlier than this instant";
-    static final String CALLBACK = "Called with a signed POST when the job ends (HMAC-SHA256 in X-GreenScribe-Signature)";
+    static final String CALLBACK =
+            "Called with a signed POST when the job ends (HMAC-SHA256 in X-GreenScribe-Signature)";
 
-    @Schema(name = "JobSubmissionForm", description = "A job: exactly one of file (an upload) or path (a file on the server)")
+    @Schema(
+            name = "JobSubmissionForm",
+            description = "A job: exactly one of file (an upload) or path (a file on the server)")
     record JobForm(
-            @Schema(type = "string", format = "binary", description = "The audio to transcribe (any format FFmpeg reads)")
+            @Schema(
+                    type = "string",
+                    format = "binary",
+                    description = "The audio to transcribe (any format FFmpeg reads)")
             String file,
-            @Schema(description = "Instead of file: a file under one of the server's allowed roots (greenscribe.jobs.allowed-roots)")
+
+            @Schema(
+                    description =
+                            "Instead of file: a file under one of the server's allowed roots (greenscribe.jobs.allowed-roots)")
             String path,
+
             @Schema(description = LANGUAGE, example = "en") String language,
-            @Schema(description = MODEL, example = "whisper-tiny.en") String model,
-            @Schema(description = HOTWORDS, example = "[\"GreenScribe\"]") List<String> hotwords,
-            @Schema(description = ITN, defaultValue = "true", example = "true") Boolean itn,
+
+            @Schema(description = MODEL, example = "whisper-tiny.en")
+            String model,
+
+            @Schema(description = HOTWORDS, example = "[\"GreenScribe\"]")
+            List<String> hotwords,
+
+            @Schema(description = ITN, defaultValue = "true", example = "true")
+            Boolean itn,
+
             @Schema(description = FORMATS, example = "[\"json\", \"srt\"]")
-            @ArraySchema(schema = @Schema(allowableValues = {"txt", "srt", "vtt", "json"})) List<String> formats,
+            @ArraySchema(schema = @Schema(allowableValues = {"txt", "srt", "vtt", "json"}))
+            List<String> formats,
+
             @Schema(description = PRIORITY, minimum = "-100", maximum = "100", defaultValue = "0", example = "0")
             Integer priority,
-            @Schema(description = DEADLINE, format = "date-time", example = "2030-01-02T06:00:00Z") String deadline,
-            @Schema(description = NOT_BEFORE, format = "date-time", example = "2030-01-01T22:00:00Z") String notBefore,
+
+            @Schema(description = DEADLINE, format = "date-time", example = "2030-01-02T06:00:00Z")
+            String deadline,
+
+            @Schema(description = NOT_BEFORE, format = "date-time", example = "2030-01-01T22:00:00Z")
+            String notBefore,
+
             @Schema(description = CALLBACK, format = "uri") String callbackUrl) {}
 
-    @Schema(name = "BatchSubmissionForm", description = "A batch: uploads (files, repeated) or one server directory, with options shared by its jobs")
+    @Schema(
+            name = "BatchSubmissionForm",
+            description = "A batch: uploads (files, repeated) or one server directory, with options shared by its jobs")
     record BatchForm(
-            @ArraySchema(arraySchema = @Schema(description = "The audio files, one part each"),
-                    schema = @Schema(type = "string", format = "binary")) List<String> files,
+            @ArraySchema(
+                    arraySchema = @Schema(description = "The audio files, one part each"),
+                    schema = @Schema(type = "string", format = "binary"))
+            List<String> files,
+
             @Schema(description = "Instead of files: every file directly inside this directory under an allowed root")
             String directory,
-            @Schema(description = "A name for the batch", example = "interviews-2026-12") String name,
+
+            @Schema(description = "A name for the batch", example = "interviews-2026-12")
+            String name,
+
             @Schema(description = LANGUAGE, example = "en") String language,
-            @Schema(description = MODEL, example = "whisper-tiny.en") String model,
-            @ArraySchema(arraySchema = @Schema(description = HOTWORDS)) List<String> hotwords,
-            @Schema(description = ITN, defaultValue = "true", example = "true") Boolean itn,
+
+            @Schema(description = MODEL, example = "whisper-tiny.en")
+            String model,
+
+            @ArraySchema(arraySchema = @Schema(description = HOTWORDS))
+            List<String> hotwords,
+
+            @Schema(description = ITN, defaultValue = "true", example = "true")
+            Boolean itn,
+
             @Schema(description = FORMATS, example = "[\"srt\"]")
-            @ArraySchema(schema = @Schema(allowableValues = {"txt", "srt", "vtt", "json"})) List<String> formats,
+            @ArraySchema(schema = @Schema(allowableValues = {"txt", "srt", "vtt", "json"}))
+            List<String> formats,
+
             @Schema(description = PRIORITY, minimum = "-100", maximum = "100", defaultValue = "0", example = "0")
             Integer priority,
-            @Schema(description = DEADLINE, format = "date-time", example = "2030-01-02T06:00:00Z") String deadline,
-            @Schema(description = NOT_BEFORE, format = "date-time", example = "2030-01-01T22:00:00Z") String notBefore,
+
+            @Schema(description = DEADLINE, format = "date-time", example = "2030-01-02T06:00:00Z")
+            String deadline,
+
+            @Schema(description = NOT_BEFORE, format = "date-time", example = "2030-01-01T22:00:00Z")
+            String notBefore,
+
             @Schema(description = CALLBACK, format = "uri") String callbackUrl) {}
 
-    @Schema(name = "OpenAiTranscriptionForm", description = "OpenAI's audio transcription request (the fields GreenScribe reads)")
+    @Schema(
+            name = "OpenAiTranscriptionForm",
+            description = "OpenAI's audio transcription request (the fields GreenScribe reads)")
     record OpenAiForm(
-            @Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED,
-                    description = "The audio; at most greenscribe.jobs.sync-max-seconds long") String file,
-            @Schema(description = "whisper-1 (the server's default model) or a GreenScribe model name", example = "whisper-1")
+            @Schema(
+                    type = "string",
+                    format = "binary",
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    description = "The audio; at most greenscribe.jobs.sync-max-seconds long")
+            String file,
+
+            @Schema(
+                    description = "whisper-1 (the server's default model) or a GreenScribe model name",
+                    example = "whisper-1")
             String model,
+
             @Schema(description = LANGUAGE, example = "en") String language,
-            @Schema(description = "Hot words, comma-separated") String prompt,
-            @Schema(description = "Answer format", allowableValues = {"json", "text", "srt", "vtt", "verbose_json"},
-                    defaultValue = "json", example = "json") String response_format,
-            @Schema(description = "Accepted for compatibility; decoding is greedy") Double temperature) {}
+
+            @Schema(description = "Hot words, comma-separated")
+            String prompt,
+
+            @Schema(
+                    description = "Answer format",
+                    allowableValues = {"json", "text", "srt", "vtt", "verbose_json"},
+                    defaultValue = "json",
+                    example = "json")
+            String response_format,
+
+            @Schema(description = "Accepted for compatibility; decoding is greedy")
+            Double temperature) {}
 }

@@ -1,11 +1,11 @@
 package io.greenscribe.job.batch;
 
-import io.greenscribe.job.JobView;
 import io.greenscribe.job.AudioInputs;
-import io.greenscribe.job.JobService;
-import io.greenscribe.job.JobOptions;
 import io.greenscribe.job.AudioSource;
+import io.greenscribe.job.JobOptions;
+import io.greenscribe.job.JobService;
 import io.greenscribe.job.JobStatus;
+import io.greenscribe.job.JobView;
 import io.greenscribe.system.GreenScribeException;
 import io.greenscribe.system.NotFoundException;
 import java.io.IOException;
@@ -62,7 +62,9 @@ public class BatchService {
         }
         try (Stream<Path> files = Files.list(dir)) {
             List<AudioSource> sources = new ArrayList<>();
-            files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).sorted()
+            files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().startsWith("."))
+                    .sorted()
                     .forEach(f -> sources.add(new AudioSource.ServerFile(f.toString())));
             return sources;
         } catch (IOException e) {
@@ -78,7 +80,8 @@ public class BatchService {
     public BatchView get(UUID tenant, UUID id) {
         JobBatch batch = batches.findByIdAndTenantId(id, tenant)
                 .orElseThrow(() -> new NotFoundException("Batch " + id + " not found."));
-        List<JobView> members = new ArrayList<>(jobs.list(tenant, null, id, null, null, Pageable.unpaged()).getContent());
+        List<JobView> members = new ArrayList<>(
+                jobs.list(tenant, null, id, null, null, Pageable.unpaged()).getContent());
         members.sort(java.util.Comparator.comparing(j -> j.timings().createdAt()));
         Map<JobStatus, Long> byStatus = new EnumMap<>(JobStatus.class);
         int done = 0;
@@ -89,8 +92,17 @@ public class BatchService {
             total += j.progress().windowsTotal();
         }
         boolean finished = members.stream().allMatch(j -> j.status().isFinished());
-        return new BatchView(batch.id, batch.name, batch.createdAt, members.size(), byStatus, done, total, finished,
-                members.stream().map(JobView::id).toList(), carbon(members));
+        return new BatchView(
+                batch.id,
+                batch.name,
+                batch.createdAt,
+                members.size(),
+                byStatus,
+                done,
+                total,
+                finished,
+                members.stream().map(JobView::id).toList(),
+                carbon(members));
     }
 
     static BatchView.Carbon carbon(List<JobView> members) {
@@ -122,7 +134,8 @@ public class BatchService {
                 priced++;
                 emitted += c.gco2e();
                 embodiedPriced += c.embodiedGco2e() == null ? 0 : c.embodiedGco2e();
-                audioHours += j.audio().durationSeconds() == null ? 0 : j.audio().durationSeconds() / 3600;
+                audioHours +=
+                        j.audio().durationSeconds() == null ? 0 : j.audio().durationSeconds() / 3600;
             }
             if (c.gco2e() != null && c.counterfactualGco2e() != null) {
                 compared++;
@@ -130,9 +143,16 @@ public class BatchService {
                 saving += c.counterfactualGco2e() - c.gco2e();
             }
         }
-        return new BatchView.Carbon(metered, metered > 0 ? energy : null, priced > 0 ? emitted : null,
-                compared > 0 ? counterfactual : null, compared > 0 ? saving : null,
-                audioHours > 0 ? (emitted + embodiedPriced) / audioHours : null, metered > 0 ? cpu : null,
-                metered > 0 ? memory : null, metered > 0 ? gpu : null, metered > 0 ? embodied : null);
+        return new BatchView.Carbon(
+                metered,
+                metered > 0 ? energy : null,
+                priced > 0 ? emitted : null,
+                compared > 0 ? counterfactual : null,
+                compared > 0 ? saving : null,
+                audioHours > 0 ? (emitted + embodiedPriced) / audioHours : null,
+                metered > 0 ? cpu : null,
+                metered > 0 ? memory : null,
+                metered > 0 ? gpu : null,
+                metered > 0 ? embodied : null);
     }
 }

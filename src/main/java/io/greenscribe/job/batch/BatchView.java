@@ -20,8 +20,17 @@ import java.util.UUID;
  * @param jobIds its jobs, oldest first
  * @param carbon energy and emissions summed over its finished jobs
  */
-public record BatchView(UUID id, String name, Instant createdAt, int jobs, Map<JobStatus, Long> byStatus,
-        int windowsDone, int windowsTotal, boolean finished, List<UUID> jobIds, Carbon carbon) {
+public record BatchView(
+        UUID id,
+        String name,
+        Instant createdAt,
+        int jobs,
+        Map<JobStatus, Long> byStatus,
+        int windowsDone,
+        int windowsTotal,
+        boolean finished,
+        List<UUID> jobIds,
+        Carbon carbon) {
 
     /**
      * Sums over the batch's finished jobs that have the figure ({@code null} while none has). A job
@@ -39,7 +48,15 @@ public record BatchView(UUID id, String name, Instant createdAt, int jobs, Map<J
      * @param energyGpuWh the GPU's part, Wh
      * @param embodiedGco2e their embodied emissions (SCI's M), g; not in {@code gco2e}
      */
-    public record Carbon(int jobsMetered, Double energyWh, Double gco2e, Double counterfactualGco2e, Double savingGco2e,
-            Double sciGco2ePerAudioHour, Double energyCpuWh, Double energyMemoryWh, Double energyGpuWh,
+    public record Carbon(
+            int jobsMetered,
+            Double energyWh,
+            Double gco2e,
+            Double counterfactualGco2e,
+            Double savingGco2e,
+            Double sciGco2ePerAudioHour,
+            Double energyCpuWh,
+            Double energyMemoryWh,
+            Double energyGpuWh,
             Double embodiedGco2e) {}
 }

@@ -13,6 +13,7 @@ class JobBatch {
 
     @Id
     UUID id;
+
     UUID tenantId;
     String name;
     Instant createdAt;

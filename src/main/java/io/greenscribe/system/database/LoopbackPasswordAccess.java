@@ -42,17 +42,21 @@ final class LoopbackPasswordAccess {
         Path hba = dataDirectory.resolve("pg_hba.conf");
         boolean converted = !Files.readString(hba).equals(HBA);
         if (converted) {
-            try (Connection c = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"), "postgres",
-                    secret.value()); Statement st = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(
+                            postgres.getJdbcUrl("postgres", "postgres"), "postgres", secret.value());
+                    Statement st = c.createStatement()) {
                 st.execute("set password_encryption = 'scram-sha-256'");
                 // the secret is hex: nothing to escape
                 st.execute("alter role postgres password '" + secret.value() + "'");
                 Files.writeString(hba, HBA);
                 st.execute("select pg_reload_conf()");
             } catch (SQLException e) {
-                throw new IOException("Could not set password authentication on the embedded database: " + e.getMessage(), e);
+                throw new IOException(
+                        "Could not set password authentication on the embedded database: " + e.getMessage(), e);
             }
-            log.info("Embedded PostgreSQL now requires the password kept in {}", dataDirectory.resolve(DatabaseSecret.FILE_NAME));
+            log.info(
+                    "Embedded PostgreSQL now requires the password kept in {}",
+                    dataDirectory.resolve(DatabaseSecret.FILE_NAME));
         }
         secret.keepInDataDirectory();
     }

@@ -76,8 +76,10 @@ final class PostmasterWatchdog implements AutoCloseable {
                 return false;
             }
             List<String> lines = Files.readAllLines(pid);
-            return !lines.isEmpty() && ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
-                    .map(ProcessHandle::isAlive).orElse(false);
+            return !lines.isEmpty()
+                    && ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
+                            .map(ProcessHandle::isAlive)
+                            .orElse(false);
         } catch (IOException | NumberFormatException e) {
             return false;
         }

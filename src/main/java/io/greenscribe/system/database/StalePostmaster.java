@@ -28,11 +28,20 @@ final class StalePostmaster {
             return;
         }
         List<String> lines = Files.readAllLines(lock);
-        Optional<ProcessHandle> postmaster = lines.isEmpty() ? Optional.empty()
-                : parse(lines.get(0)).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
-                        .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
+        Optional<ProcessHandle> postmaster = lines.isEmpty()
+                ? Optional.empty()
+                : parse(lines.get(0))
+                        .flatMap(ProcessHandle::of)
+                        .filter(ProcessHandle::isAlive)
+                        .filter(p -> p.info()
+                                .command()
+                                .map(c -> c.contains("postgres"))
+                                .orElse(false));
         if (postmaster.isPresent()) {
-            log.warn("Stopping PostgreSQL (pid {}) left running on {} by a previous run", postmaster.get().pid(), dataDirectory);
+            log.warn(
+                    "Stopping PostgreSQL (pid {}) left running on {} by a previous run",
+                    postmaster.get().pid(),
+                    dataDirectory);
             postmaster.get().destroy();
             try {
                 postmaster.get().onExit().get(Duration.ofSeconds(30).toSeconds(), TimeUnit.SECONDS);

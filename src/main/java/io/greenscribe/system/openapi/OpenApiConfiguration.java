@@ -52,12 +52,19 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI greenScribeOpenApi(@Value("${spring.application.version:0.1.0-SNAPSHOT}") String version) {
         return new OpenAPI()
-                .info(new Info().title("GreenScribe API").version(version).description(DESCRIPTION)
+                .info(new Info()
+                        .title("GreenScribe API")
+                        .version(version)
+                        .description(DESCRIPTION)
                         .license(new License().name("Apache-2.0")))
                 .components(new Components()
-                        .addSecuritySchemes(SECURITY, new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").bearerFormat("API key")
-                                .description("An API key, e.g. gs_…; X-API-Key: <key> works as well."))
+                        .addSecuritySchemes(
+                                SECURITY,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("API key")
+                                        .description("An API key, e.g. gs_…; X-API-Key: <key> works as well."))
                         .addSchemas(PROBLEM, problemSchema()))
                 .addSecurityItem(new SecurityRequirement().addList(SECURITY));
     }
@@ -65,26 +72,35 @@ class OpenApiConfiguration {
     /** Problem responses shared by every operation, added where an operation does not declare its own. */
     @Bean
     OpenApiCustomizer commonProblemResponses() {
-        return api -> api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
-            ApiResponses responses = op.getResponses();
-            if (method == PathItem.HttpMethod.POST || op.getParameters() != null && !op.getParameters().isEmpty()) {
-                add(responses, "400", "The request is malformed: an unknown field, a bad value, a missing part");
-            }
-            add(responses, "401", "No API key, or one that is unknown or revoked");
-            if (path.startsWith("/api/v1/admin/")) {
-                add(responses, "403", "The API key is not an admin key");
-            }
-            if (path.contains("{id}")) {
-                add(responses, "404", "No such resource in the caller's tenant");
-            }
-            strayOk(op);
-        }));
+        return api -> api.getPaths()
+                .forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+                    ApiResponses responses = op.getResponses();
+                    if (method == PathItem.HttpMethod.POST
+                            || op.getParameters() != null && !op.getParameters().isEmpty()) {
+                        add(
+                                responses,
+                                "400",
+                                "The request is malformed: an unknown field, a bad value, a missing part");
+                    }
+                    add(responses, "401", "No API key, or one that is unknown or revoked");
+                    if (path.startsWith("/api/v1/admin/")) {
+                        add(responses, "403", "The API key is not an admin key");
+                    }
+                    if (path.contains("{id}")) {
+                        add(responses, "404", "No such resource in the caller's tenant");
+                    }
+                    strayOk(op);
+                }));
     }
 
     /** A problem-details response, for a code an operation declares itself. */
     static ApiResponse problem(String description) {
-        return new ApiResponse().description(description).content(new Content().addMediaType(
-                "application/problem+json", new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+        return new ApiResponse()
+                .description(description)
+                .content(new Content()
+                        .addMediaType(
+                                "application/problem+json",
+                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
     }
 
     private static void add(ApiResponses responses, String code, String description) {
@@ -96,7 +112,8 @@ class OpenApiConfiguration {
     /** springdoc adds a generic 200 beside a declared 201 or 202; an operation answers one of them only. */
     private static void strayOk(Operation op) {
         ApiResponses r = op.getResponses();
-        if (r.containsKey("200") && (r.containsKey("201") || r.containsKey("202"))
+        if (r.containsKey("200")
+                && (r.containsKey("201") || r.containsKey("202"))
                 && "OK".equals(r.get("200").getDescription())) {
             r.remove("200");
         }
@@ -105,14 +122,29 @@ class OpenApiConfiguration {
     @SuppressWarnings("rawtypes")
     private static Schema problemSchema() {
         Map<String, Schema> props = new java.util.LinkedHashMap<>();
-        props.put("type", new StringSchema().format("uri").description("Problem type; about:blank for plain HTTP statuses")
-                ._default("about:blank"));
-        props.put("title", new StringSchema().description("The HTTP status phrase").example("Bad Request"));
-        props.put("status", new IntegerSchema().description("The HTTP status code").example(400));
-        props.put("detail", new StringSchema().description("What went wrong, naming the field or state at fault")
-                .example("formats: unknown format 'docx'; use txt, srt, vtt or json."));
-        props.put("instance", new StringSchema().format("uri-reference").description("The request path")
-                .example("/api/v1/jobs"));
+        props.put(
+                "type",
+                new StringSchema()
+                        .format("uri")
+                        .description("Problem type; about:blank for plain HTTP statuses")
+                        ._default("about:blank"));
+        props.put(
+                "title",
+                new StringSchema().description("The HTTP status phrase").example("Bad Request"));
+        props.put(
+                "status",
+                new IntegerSchema().description("The HTTP status code").example(400));
+        props.put(
+                "detail",
+                new StringSchema()
+                        .description("What went wrong, naming the field or state at fault")
+                        .example("formats: unknown format 'docx'; use txt, srt, vtt or json."));
+        props.put(
+                "instance",
+                new StringSchema()
+                        .format("uri-reference")
+                        .description("The request path")
+                        .example("/api/v1/jobs"));
         return new ObjectSchema().description("RFC 9457 problem details").properties(props);
     }
 }

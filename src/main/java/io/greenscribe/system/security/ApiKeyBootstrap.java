@@ -43,8 +43,11 @@ class ApiKeyBootstrap implements ApplicationRunner {
                 tenant = issued.tenantId();
                 if (!hasText(configured)) {
                     boolean kept = credentials.write("admin_api_key", issued.apiKey());
-                    log.warn("First start: admin API key for tenant '{}' (stored hashed{}): {}", issued.tenantName(),
-                            kept ? "; also in " + credentials.path() + ", owner-only" : "", issued.apiKey());
+                    log.warn(
+                            "First start: admin API key for tenant '{}' (stored hashed{}): {}",
+                            issued.tenantName(),
+                            kept ? "; also in " + credentials.path() + ", owner-only" : "",
+                            issued.apiKey());
                 }
             } catch (DuplicateKeyException e) {
                 // instances sharing a fresh database start together: one creates the tenant, the

@@ -48,8 +48,8 @@ class ApiKeyFilter extends OncePerRequestFilter {
             if (caller.get().admin()) {
                 roles.add(new SimpleGrantedAuthority("ROLE_ADMIN"));
             }
-            SecurityContextHolder.getContext().setAuthentication(
-                    UsernamePasswordAuthenticationToken.authenticated(caller.get(), null, roles));
+            SecurityContextHolder.getContext()
+                    .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(caller.get(), null, roles));
         }
         chain.doFilter(request, response);
     }

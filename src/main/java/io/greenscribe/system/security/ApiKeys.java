@@ -39,7 +39,8 @@ public class ApiKeys {
                         select t.id, t.name, k.role from api_key k join tenant t on t.id = k.tenant_id
                         where k.key_hash = ? and k.revoked_at is null""")
                 .param(hash(apiKey))
-                .query((rs, n) -> new Caller(rs.getObject(1, UUID.class), rs.getString(2), "ADMIN".equals(rs.getString(3))))
+                .query((rs, n) ->
+                        new Caller(rs.getObject(1, UUID.class), rs.getString(2), "ADMIN".equals(rs.getString(3))))
                 .optional();
     }
 
@@ -54,7 +55,8 @@ public class ApiKeys {
         }
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into tenant (id, name, created_at) values (?, ?, ?)")
-                .params(id, name, java.sql.Timestamp.from(clock.instant())).update();
+                .params(id, name, java.sql.Timestamp.from(clock.instant()))
+                .update();
         String key = newKey();
         addKey(id, key, admin);
         return new IssuedKey(id, name, key, admin);
@@ -66,17 +68,27 @@ public class ApiKeys {
         jdbc.sql("""
                         insert into api_key (id, tenant_id, key_hash, key_prefix, role, created_at)
                         values (?, ?, ?, ?, ?, ?) on conflict (key_hash) do nothing""")
-                .params(UUID.randomUUID(), tenantId, hash(key), key.substring(0, Math.min(8, key.length())),
-                        admin ? "ADMIN" : "USER", java.sql.Timestamp.from(clock.instant()))
+                .params(
+                        UUID.randomUUID(),
+                        tenantId,
+                        hash(key),
+                        key.substring(0, Math.min(8, key.length())),
+                        admin ? "ADMIN" : "USER",
+                        java.sql.Timestamp.from(clock.instant()))
                 .update();
     }
 
     public Optional<UUID> tenant(String name) {
-        return jdbc.sql("select id from tenant where name = ?").param(name).query(UUID.class).optional();
+        return jdbc.sql("select id from tenant where name = ?")
+                .param(name)
+                .query(UUID.class)
+                .optional();
     }
 
     boolean anyKeys() {
-        return jdbc.sql("select exists (select 1 from api_key)").query(Boolean.class).single();
+        return jdbc.sql("select exists (select 1 from api_key)")
+                .query(Boolean.class)
+                .single();
     }
 
     static String newKey() {

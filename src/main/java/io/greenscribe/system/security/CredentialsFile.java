@@ -40,7 +40,8 @@ public class CredentialsFile {
     public synchronized boolean write(String name, String value) {
         try {
             Files.createDirectories(file.getParent());
-            boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+            boolean posix =
+                    FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
             if (!Files.exists(file)) {
                 if (posix) {
                     Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));

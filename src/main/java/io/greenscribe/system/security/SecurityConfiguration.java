@@ -25,18 +25,23 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
-                                "/swagger-ui.html", "/error").permitAll()
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/actuator/health/**",
+                                "/v3/api-docs/**",
+                                "/swagger-ui/**",
+                                "/swagger-ui.html",
+                                "/error")
+                        .permitAll()
                         // metrics are instance-wide, across tenants: only an admin key may read or scrape them
-                        .requestMatchers("/api/v1/admin/**", "/admin/**", "/actuator/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
+                        .requestMatchers("/api/v1/admin/**", "/admin/**", "/actuator/**")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .authenticated())
                 .addFilterBefore(new ApiKeyFilter(keys, problems), AnonymousAuthenticationFilter.class)
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> problems.write(request, response, 401,
-                                "An API key is required: send 'Authorization: Bearer <key>'."))
-                        .accessDeniedHandler((request, response, ex) -> problems.write(request, response, 403,
-                                "This API key lacks the role this endpoint needs.")));
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> problems.write(
+                                request, response, 401, "An API key is required: send 'Authorization: Bearer <key>'."))
+                        .accessDeniedHandler((request, response, ex) -> problems.write(
+                                request, response, 403, "This API key lacks the role this endpoint needs.")));
         return http.build();
     }
 }

@@ -28,11 +28,15 @@ class TenantController {
     record NewTenant(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Unique tenant name", example = "acme")
             String name,
-            @Schema(description = "Whether its first key gets the admin role", example = "false") boolean admin) {}
+
+            @Schema(description = "Whether its first key gets the admin role", example = "false")
+            boolean admin) {}
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a tenant", operationId = "createTenant",
+    @Operation(
+            summary = "Create a tenant",
+            operationId = "createTenant",
             description = "Creates a tenant with its first API key; the key is shown only in this answer.")
     @ApiResponse(responseCode = "201", description = "The tenant and its key")
     IssuedKey create(@RequestBody NewTenant request) {

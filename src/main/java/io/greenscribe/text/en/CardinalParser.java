@@ -9,10 +9,17 @@ import io.greenscribe.text.en.NumberWord.Kind;
  */
 final class CardinalParser {
 
-    private enum State { START, UNIT, TEEN, TENS, HUNDRED, SCALE, AND }
-
-    private CardinalParser() {
+    private enum State {
+        START,
+        UNIT,
+        TEEN,
+        TENS,
+        HUNDRED,
+        SCALE,
+        AND
     }
+
+    private CardinalParser() {}
 
     /** The number starting at token {@code i}, or null when none does. */
     static SpokenNumber parse(Tokens tokens, int i) {
@@ -43,8 +50,10 @@ final class CardinalParser {
             String w = tokens.word(j);
             if (w.equals("and")) {
                 NumberWord after = NumberWord.of(tokens.word(tokens.next(j)));
-                if (state != State.HUNDRED && state != State.SCALE || after == null
-                        || after.kind() == Kind.HUNDRED || after.kind() == Kind.SCALE) {
+                if (state != State.HUNDRED && state != State.SCALE
+                        || after == null
+                        || after.kind() == Kind.HUNDRED
+                        || after.kind() == Kind.SCALE) {
                     break;
                 }
                 state = State.AND;
@@ -85,19 +94,25 @@ final class CardinalParser {
         return best;
     }
 
-    private static boolean allowed(State state, NumberWord word, long section, boolean hundredInSection,
-            long lastScale) {
+    private static boolean allowed(
+            State state, NumberWord word, long section, boolean hundredInSection, long lastScale) {
         return switch (word.kind()) {
             case UNIT -> state != State.UNIT && state != State.TEEN;
-            case TEEN, TENS -> state == State.START || state == State.HUNDRED || state == State.SCALE
-                    || state == State.AND;
+            case TEEN, TENS ->
+                state == State.START || state == State.HUNDRED || state == State.SCALE || state == State.AND;
             // "hundredth" and "thousandth" may stand alone; "fifteen hundred" and "ninety nine hundred" may not
             // be followed by a scale, which the section bound below enforces.
-            case HUNDRED -> state == State.START ? word.ordinal()
-                    : (state == State.UNIT || state == State.TEEN || state == State.TENS)
-                            && !hundredInSection && section > 0 && section < 100;
-            case SCALE -> state == State.START ? word.ordinal()
-                    : state != State.AND && section > 0 && section < 1000 && word.value() < lastScale;
+            case HUNDRED ->
+                state == State.START
+                        ? word.ordinal()
+                        : (state == State.UNIT || state == State.TEEN || state == State.TENS)
+                                && !hundredInSection
+                                && section > 0
+                                && section < 100;
+            case SCALE ->
+                state == State.START
+                        ? word.ordinal()
+                        : state != State.AND && section > 0 && section < 1000 && word.value() < lastScale;
         };
     }
 }

@@ -9,8 +9,19 @@ import java.util.List;
  */
 final class DateGrammar implements Grammar {
 
-    private static final List<String> MONTHS = List.of("january", "february", "march", "april", "may", "june",
-            "july", "august", "september", "october", "november", "december");
+    private static final List<String> MONTHS = List.of(
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december");
 
     @Override
     public Match match(Tokens tokens, int i) {
@@ -70,8 +81,12 @@ final class DateGrammar implements Grammar {
         }
         Match paired = Years.parse(tokens, i);
         SpokenNumber number = CardinalParser.parse(tokens, i);
-        if (number != null && !number.ordinal() && !number.leadingA() && number.value() >= 1000
-                && number.value() <= 2999 && (paired == null || number.end() > paired.end())) {
+        if (number != null
+                && !number.ordinal()
+                && !number.leadingA()
+                && number.value() >= 1000
+                && number.value() <= 2999
+                && (paired == null || number.end() > paired.end())) {
             return new Match(number.end(), Long.toString(number.value()));
         }
         return paired != null && !paired.written().endsWith("s") ? paired : null;

@@ -13,8 +13,8 @@ import java.util.List;
  */
 public final class EnglishInverseNormalizer implements TextNormalizer {
 
-    private static final List<Grammar> GRAMMARS = List.of(new DateGrammar(), new TimeGrammar(), new MoneyGrammar(),
-            new NumberGrammar());
+    private static final List<Grammar> GRAMMARS =
+            List.of(new DateGrammar(), new TimeGrammar(), new MoneyGrammar(), new NumberGrammar());
 
     @Override
     public String normalize(String text) {

@@ -15,6 +15,5 @@ interface Grammar {
      * @param end index of the phrase's last token
      * @param written what replaces the tokens from the start through {@code end}
      */
-    record Match(int end, String written) {
-    }
+    record Match(int end, String written) {}
 }

@@ -10,8 +10,8 @@ import java.util.Set;
  */
 final class MoneyGrammar implements Grammar {
 
-    private static final Map<String, String> SYMBOLS = Map.of("dollar", "$", "dollars", "$", "euro", "€",
-            "euros", "€", "pound", "£", "pounds", "£", "yen", "¥");
+    private static final Map<String, String> SYMBOLS =
+            Map.of("dollar", "$", "dollars", "$", "euro", "€", "euros", "€", "pound", "£", "pounds", "£", "yen", "¥");
 
     private static final Set<String> MINOR_UNITS = Set.of("cent", "cents", "pence", "p");
 
@@ -23,7 +23,8 @@ final class MoneyGrammar implements Grammar {
         }
         int currency = tokens.next(amount.end());
         String symbol = SYMBOLS.get(tokens.word(currency));
-        if (symbol == null || symbol.equals("£") && tokens.word(tokens.next(currency)).equals("of")) {
+        if (symbol == null
+                || symbol.equals("£") && tokens.word(tokens.next(currency)).equals("of")) {
             return null;
         }
         int end = tokens.word(tokens.next(currency)).equals("sterling") ? tokens.next(currency) : currency;
@@ -40,8 +41,8 @@ final class MoneyGrammar implements Grammar {
             boolean named = MINOR_UNITS.contains(tokens.word(unit));
             // "five dollars and ten people" is not $5.10: without "cents" the minor part must end the phrase.
             if (named || !and && !NumberWord.isNumberWord(tokens.word(unit))) {
-                return new Match(named ? unit : minor.end(),
-                        sign + symbol + major + "." + String.format("%02d", minor.value()));
+                return new Match(
+                        named ? unit : minor.end(), sign + symbol + major + "." + String.format("%02d", minor.value()));
             }
         }
         return new Match(end, sign + symbol + major);

@@ -17,8 +17,8 @@ import java.util.Set;
  */
 final class NumberGrammar implements Grammar {
 
-    private static final Set<String> FRACTION_LEADS = Set.of("a", "an", "one", "two", "three", "four", "five", "six",
-            "seven", "eight", "nine");
+    private static final Set<String> FRACTION_LEADS =
+            Set.of("a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine");
 
     @Override
     public Match match(Tokens tokens, int i) {
@@ -67,7 +67,8 @@ final class NumberGrammar implements Grammar {
     /** The whole run of number words from {@code i}, unchanged, so no part of it is converted later. */
     private static Match keepRun(Tokens tokens, int i, int next) {
         int end = next;
-        for (int j = tokens.nextInNumber(next); j >= 0 && NumberWord.isNumberWord(tokens.word(j));
+        for (int j = tokens.nextInNumber(next);
+                j >= 0 && NumberWord.isNumberWord(tokens.word(j));
                 j = tokens.nextInNumber(j)) {
             end = j;
         }

@@ -39,7 +39,9 @@ record SpokenAmount(String digits, int end, boolean negative, boolean decimal, S
             return null;
         }
         int point = tokens.next(number.end());
-        if (number.ordinal() || number.leadingA() || number.scaleWord() != null
+        if (number.ordinal()
+                || number.leadingA()
+                || number.scaleWord() != null
                 || !tokens.word(point).equals("point")) {
             return new SpokenAmount(Written.cardinal(number), number.end(), negative, false, number);
         }

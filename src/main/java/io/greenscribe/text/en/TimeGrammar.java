@@ -9,11 +9,10 @@ import java.util.Set;
  */
 final class TimeGrammar implements Grammar {
 
-    private static final Set<String> CUES = Set.of("at", "by", "until", "till", "til", "around", "from", "to",
-            "before", "after", "since", "about");
+    private static final Set<String> CUES =
+            Set.of("at", "by", "until", "till", "til", "around", "from", "to", "before", "after", "since", "about");
 
-    private record Meridiem(int end, String written) {
-    }
+    private record Meridiem(int end, String written) {}
 
     @Override
     public Match match(Tokens tokens, int i) {
@@ -43,7 +42,8 @@ final class TimeGrammar implements Grammar {
         int oClock = tokens.next(end);
         if (minute < 0 && tokens.word(oClock).equals("o'clock")) {
             Meridiem meridiem = meridiem(tokens, tokens.next(oClock));
-            return meridiem == null ? new Match(oClock, hour + ":00")
+            return meridiem == null
+                    ? new Match(oClock, hour + ":00")
                     : new Match(meridiem.end(), hour + ":00 " + meridiem.written());
         }
         String clock = minute < 0 ? Long.toString(hour) : hour + ":" + String.format("%02d", minute);
@@ -57,8 +57,9 @@ final class TimeGrammar implements Grammar {
     /** 1 to 12 for an hour word, else 0. */
     private static long hour(String word) {
         NumberWord number = NumberWord.of(word);
-        return number != null && !number.ordinal() && number.value() <= 12
-                && number.kind() != NumberWord.Kind.TENS ? number.value() : 0;
+        return number != null && !number.ordinal() && number.value() <= 12 && number.kind() != NumberWord.Kind.TENS
+                ? number.value()
+                : 0;
     }
 
     /**

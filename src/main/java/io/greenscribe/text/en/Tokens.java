@@ -15,11 +15,10 @@ final class Tokens {
 
     // Digit groups keep their inner separators and letters ("3.5", "1,000", "3:30", "21st") so
     // text that already has digits is one token no grammar matches: that is what keeps ITN idempotent.
-    private static final Pattern TOKEN = Pattern.compile(
-            "\\p{L}+(?:['’]\\p{L}+)*|\\p{N}[\\p{L}\\p{N}]*(?:[.,:]\\p{N}[\\p{L}\\p{N}]*)*|\\S");
+    private static final Pattern TOKEN =
+            Pattern.compile("\\p{L}+(?:['’]\\p{L}+)*|\\p{N}[\\p{L}\\p{N}]*(?:[.,:]\\p{N}[\\p{L}\\p{N}]*)*|\\S");
 
-    private record Token(int start, int end, boolean word) {
-    }
+    private record Token(int start, int end, boolean word) {}
 
     private final String source;
     private final List<Token> tokens;
@@ -29,7 +28,9 @@ final class Tokens {
         this.source = source;
         this.tokens = tokens;
         this.lower = tokens.stream()
-                .map(t -> source.substring(t.start(), t.end()).toLowerCase(Locale.ROOT).replace('’', '\''))
+                .map(t -> source.substring(t.start(), t.end())
+                        .toLowerCase(Locale.ROOT)
+                        .replace('’', '\''))
                 .toList();
     }
 

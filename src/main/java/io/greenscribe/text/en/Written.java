@@ -5,8 +5,7 @@ import java.util.Locale;
 /** How numbers are written: AP-style grouping, ordinal suffixes, scale words. */
 final class Written {
 
-    private Written() {
-    }
+    private Written() {}
 
     /**
      * A cardinal in digits. Four-digit numbers stay ungrouped so years and "1500" read naturally;
@@ -27,12 +26,14 @@ final class Written {
 
     static String ordinal(long value) {
         long lastTwo = value % 100;
-        String suffix = lastTwo >= 11 && lastTwo <= 13 ? "th" : switch ((int) (value % 10)) {
-            case 1 -> "st";
-            case 2 -> "nd";
-            case 3 -> "rd";
-            default -> "th";
-        };
+        String suffix = lastTwo >= 11 && lastTwo <= 13
+                ? "th"
+                : switch ((int) (value % 10)) {
+                    case 1 -> "st";
+                    case 2 -> "nd";
+                    case 3 -> "rd";
+                    default -> "th";
+                };
         return value + suffix;
     }
 }

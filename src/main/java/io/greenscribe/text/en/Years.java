@@ -7,13 +7,15 @@ package io.greenscribe.text.en;
  */
 final class Years {
 
-    private Years() {
-    }
+    private Years() {}
 
     /** The year starting at token {@code i}, or null. */
     static Grammar.Match parse(Tokens tokens, int i) {
         NumberWord century = NumberWord.of(tokens.word(i));
-        if (century == null || century.ordinal() || century.value() < 13 || century.value() > 20
+        if (century == null
+                || century.ordinal()
+                || century.value() < 13
+                || century.value() > 20
                 || century.kind() == NumberWord.Kind.UNIT) {
             return null;
         }

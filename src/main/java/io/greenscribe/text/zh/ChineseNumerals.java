@@ -8,8 +8,7 @@ final class ChineseNumerals {
 
     private static final String DIGITS = "零一二三四五六七八九";
 
-    private ChineseNumerals() {
-    }
+    private ChineseNumerals() {}
 
     static boolean isNumeral(char c) {
         return digit(c) >= 0 || "十百千万亿".indexOf(c) >= 0;

@@ -49,6 +49,5 @@ public final class MandarinInverseNormalizer implements TextNormalizer {
      * What replaces the text from the scan position to {@code end} (exclusive); a run that stays
      * is returned unchanged so that no part of it is converted on its own later.
      */
-    record Conversion(int end, String written) {
-    }
+    record Conversion(int end, String written) {}
 }

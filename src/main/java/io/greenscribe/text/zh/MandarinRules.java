@@ -5,8 +5,7 @@ import io.greenscribe.text.zh.MandarinInverseNormalizer.Conversion;
 /** The rules listed on {@link MandarinInverseNormalizer}, tried in order at one position. */
 final class MandarinRules {
 
-    private MandarinRules() {
-    }
+    private MandarinRules() {}
 
     static Conversion at(String text, int i) {
         if (text.startsWith("百分之", i)) {
@@ -75,7 +74,8 @@ final class MandarinRules {
             return null;
         }
         Conversion decimal = end < text.length() && text.charAt(end) == '点' ? decimal(text, end, value) : null;
-        return decimal != null ? new Conversion(decimal.end(), decimal.written() + "%")
+        return decimal != null
+                ? new Conversion(decimal.end(), decimal.written() + "%")
                 : new Conversion(end, value + "%");
     }
 
@@ -103,7 +103,8 @@ final class MandarinRules {
         if (hour && text.startsWith("半", point + 1)) {
             return new Conversion(point + 2, value + ":30");
         }
-        boolean clock = text.startsWith("钟", point + 1) || MandarinWords.endsAt(text, start, MandarinWords.TIMES_OF_DAY);
+        boolean clock =
+                text.startsWith("钟", point + 1) || MandarinWords.endsAt(text, start, MandarinWords.TIMES_OF_DAY);
         return hour && clock ? new Conversion(point, Long.toString(value)) : null;
     }
 

@@ -25,6 +25,7 @@ public final class EnergyVoiceActivityDetector implements VoiceActivityDetector 
     static final int FRAME_SAMPLES = 512;
     /** About 1.5 s each way. */
     static final int FLOOR_WINDOW_FRAMES = 47;
+
     static final double MARGIN_DB = 12;
     /** dB per unit of the logistic score: ±3 dB around the margin spans scores 0.18 to 0.82. */
     static final double SLOPE_DB = 2;
@@ -47,7 +48,8 @@ public final class EnergyVoiceActivityDetector implements VoiceActivityDetector 
         float[] scores = new float[energy.length];
         int hold = 0;
         for (int i = 0; i < energy.length; i++) {
-            double score = energy[i] < ABSOLUTE_FLOOR_DB ? 0
+            double score = energy[i] < ABSOLUTE_FLOOR_DB
+                    ? 0
                     : 1 / (1 + Math.exp(-(energy[i] - floor[i] - MARGIN_DB) / SLOPE_DB));
             if (score >= options.threshold()) {
                 hold = HANGOVER_FRAMES;

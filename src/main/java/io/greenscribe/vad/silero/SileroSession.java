@@ -68,7 +68,8 @@ final class SileroSession implements AutoCloseable {
                 IValue ignored = IValueUtils.runMethod(module, "reset_states")) {
             PtNDArray chunk = (PtNDArray) scope.zeros(new Shape(1, CHUNK_SAMPLES));
             for (int c = 0; c < chunks; c++) {
-                if (c % CHUNKS_BETWEEN_INTERRUPT_CHECKS == 0 && Thread.currentThread().isInterrupted()) {
+                if (c % CHUNKS_BETWEEN_INTERRUPT_CHECKS == 0
+                        && Thread.currentThread().isInterrupted()) {
                     throw new GreenScribeException("Voice activity detection was interrupted.");
                 }
                 int from = c * CHUNK_SAMPLES;

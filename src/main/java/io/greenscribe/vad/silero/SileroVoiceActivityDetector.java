@@ -67,8 +67,7 @@ public final class SileroVoiceActivityDetector implements VoiceActivityDetector 
         } finally {
             giveBack(session);
         }
-        return new FrameProbabilities(probabilities, SileroSession.CHUNK_SAMPLES, samples.length)
-                .segments(options);
+        return new FrameProbabilities(probabilities, SileroSession.CHUNK_SAMPLES, samples.length).segments(options);
     }
 
     private SileroSession borrow() {
@@ -98,8 +97,10 @@ public final class SileroVoiceActivityDetector implements VoiceActivityDetector 
         try {
             return new SileroSession(modelFile);
         } catch (IOException | MalformedModelException | RuntimeException e) {
-            throw new GreenScribeException("Silero VAD model at " + modelFile.toAbsolutePath()
-                    + " cannot be loaded (" + e.getMessage() + "). Fetch it again with: " + FETCH_COMMAND, e);
+            throw new GreenScribeException(
+                    "Silero VAD model at " + modelFile.toAbsolutePath() + " cannot be loaded (" + e.getMessage()
+                            + "). Fetch it again with: " + FETCH_COMMAND,
+                    e);
         }
     }
 

@@ -38,8 +38,10 @@ class AdaptiveBatchesTests {
     void otherEngineErrorsAreNotSwallowed() {
         AtomicInteger batchSize = new AtomicInteger(4);
         assertThatThrownBy(() -> AdaptiveBatches.run(List.of(1, 2, 3), batchSize, batch -> {
-            throw new EngineException("shape mismatch");
-        })).isInstanceOf(EngineException.class).hasMessageContaining("shape mismatch");
+                    throw new EngineException("shape mismatch");
+                }))
+                .isInstanceOf(EngineException.class)
+                .hasMessageContaining("shape mismatch");
         assertThat(batchSize.get()).isEqualTo(4);
     }
 
@@ -47,7 +49,8 @@ class AdaptiveBatchesTests {
     void outOfMemoryOnASingleWindowIsReported() {
         AtomicInteger batchSize = new AtomicInteger(1);
         assertThatThrownBy(() -> AdaptiveBatches.run(List.of(1), batchSize, batch -> {
-            throw new EngineException("DefaultCPUAllocator: can't allocate memory");
-        })).isInstanceOf(EngineException.class);
+                    throw new EngineException("DefaultCPUAllocator: can't allocate memory");
+                }))
+                .isInstanceOf(EngineException.class);
     }
 }

@@ -56,20 +56,27 @@ class DecodeToWindowEndTests {
         double secondStarts = (a.length + 4 * RATE) / (double) RATE;
 
         // when it is recognized as one window, placed at 50 s in a longer file
-        WindowTranscript t = recognizer.recognize(List.of(new AudioWindow(0, window, 50.0)),
-                RecognitionOptions.defaults()).get(0);
+        WindowTranscript t = recognizer
+                .recognize(List.of(new AudioWindow(0, window, 50.0)), RecognitionOptions.defaults())
+                .get(0);
 
         // then both utterances come back, the end of the second timed after the pause
         System.out.println("pause window: " + t.segments());
-        assertThat(WordErrorRate.wer(first.reference() + " " + second.reference(), t.text())).as(t.text()).isLessThan(0.2);
+        assertThat(WordErrorRate.wer(first.reference() + " " + second.reference(), t.text()))
+                .as(t.text())
+                .isLessThan(0.2);
         Segment last = t.segments().get(t.segments().size() - 1);
         assertThat(last.text()).containsIgnoringCase("gospel");
         assertThat(last.end()).isGreaterThan(50 + secondStarts + 3);
-        assertThat(t.segments()).allSatisfy(s -> assertThat(s.end()).isLessThanOrEqualTo(50 + window.length / (double) RATE));
+        assertThat(t.segments())
+                .allSatisfy(s -> assertThat(s.end()).isLessThanOrEqualTo(50 + window.length / (double) RATE));
     }
 
     private static SharedData.Utterance clip(String file) {
-        return SharedData.manifest("en-short").stream().filter(u -> u.file().endsWith(file)).findFirst().orElseThrow();
+        return SharedData.manifest("en-short").stream()
+                .filter(u -> u.file().endsWith(file))
+                .findFirst()
+                .orElseThrow();
     }
 
     static float[] join(float[]... parts) {

@@ -60,7 +60,8 @@ class DjlWhisperRecognizerTests {
             double previousEnd = 100.0 * i;
             for (Segment s : t.segments()) {
                 assertThat(s.start()).isGreaterThanOrEqualTo(previousEnd - 1e-9);
-                assertThat(s.end()).isGreaterThanOrEqualTo(s.start())
+                assertThat(s.end())
+                        .isGreaterThanOrEqualTo(s.start())
                         .isLessThanOrEqualTo(100.0 * i + windows.get(i).durationSeconds() + 1e-9);
                 previousEnd = s.start();
             }
@@ -87,13 +88,15 @@ class DjlWhisperRecognizerTests {
                 List.of(new AudioWindow(0, silence, 0), new AudioWindow(1, noise, 10)), RecognitionOptions.defaults());
 
         // then
-        assertThat(out).allSatisfy(t -> assertThat(t.segments()).as(t.toString()).isEmpty());
+        assertThat(out)
+                .allSatisfy(t -> assertThat(t.segments()).as(t.toString()).isEmpty());
     }
 
     @Test
     void anEnglishOnlyModelRefusesOtherLanguages() {
         AudioWindow window = new AudioWindow(0, new float[16_000], 0);
-        assertThatThrownBy(() -> recognizer.recognize(List.of(window), RecognitionOptions.defaults().withLanguage("de")))
+        assertThatThrownBy(() -> recognizer.recognize(
+                        List.of(window), RecognitionOptions.defaults().withLanguage("de")))
                 .isInstanceOf(UnsupportedLanguageException.class)
                 .hasMessageContaining("English-only");
     }
@@ -101,31 +104,44 @@ class DjlWhisperRecognizerTests {
     @Test
     void hotwordsSteerTheSpellingOfNames() {
         // the clip says "Quilter"; a hotword must not break recognition of the rest
-        AudioWindow window = new AudioWindow(0,
-                decoder.decode(SharedData.speech("en-short/audio/1272-128104-0000.wav")).samples(), 0);
-        WindowTranscript t = recognizer.recognize(List.of(window),
-                RecognitionOptions.defaults().withPrompt(null, List.of("Quilter", "apostle"))).get(0);
+        AudioWindow window = new AudioWindow(
+                0,
+                decoder.decode(SharedData.speech("en-short/audio/1272-128104-0000.wav"))
+                        .samples(),
+                0);
+        WindowTranscript t = recognizer
+                .recognize(
+                        List.of(window), RecognitionOptions.defaults().withPrompt(null, List.of("Quilter", "apostle")))
+                .get(0);
         assertThat(t.text()).contains("Quilter").contains("apostle");
     }
 
     @Test
     void wordTimestampsAreOrderedAndInsideTheirSegments() {
         // given the LibriSpeech clip "Mister Quilter is the apostle of the middle classes ..." (5.86 s)
-        AudioWindow window = new AudioWindow(0,
-                decoder.decode(SharedData.speech("en-short/audio/1272-128104-0000.wav")).samples(), 10.0);
+        AudioWindow window = new AudioWindow(
+                0,
+                decoder.decode(SharedData.speech("en-short/audio/1272-128104-0000.wav"))
+                        .samples(),
+                10.0);
 
         // when
-        WindowTranscript t = recognizer.recognize(List.of(window), RecognitionOptions.defaults().withWordTimestamps(true)).get(0);
+        WindowTranscript t = recognizer
+                .recognize(List.of(window), RecognitionOptions.defaults().withWordTimestamps(true))
+                .get(0);
 
         // then every word of the text is timed, in order, inside its segment and the window
-        List<io.greenscribe.asr.Word> words = t.segments().stream().flatMap(s -> s.words().stream()).toList();
+        List<io.greenscribe.asr.Word> words =
+                t.segments().stream().flatMap(s -> s.words().stream()).toList();
         String joined = words.stream().map(io.greenscribe.asr.Word::word).reduce("", String::concat);
         assertThat(joined.strip()).isEqualTo(t.text());
         double previous = 10.0;
         for (Segment s : t.segments()) {
             for (io.greenscribe.asr.Word w : s.words()) {
                 assertThat(w.start()).isGreaterThanOrEqualTo(previous).isGreaterThanOrEqualTo(s.start() - 0.5);
-                assertThat(w.end()).isGreaterThanOrEqualTo(w.start()).isLessThanOrEqualTo(Math.min(s.end() + 0.5, 15.855));
+                assertThat(w.end())
+                        .isGreaterThanOrEqualTo(w.start())
+                        .isLessThanOrEqualTo(Math.min(s.end() + 0.5, 15.855));
                 assertThat(w.probability()).isBetween(0.0, 1.0);
                 previous = w.start();
             }

@@ -19,8 +19,9 @@ class LogMelSpectrogramTests {
     void featuresMatchFasterWhisperOnRealSpeech() throws IOException {
         // given real speech and faster-whisper's features for it (see the resource's header)
         PcmAudio audio = new FfmpegAudioDecoder().decode(SharedData.speech("en-short/audio/1272-128104-0000.wav"));
-        List<String> rows = Files.readAllLines(Path.of("src/test/resources/asr/logmel-1272-128104-0000.tsv"))
-                .stream().filter(l -> !l.startsWith("#")).toList();
+        List<String> rows = Files.readAllLines(Path.of("src/test/resources/asr/logmel-1272-128104-0000.tsv")).stream()
+                .filter(l -> !l.startsWith("#"))
+                .toList();
 
         try (NDManager manager = NDManager.newBaseManager("PyTorch");
                 LogMelSpectrogram mel = new LogMelSpectrogram(manager, 80)) {
@@ -47,7 +48,8 @@ class LogMelSpectrogramTests {
     void silenceMapsToTheFloorValue() {
         try (NDManager manager = NDManager.newBaseManager("PyTorch");
                 LogMelSpectrogram mel = new LogMelSpectrogram(manager, 80)) {
-            float[] flat = mel.compute(manager, new float[][] {new float[16000]}).toFloatArray();
+            float[] flat =
+                    mel.compute(manager, new float[][] {new float[16000]}).toFloatArray();
             // log10(1e-10) = -10, rescaled: (-10 + 4) / 4
             assertThat(flat).containsOnly(-1.5f);
         }

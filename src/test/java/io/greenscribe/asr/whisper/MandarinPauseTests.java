@@ -47,18 +47,28 @@ class MandarinPauseTests {
         SharedData.Utterance two = clip(zh, "funasr_asr_example.wav");
         SharedData.Utterance three = clip(zh, "BAC009S0764W0122.wav");
         java.util.Random random = new java.util.Random(3);
-        float[] window = DecodeToWindowEndTests.join(room(1, random), samples(one), room(2.5, random), samples(two),
-                room(4, random), samples(three), room(3.7, random));
+        float[] window = DecodeToWindowEndTests.join(
+                room(1, random),
+                samples(one),
+                room(2.5, random),
+                samples(two),
+                room(4, random),
+                samples(three),
+                room(3.7, random));
 
         // when language is detected, as by default
-        WindowTranscript t = recognizer.recognize(List.of(new AudioWindow(0, window, 0)), RecognitionOptions.defaults()).get(0);
+        WindowTranscript t = recognizer
+                .recognize(List.of(new AudioWindow(0, window, 0)), RecognitionOptions.defaults())
+                .get(0);
 
         // then each utterance is there, in order
         String text = MultilingualRecognitionTests.Simplified.of(t.text());
         System.out.printf("zh 3 utterances (%.1f s): %s%n", window.length / (double) RATE, text);
         assertThat(t.language()).isEqualTo("zh");
         for (SharedData.Utterance u : List.of(one, two, three)) {
-            assertThat(bestCer(u.reference(), text)).as(u.reference() + " in " + text).isLessThan(0.35);
+            assertThat(bestCer(u.reference(), text))
+                    .as(u.reference() + " in " + text)
+                    .isLessThan(0.35);
         }
     }
 
@@ -87,6 +97,9 @@ class MandarinPauseTests {
     }
 
     private static SharedData.Utterance clip(List<SharedData.Utterance> set, String name) {
-        return set.stream().filter(u -> u.file().endsWith("audio/" + name)).findFirst().orElseThrow();
+        return set.stream()
+                .filter(u -> u.file().endsWith("audio/" + name))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -38,7 +38,8 @@ class MultilingualRecognitionTests {
     @Test
     void detectsLanguagePerWindowAndTranscribesEach() {
         // given Mandarin (AISHELL-1), German and Spanish clips in one batch, language not given
-        List<SharedData.Utterance> clips = new ArrayList<>(SharedData.manifest("zh-short").subList(0, 2));
+        List<SharedData.Utterance> clips =
+                new ArrayList<>(SharedData.manifest("zh-short").subList(0, 2));
         SharedData.manifest("multi-short").stream()
                 .filter(u -> u.language().equals("de") || u.language().equals("es"))
                 .forEach(clips::add);
@@ -62,7 +63,9 @@ class MultilingualRecognitionTests {
                 zhReference.append(clip.reference());
                 zhHypothesis.append(Simplified.of(t.text()));
             } else {
-                assertThat(WordErrorRate.wer(clip.reference(), t.text())).as(t.text()).isLessThan(0.5);
+                assertThat(WordErrorRate.wer(clip.reference(), t.text()))
+                        .as(t.text())
+                        .isLessThan(0.5);
             }
         }
         double cer = WordErrorRate.cer(zhReference.toString(), zhHypothesis.toString());
@@ -73,9 +76,11 @@ class MultilingualRecognitionTests {
     @Test
     void aFixedLanguageIsUsedAsGiven() {
         SharedData.Utterance clip = SharedData.manifest("zh-short").get(0);
-        WindowTranscript t = recognizer.recognize(
-                List.of(new AudioWindow(0, decoder.decode(clip.file()).samples(), 0)),
-                RecognitionOptions.defaults().withLanguage("zh")).get(0);
+        WindowTranscript t = recognizer
+                .recognize(
+                        List.of(new AudioWindow(0, decoder.decode(clip.file()).samples(), 0)),
+                        RecognitionOptions.defaults().withLanguage("zh"))
+                .get(0);
         assertThat(t.language()).isEqualTo("zh");
         assertThat(t.languageProbability()).isEqualTo(1.0);
         assertThat(t.text()).isNotBlank();

@@ -33,7 +33,8 @@ class WindowJudgeTests {
         assertThat(judge.isNoSpeech(decoded(-1.5, 0.9), options)).isTrue();
         assertThat(judge.isNoSpeech(decoded(-0.3, 0.9), options)).isFalse();
         assertThat(judge.isNoSpeech(decoded(-1.5, 0.1), options)).isFalse();
-        assertThat(judge.isNoSpeech(new DecodedSequence(List.of(), List.of(), -0.1, 0.0, 0), options)).isTrue();
+        assertThat(judge.isNoSpeech(new DecodedSequence(List.of(), List.of(), -0.1, 0.0, 0), options))
+                .isTrue();
     }
 
     private static DecodedSequence decoded(double avgLogProb, double noSpeech) {

@@ -29,6 +29,7 @@ class FfmpegAudioDecoderTests {
 
     /** The shared speech set sits beside the clone, in development and in CI alike. */
     static final Path SPEECH = Path.of("../shared/data/speech");
+
     static final Path EN_SHORT = SPEECH.resolve("en-short/audio");
     /** Tiny encodings of LJ001-0002 (public domain), see src/test/resources/audio/README.md. */
     static final Path FIXTURES = Path.of("src/test/resources/audio");
@@ -92,8 +93,7 @@ class FfmpegAudioDecoderTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"LJ001-0002.m4a", "LJ001-0002.opus", "LJ001-0002.mp4", "LJ001-0002.webm",
-            "LJ001-0002.mkv"})
+    @ValueSource(strings = {"LJ001-0002.m4a", "LJ001-0002.opus", "LJ001-0002.mp4", "LJ001-0002.webm", "LJ001-0002.mkv"})
     void decodesLossyEncodingsOfTheSameSpeech(String fixture) {
         // given the lossless original of the clip every fixture was encoded from
         PcmAudio original = decoder.decode(EN_SHORT.resolve("LJ001-0002.flac"));
@@ -121,8 +121,8 @@ class FfmpegAudioDecoderTests {
 
     @Test
     void rejectsTextNamedWav() throws IOException {
-        Path text = Files.writeString(dir.resolve("notes.wav"),
-                "Meeting notes\n1. Carbon budget\n2. Transcription backlog\n".repeat(50));
+        Path text = Files.writeString(
+                dir.resolve("notes.wav"), "Meeting notes\n1. Carbon budget\n2. Transcription backlog\n".repeat(50));
 
         assertFails(text, Kind.NOT_AUDIO);
     }
@@ -155,7 +155,8 @@ class FfmpegAudioDecoderTests {
         Path half = Files.write(dir.resolve("upload.mp4"), Arrays.copyOf(mp4, mp4.length / 2));
 
         assertThatThrownBy(() -> decoder.decode(half))
-                .isInstanceOfSatisfying(AudioDecodingException.class, e -> assertThat(e.kind()).isEqualTo(Kind.CORRUPT))
+                .isInstanceOfSatisfying(
+                        AudioDecodingException.class, e -> assertThat(e.kind()).isEqualTo(Kind.CORRUPT))
                 .hasMessageContaining("upload.mp4")
                 .hasMessageContaining("damaged or incomplete");
     }
@@ -165,7 +166,8 @@ class FfmpegAudioDecoderTests {
         var strict = new FfmpegAudioDecoder(new AudioProperties(Duration.ofMinutes(1), Duration.ofSeconds(5)));
 
         assertThatThrownBy(() -> strict.decode(EN_SHORT.resolve("LJ001-0001.flac")))
-                .isInstanceOfSatisfying(AudioDecodingException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TOO_LONG))
+                .isInstanceOfSatisfying(
+                        AudioDecodingException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TOO_LONG))
                 .hasMessageContaining("5 s");
     }
 
@@ -175,7 +177,8 @@ class FfmpegAudioDecoderTests {
         var strict = new FfmpegAudioDecoder(new AudioProperties(Duration.ofMinutes(1), Duration.ofMillis(10_500)));
 
         assertThatThrownBy(() -> strict.decode(EN_SHORT.resolve("jfk.mp3")))
-                .isInstanceOfSatisfying(AudioDecodingException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TOO_LONG));
+                .isInstanceOfSatisfying(
+                        AudioDecodingException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TOO_LONG));
     }
 
     @Test
@@ -183,7 +186,8 @@ class FfmpegAudioDecoderTests {
         var hasty = new FfmpegAudioDecoder(new AudioProperties(Duration.ZERO, Duration.ofHours(1)));
 
         assertThatThrownBy(() -> hasty.decode(EN_SHORT.resolve("LJ001-0001.flac")))
-                .isInstanceOfSatisfying(AudioDecodingException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TIMEOUT))
+                .isInstanceOfSatisfying(
+                        AudioDecodingException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TIMEOUT))
                 .hasMessageContaining("LJ001-0001.flac");
     }
 
@@ -192,8 +196,8 @@ class FfmpegAudioDecoderTests {
         Thread.currentThread().interrupt();
         try {
             assertThatThrownBy(() -> decoder.decode(EN_SHORT.resolve("LJ001-0001.flac")))
-                    .isInstanceOfSatisfying(AudioDecodingException.class,
-                            e -> assertThat(e.kind()).isEqualTo(Kind.INTERRUPTED));
+                    .isInstanceOfSatisfying(AudioDecodingException.class, e -> assertThat(e.kind())
+                            .isEqualTo(Kind.INTERRUPTED));
         } finally {
             Thread.interrupted();
         }
@@ -202,15 +206,22 @@ class FfmpegAudioDecoderTests {
     @Test
     void decodesConcurrently() throws Exception {
         // given
-        List<Path> files = List.of(EN_SHORT.resolve("jfk.mp3"), EN_SHORT.resolve("LJ001-0001.flac"),
-                FIXTURES.resolve("LJ001-0002.webm"), EN_SHORT.resolve("1272-128104-0004-8k.wav"));
-        List<Integer> expected = files.stream().map(f -> decoder.decode(f).samples().length).toList();
+        List<Path> files = List.of(
+                EN_SHORT.resolve("jfk.mp3"),
+                EN_SHORT.resolve("LJ001-0001.flac"),
+                FIXTURES.resolve("LJ001-0002.webm"),
+                EN_SHORT.resolve("1272-128104-0004-8k.wav"));
+        List<Integer> expected =
+                files.stream().map(f -> decoder.decode(f).samples().length).toList();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             // when
             List<Callable<Integer>> tasks = files.stream()
-                    .<Callable<Integer>>map(f -> () -> decoder.decode(f).samples().length).toList();
-            List<Integer> lengths = pool.invokeAll(tasks).stream().map(FfmpegAudioDecoderTests::get).toList();
+                    .<Callable<Integer>>map(f -> () -> decoder.decode(f).samples().length)
+                    .toList();
+            List<Integer> lengths = pool.invokeAll(tasks).stream()
+                    .map(FfmpegAudioDecoderTests::get)
+                    .toList();
 
             // then
             assertThat(lengths).isEqualTo(expected);
@@ -221,7 +232,8 @@ class FfmpegAudioDecoderTests {
 
     private void assertFails(Path file, Kind kind) {
         assertThatThrownBy(() -> decoder.decode(file))
-                .isInstanceOfSatisfying(AudioDecodingException.class, e -> assertThat(e.kind()).isEqualTo(kind))
+                .isInstanceOfSatisfying(
+                        AudioDecodingException.class, e -> assertThat(e.kind()).isEqualTo(kind))
                 .hasMessageContaining(file.getFileName().toString());
     }
 

@@ -3,8 +3,7 @@ package io.greenscribe.audio.ffmpeg;
 /** Measurements on decoded samples, to check what a decoder produced without trusting it. */
 final class Signals {
 
-    private Signals() {
-    }
+    private Signals() {}
 
     static double peak(float[] samples, int from, int to) {
         double peak = 0;

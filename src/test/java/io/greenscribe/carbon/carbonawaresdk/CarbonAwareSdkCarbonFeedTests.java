@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.greenscribe.carbon.CarbonForecast;
 import io.greenscribe.carbon.CarbonIntensityFeed;
-import io.greenscribe.carbon.GridZone;
 import io.greenscribe.carbon.HttpCarbonFeedContract;
 import io.greenscribe.carbon.IntensitySlot;
 import io.greenscribe.carbon.MockFeedServer;
@@ -43,11 +42,19 @@ class CarbonAwareSdkCarbonFeedTests extends HttpCarbonFeedContract {
         CarbonForecast f = feed().forecast(zone(), from(), to());
 
         // then
-        assertThat(f.slots()).containsExactly(
-                new IntensitySlot(Instant.parse("2022-07-19T14:00:00Z"), Instant.parse("2022-07-19T14:10:00Z"), 532.02293146),
-                new IntensitySlot(Instant.parse("2022-07-20T04:25:00Z"), Instant.parse("2022-07-20T04:35:00Z"), 535.7318741001667));
+        assertThat(f.slots())
+                .containsExactly(
+                        new IntensitySlot(
+                                Instant.parse("2022-07-19T14:00:00Z"),
+                                Instant.parse("2022-07-19T14:10:00Z"),
+                                532.02293146),
+                        new IntensitySlot(
+                                Instant.parse("2022-07-20T04:25:00Z"),
+                                Instant.parse("2022-07-20T04:35:00Z"),
+                                535.7318741001667));
         assertThat(server.requests(forecastPath()).get(0).query())
-                .isEqualTo("location=northeurope&dataStartAt=2022-07-19T14%3A00%3A00Z&dataEndAt=2022-07-20T04%3A38%3A00Z");
+                .isEqualTo(
+                        "location=northeurope&dataStartAt=2022-07-19T14%3A00%3A00Z&dataEndAt=2022-07-20T04%3A38%3A00Z");
     }
 
     @Test

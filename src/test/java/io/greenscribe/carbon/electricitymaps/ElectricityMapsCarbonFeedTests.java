@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.greenscribe.carbon.CarbonForecast;
 import io.greenscribe.carbon.CarbonIntensityFeed;
-import io.greenscribe.carbon.GridZone;
 import io.greenscribe.carbon.HttpCarbonFeedContract;
 import io.greenscribe.carbon.IntensitySlot;
 import io.greenscribe.carbon.MockFeedServer;
@@ -42,9 +41,12 @@ class ElectricityMapsCarbonFeedTests extends HttpCarbonFeedContract {
         CarbonForecast f = feed().forecast(zone(), from(), to());
 
         // then
-        assertThat(f.slots()).containsExactly(
-                new IntensitySlot(Instant.parse("2023-06-01T10:00:00Z"), Instant.parse("2023-06-01T11:00:00Z"), 302),
-                new IntensitySlot(Instant.parse("2023-06-01T11:00:00Z"), Instant.parse("2023-06-01T12:00:00Z"), 287));
+        assertThat(f.slots())
+                .containsExactly(
+                        new IntensitySlot(
+                                Instant.parse("2023-06-01T10:00:00Z"), Instant.parse("2023-06-01T11:00:00Z"), 302),
+                        new IntensitySlot(
+                                Instant.parse("2023-06-01T11:00:00Z"), Instant.parse("2023-06-01T12:00:00Z"), 287));
         assertThat(f.fetchedAt()).isEqualTo(clock.instant());
         MockFeedServer.Request r = server.requests(forecastPath()).get(0);
         assertThat(r.query()).isEqualTo("zone=DE");

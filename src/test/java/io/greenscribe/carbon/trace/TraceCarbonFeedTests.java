@@ -8,7 +8,6 @@ import io.greenscribe.carbon.CarbonFeedException;
 import io.greenscribe.carbon.CarbonForecast;
 import io.greenscribe.carbon.CarbonIntensityFeed;
 import io.greenscribe.carbon.CarbonIntensityFeedContract;
-import io.greenscribe.carbon.GridZone;
 import io.greenscribe.carbon.IntensitySlot;
 import io.greenscribe.carbon.SignalType;
 import java.nio.file.Path;
@@ -36,19 +35,22 @@ class TraceCarbonFeedTests extends CarbonIntensityFeedContract {
     void readsTheLetsWaitAwhileLayoutAsUtc() {
         assertThat(GB.start()).isEqualTo(Instant.parse("2019-12-20T00:00:00Z"));
         assertThat(GB.slots(GB.start(), GB.start().plusSeconds(1800)))
-                .extracting(IntensitySlot::gCo2PerKwh).containsExactly(120.99546661944396);
+                .extracting(IntensitySlot::gCo2PerKwh)
+                .containsExactly(120.99546661944396);
     }
 
     @Test
     void readsTheLcaColumnOfAnElectricityMapsExport() {
         RecordedTrace es = RecordedTrace.read(DATA.resolve("electricitymaps-hourly/ES_2022_hourly.csv"));
         assertThat(es.size()).isEqualTo(8760);
-        assertThat(es.slots(es.start(), es.start().plusSeconds(3600)).get(0).gCo2PerKwh()).isEqualTo(175.54);
+        assertThat(es.slots(es.start(), es.start().plusSeconds(3600)).get(0).gCo2PerKwh())
+                .isEqualTo(175.54);
     }
 
     @Test
     void readsWattTimeActualsAsMarginal() {
-        RecordedTrace wt = RecordedTrace.read(DATA.resolve("watttime-caiso-north-2023/watttime2023_caiso-north_actual.csv"));
+        RecordedTrace wt =
+                RecordedTrace.read(DATA.resolve("watttime-caiso-north-2023/watttime2023_caiso-north_actual.csv"));
         assertThat(wt.signalType()).isEqualTo(SignalType.MARGINAL);
         assertThat(wt.size()).isEqualTo(8928);
     }
@@ -57,7 +59,8 @@ class TraceCarbonFeedTests extends CarbonIntensityFeedContract {
     void mergesUkPastFilesPreferringActuals() {
         RecordedTrace uk = RecordedTrace.read(DATA.resolve("uk-carbon-intensity-2023-03/national_pt24h"));
         assertThat(uk.slots(Instant.parse("2023-03-14T03:30:00Z"), Instant.parse("2023-03-14T04:00:00Z")))
-                .extracting(IntensitySlot::gCo2PerKwh).containsExactly(78.0);
+                .extracting(IntensitySlot::gCo2PerKwh)
+                .containsExactly(78.0);
     }
 
     @Test
@@ -65,7 +68,9 @@ class TraceCarbonFeedTests extends CarbonIntensityFeedContract {
         Instant a = Instant.parse("2020-06-01T00:10:00Z");
         Instant b = Instant.parse("2020-06-01T05:20:00Z");
         double bySlots = GB.slots(a, b).stream()
-                .mapToDouble(s -> s.gCo2PerKwh() * s.duration().getSeconds()).sum() / Duration.between(a, b).getSeconds();
+                        .mapToDouble(s -> s.gCo2PerKwh() * s.duration().getSeconds())
+                        .sum()
+                / Duration.between(a, b).getSeconds();
         assertThat(GB.meanIntensity(a, b)).isCloseTo(bySlots, within(1e-9));
     }
 
@@ -88,9 +93,10 @@ class TraceCarbonFeedTests extends CarbonIntensityFeedContract {
 
     @Test
     void withoutLoopARangeOutsideTheTraceIsNoData() {
-        assertThatThrownBy(() -> feed().forecast(zone(), Instant.parse("2030-01-01T00:00:00Z"), Instant.parse("2030-01-02T00:00:00Z")))
-                .isInstanceOfSatisfying(CarbonFeedException.class,
-                        e -> assertThat(e.kind()).isEqualTo(CarbonFeedException.Kind.NO_DATA));
+        assertThatThrownBy(() -> feed().forecast(
+                                zone(), Instant.parse("2030-01-01T00:00:00Z"), Instant.parse("2030-01-02T00:00:00Z")))
+                .isInstanceOfSatisfying(CarbonFeedException.class, e -> assertThat(e.kind())
+                        .isEqualTo(CarbonFeedException.Kind.NO_DATA));
     }
 
     @Test
@@ -101,7 +107,8 @@ class TraceCarbonFeedTests extends CarbonIntensityFeedContract {
         RecordedForecastCarbonFeed feed = new RecordedForecastCarbonFeed(uk, clock);
 
         // when
-        CarbonForecast f = feed.forecast(zone(), clock.instant(), clock.instant().plus(Duration.ofHours(48)));
+        CarbonForecast f =
+                feed.forecast(zone(), clock.instant(), clock.instant().plus(Duration.ofHours(48)));
 
         // then
         assertThat(uk.issueTimes()).hasSize(9);
@@ -111,8 +118,10 @@ class TraceCarbonFeedTests extends CarbonIntensityFeedContract {
 
     @Test
     void readsWattTimeForecastVintages() {
-        RecordedForecasts wt = RecordedForecasts.read(DATA.resolve("watttime-caiso-north-2023/watttime2023_caiso-north_forecast.csv"));
-        RecordedForecasts.Vintage v = wt.latestAt(Instant.parse("2023-06-08T00:00:00Z")).orElseThrow();
+        RecordedForecasts wt =
+                RecordedForecasts.read(DATA.resolve("watttime-caiso-north-2023/watttime2023_caiso-north_forecast.csv"));
+        RecordedForecasts.Vintage v =
+                wt.latestAt(Instant.parse("2023-06-08T00:00:00Z")).orElseThrow();
         assertThat(v.slots()).hasSize(13);
         assertThat(v.slots().get(0).start()).isEqualTo(Instant.parse("2023-06-08T00:05:00Z"));
         assertThat(v.slots().get(0).gCo2PerKwh()).isEqualTo(412.406182804);

@@ -46,11 +46,16 @@ class UkGridCarbonFeedTests extends HttpCarbonFeedContract {
 
         // then
         assertThat(server.requests(forecastPath()).get(0).path()).isEqualTo("/intensity/2023-03-15T00:31Z/fw48h");
-        assertThat(f.slots()).containsExactly(
-                new IntensitySlot(Instant.parse("2023-03-15T00:31:00Z"), Instant.parse("2023-03-15T01:00:00Z"), 180),
-                new IntensitySlot(Instant.parse("2023-03-15T01:00:00Z"), Instant.parse("2023-03-15T01:30:00Z"), 175),
-                new IntensitySlot(Instant.parse("2023-03-15T03:30:00Z"), Instant.parse("2023-03-15T04:00:00Z"), 204));
-        assertThat(f.meanIntensity(Instant.parse("2023-03-15T01:00:00Z"), Instant.parse("2023-03-15T04:00:00Z"))).isEmpty();
+        assertThat(f.slots())
+                .containsExactly(
+                        new IntensitySlot(
+                                Instant.parse("2023-03-15T00:31:00Z"), Instant.parse("2023-03-15T01:00:00Z"), 180),
+                        new IntensitySlot(
+                                Instant.parse("2023-03-15T01:00:00Z"), Instant.parse("2023-03-15T01:30:00Z"), 175),
+                        new IntensitySlot(
+                                Instant.parse("2023-03-15T03:30:00Z"), Instant.parse("2023-03-15T04:00:00Z"), 204));
+        assertThat(f.meanIntensity(Instant.parse("2023-03-15T01:00:00Z"), Instant.parse("2023-03-15T04:00:00Z")))
+                .isEmpty();
     }
 
     @Test
@@ -61,7 +66,8 @@ class UkGridCarbonFeedTests extends HttpCarbonFeedContract {
                           "intensity":{"forecast":60,"actual":64,"index":"low"}}]}"""));
 
         // when
-        CarbonForecast f = feed().forecast(zone(), Instant.parse("2023-03-13T03:00:00Z"), Instant.parse("2023-03-13T04:00:00Z"));
+        CarbonForecast f =
+                feed().forecast(zone(), Instant.parse("2023-03-13T03:00:00Z"), Instant.parse("2023-03-13T04:00:00Z"));
 
         // then
         assertThat(f.slots()).extracting(IntensitySlot::gCo2PerKwh).containsExactly(64.0);
@@ -70,7 +76,7 @@ class UkGridCarbonFeedTests extends HttpCarbonFeedContract {
     @Test
     void refusesZonesOtherThanGreatBritain() {
         assertThatThrownBy(() -> feed().forecast(GridZone.of("DE"), from(), to()))
-                .isInstanceOfSatisfying(CarbonFeedException.class,
-                        e -> assertThat(e.kind()).isEqualTo(CarbonFeedException.Kind.NO_DATA));
+                .isInstanceOfSatisfying(CarbonFeedException.class, e -> assertThat(e.kind())
+                        .isEqualTo(CarbonFeedException.Kind.NO_DATA));
     }
 }

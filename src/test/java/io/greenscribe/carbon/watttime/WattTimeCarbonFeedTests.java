@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.greenscribe.carbon.CarbonForecast;
 import io.greenscribe.carbon.CarbonIntensityFeed;
-import io.greenscribe.carbon.GridZone;
 import io.greenscribe.carbon.HttpCarbonFeedContract;
 import io.greenscribe.carbon.MockFeedServer;
 import io.greenscribe.carbon.MockFeedServer.Answer;
@@ -14,7 +13,6 @@ import io.greenscribe.carbon.http.FeedHttp;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +54,8 @@ class WattTimeCarbonFeedTests extends HttpCarbonFeedContract {
         assertThat(f.slots()).hasSize(2);
         assertThat(f.slots().get(0).gCo2PerKwh()).isCloseTo(1048.4131919701972 * 0.45359237, within(1e-9));
         assertThat(f.slots().get(1).duration()).isEqualTo(Duration.ofMinutes(5));
-        String basic = "Basic " + Base64.getEncoder().encodeToString("freddo:the-frog".getBytes(StandardCharsets.UTF_8));
+        String basic =
+                "Basic " + Base64.getEncoder().encodeToString("freddo:the-frog".getBytes(StandardCharsets.UTF_8));
         assertThat(server.requests("/login").get(0).header("Authorization")).isEqualTo(basic);
         MockFeedServer.Request forecast = server.requests(forecastPath()).get(0);
         assertThat(forecast.header("Authorization")).isEqualTo("Bearer eyJhbGciOiJIUzI1NiJ9.test.token");

@@ -20,8 +20,8 @@ class PowerModelEnergyMeterTests extends EnergyMeterContract {
     // the contract's fake: 2 vCPUs at 0.5 W idle, 20.5 W busy, no memory; 10 s idle is 10 J
     final AtomicLong cpuNanos = new AtomicLong();
     final AtomicLong rss = new AtomicLong();
-    final PowerModelEnergyMeter contractMeter = new PowerModelEnergyMeter(cpuNanos::get, rss::get, 2,
-            new PowerCoefficients.CpuPower("test", 0.5, 20.5, "test"), 0, clock);
+    final PowerModelEnergyMeter contractMeter = new PowerModelEnergyMeter(
+            cpuNanos::get, rss::get, 2, new PowerCoefficients.CpuPower("test", 0.5, 20.5, "test"), 0, clock);
 
     @Override
     protected EnergyMeter meter() {
@@ -42,12 +42,13 @@ class PowerModelEnergyMeterTests extends EnergyMeterContract {
     @Test
     void onThisVmTheEstimateIsCcfsMethodByHand(@TempDir Path tmp) throws Exception {
         // given this VM's CPU as /proc/cpuinfo names it, and the coefficients shipped
-        Path cpuinfo = Files.writeString(tmp.resolve("cpuinfo"),
+        Path cpuinfo = Files.writeString(
+                tmp.resolve("cpuinfo"),
                 "processor\t: 0\nvendor_id\t: AuthenticAMD\ncpu family\t: 25\nmodel\t\t: 17\nmodel name\t: AMD EPYC\n");
         PowerCoefficients coefficients = PowerCoefficients.load();
         PowerCoefficients.CpuPower cpu = coefficients.cpu(PowerModelEnergyMeter.cpuModelName(cpuinfo), null);
-        PowerModelEnergyMeter meter = new PowerModelEnergyMeter(cpuNanos::get, rss::get, 2, cpu,
-                coefficients.memoryWattsPerGb(), clock);
+        PowerModelEnergyMeter meter =
+                new PowerModelEnergyMeter(cpuNanos::get, rss::get, 2, cpu, coefficients.memoryWattsPerGb(), clock);
 
         // when a job runs 22 min of wall time, recording 98.9 CPU-s, with 600 MB resident throughout
         rss.set(600_000_000L);
@@ -69,8 +70,10 @@ class PowerModelEnergyMeterTests extends EnergyMeterContract {
         assertThat(e.memoryJoules() / 3600).isCloseTo(memoryWh, within(memoryWh * 0.05));
         assertThat(e.gpuJoules()).isZero();
         assertThat(e.method()).isEqualTo(MeasurementMethod.POWER_MODEL);
-        assertThat(e.detail()).startsWith("power model: 2 vCPU × (0.74 + u × 2.76) W, AWS average, CCF")
-                .contains("u = 0.037").contains("0.392 W/GB × 0.60 GB resident");
+        assertThat(e.detail())
+                .startsWith("power model: 2 vCPU × (0.74 + u × 2.76) W, AWS average, CCF")
+                .contains("u = 0.037")
+                .contains("0.392 W/GB × 0.60 GB resident");
         // and the old meter's figure for the same job (85 W TDP / 2 cores × 98.9 CPU-s = 1.17 Wh) is ~1.9× this one
         assertThat(98.9 * 85 / 2 / 3600 / (e.wattHours())).isGreaterThan(1.5);
     }
@@ -87,8 +90,8 @@ class PowerModelEnergyMeterTests extends EnergyMeterContract {
 
     @Test
     void aPollBetweenStartAndStopCatchesAPeakInTheResidentSet() {
-        PowerModelEnergyMeter m = new PowerModelEnergyMeter(cpuNanos::get, rss::get, 1,
-                new PowerCoefficients.CpuPower("t", 0, 0, "t"), 1.0, clock);
+        PowerModelEnergyMeter m = new PowerModelEnergyMeter(
+                cpuNanos::get, rss::get, 1, new PowerCoefficients.CpuPower("t", 0, 0, "t"), 1.0, clock);
         EnergySample start = m.start(); // 0 GB
         clock.advance(Duration.ofSeconds(10));
         rss.set(2_000_000_000L);
@@ -102,8 +105,8 @@ class PowerModelEnergyMeterTests extends EnergyMeterContract {
 
     @Test
     void memoryIsTheMeanOfTheResidentSetAtStartAndStop() {
-        PowerModelEnergyMeter m = new PowerModelEnergyMeter(cpuNanos::get, rss::get, 1,
-                new PowerCoefficients.CpuPower("t", 0, 0, "t"), 0.4, clock);
+        PowerModelEnergyMeter m = new PowerModelEnergyMeter(
+                cpuNanos::get, rss::get, 1, new PowerCoefficients.CpuPower("t", 0, 0, "t"), 0.4, clock);
         rss.set(1_000_000_000L);
         EnergySample start = m.start();
         rss.set(3_000_000_000L);

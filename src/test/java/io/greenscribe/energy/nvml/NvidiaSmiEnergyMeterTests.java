@@ -62,8 +62,9 @@ class NvidiaSmiEnergyMeterTests extends EnergyMeterContract {
     void presentOnlyWhereNvidiaSmiAnswers() {
         assertThat(NvidiaSmiEnergyMeter.present(cmd -> "0, 61.2\n")).isTrue();
         assertThat(NvidiaSmiEnergyMeter.present(cmd -> {
-            throw new IOException("No such file");
-        })).isFalse();
+                    throw new IOException("No such file");
+                }))
+                .isFalse();
         assertThat(NvidiaSmiEnergyMeter.present(cmd -> "0, [N/A]\n")).isFalse();
     }
 }

@@ -23,6 +23,7 @@ class RaplEnergyMeterTests extends EnergyMeterContract {
 
     @TempDir
     Path sysfs;
+
     private RaplEnergyMeter meter;
 
     @BeforeEach
@@ -142,7 +143,8 @@ class RaplEnergyMeterTests extends EnergyMeterContract {
 
     private long read(String dir) {
         try {
-            return Long.parseLong(Files.readString(sysfs.resolve(dir).resolve("energy_uj")).trim());
+            return Long.parseLong(
+                    Files.readString(sysfs.resolve(dir).resolve("energy_uj")).trim());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,16 +1,16 @@
 package io.greenscribe.scheduling.bench;
 
-import io.greenscribe.testing.MutableClock;
 import io.greenscribe.carbon.CarbonFeedException;
 import io.greenscribe.carbon.CarbonForecast;
 import io.greenscribe.carbon.CarbonIntensityFeed;
 import io.greenscribe.carbon.GridZone;
-import io.greenscribe.scheduling.OutagePolicy;
-import io.greenscribe.scheduling.PlannerPolicy;
 import io.greenscribe.carbon.trace.RecordedForecastCarbonFeed;
 import io.greenscribe.carbon.trace.RecordedForecasts;
 import io.greenscribe.carbon.trace.RecordedTrace;
 import io.greenscribe.carbon.trace.TraceCarbonFeed;
+import io.greenscribe.scheduling.OutagePolicy;
+import io.greenscribe.scheduling.PlannerPolicy;
+import io.greenscribe.testing.MutableClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +32,8 @@ public final class CarbonReplayBenchmark {
     static final double JOBS_PER_HOUR = 6;
     static final long SEED = 2021;
 
-    record Case(String region, String signal, RecordedTrace actual, RecordedForecasts recorded, Instant from, Instant to) {
-    }
+    record Case(
+            String region, String signal, RecordedTrace actual, RecordedForecasts recorded, Instant from, Instant to) {}
 
     private final StringBuilder md = new StringBuilder();
 
@@ -46,20 +46,32 @@ public final class CarbonReplayBenchmark {
 
     private void run(Path data, Path out) throws IOException {
         long started = System.nanoTime();
-        md.append("Arrivals: Poisson, ").append(JOBS_PER_HOUR).append(" jobs/h, seed ").append(SEED)
-                .append("; audio log-normal (median 30 min, 1 min–4 h); device 2× real time ± 10 % (the planner learns it,")
-                .append(" starting from a conservative 1×); ").append(WORKERS).append(" workers;")
-                .append(" deadlines: 10 % none, 30 % 2 h + 2× run time, 30 % 8 h, 30 % 24 h. Savings are against running")
-                .append(" immediately on the same workers, scored on the actual trace. Every strategy shares one queue that")
-                .append(" serves due jobs earliest-deadline-first. GreenScribe runs with its defaults: one global schedule")
-                .append(" (min-cost flow over 30-min slots × workers), run time × 1.1 + 30 min margin, do no harm (≥ 1 %")
+        md.append("Arrivals: Poisson, ")
+                .append(JOBS_PER_HOUR)
+                .append(" jobs/h, seed ")
+                .append(SEED)
+                .append(
+                        "; audio log-normal (median 30 min, 1 min–4 h); device 2× real time ± 10 % (the planner learns it,")
+                .append(" starting from a conservative 1×); ")
+                .append(WORKERS)
+                .append(" workers;")
+                .append(
+                        " deadlines: 10 % none, 30 % 2 h + 2× run time, 30 % 8 h, 30 % 24 h. Savings are against running")
+                .append(
+                        " immediately on the same workers, scored on the actual trace. Every strategy shares one queue that")
+                .append(
+                        " serves due jobs earliest-deadline-first. GreenScribe runs with its defaults: one global schedule")
+                .append(
+                        " (min-cost flow over 30-min slots × workers), run time × 1.1 + 30 min margin, do no harm (≥ 1 %")
                 .append(" and ≥ 0.1 % per hour of delay), workers held back for the measured unplanned load, bookings")
                 .append(" moved to each run's real start, re-planning on new forecasts.\n\n");
         List<Case> cases = cases(data);
         replays(cases);
         scenarioOne(data);
         timing(data);
-        md.append("\nTotal benchmark wall time: ").append(String.format("%.0f s", (System.nanoTime() - started) / 1e9)).append(".\n");
+        md.append("\nTotal benchmark wall time: ")
+                .append(String.format("%.0f s", (System.nanoTime() - started) / 1e9))
+                .append(".\n");
         Files.createDirectories(out);
         Path report = out.resolve("carbon-replay.md");
         Files.writeString(report, md.toString());
@@ -77,33 +89,49 @@ public final class CarbonReplayBenchmark {
         }
         for (String zone : new String[] {"US-CAL-CISO", "ES", "BR"}) {
             for (String year : new String[] {"2021", "2022"}) {
-                RecordedTrace t = RecordedTrace.read(data.resolve("electricitymaps-hourly/" + zone + "_" + year + "_hourly.csv"));
-                cases.add(new Case(zone + " " + year + " (EM)", "average", t, null,
-                        t.start().plus(Duration.ofDays(1)), t.end().minus(Duration.ofDays(2))));
+                RecordedTrace t =
+                        RecordedTrace.read(data.resolve("electricitymaps-hourly/" + zone + "_" + year + "_hourly.csv"));
+                cases.add(new Case(
+                        zone + " " + year + " (EM)",
+                        "average",
+                        t,
+                        null,
+                        t.start().plus(Duration.ofDays(1)),
+                        t.end().minus(Duration.ofDays(2))));
             }
         }
         Path wt = data.resolve("watttime-caiso-north-2023");
         RecordedTrace wtActual = RecordedTrace.read(wt.resolve("watttime2023_caiso-north_actual.csv"));
-        cases.add(new Case("CAISO_NORTH 2023-06 (WattTime)", "marginal", wtActual,
+        cases.add(new Case(
+                "CAISO_NORTH 2023-06 (WattTime)",
+                "marginal",
+                wtActual,
                 RecordedForecasts.read(wt.resolve("watttime2023_caiso-north_forecast.csv")),
-                wtActual.start().plus(Duration.ofHours(1)), wtActual.end().minus(Duration.ofDays(2))));
+                wtActual.start().plus(Duration.ofHours(1)),
+                wtActual.end().minus(Duration.ofDays(2))));
         Path uk = data.resolve("uk-carbon-intensity-2023-03");
-        cases.add(new Case("GB 2023-03 (UK API)", "average", RecordedTrace.read(uk.resolve("national_pt24h")),
+        cases.add(new Case(
+                "GB 2023-03 (UK API)",
+                "average",
+                RecordedTrace.read(uk.resolve("national_pt24h")),
                 RecordedForecasts.read(uk.resolve("national_fw48h")),
-                Instant.parse("2023-03-14T04:00:00Z"), Instant.parse("2023-03-17T00:00:00Z")));
+                Instant.parse("2023-03-14T04:00:00Z"),
+                Instant.parse("2023-03-17T00:00:00Z")));
         return cases;
     }
 
     private void replays(List<Case> cases) {
         md.append("### Replay: emissions saved against running immediately, deadlines met\n\n");
-        md.append("| trace | signal | jobs | forecast | Let's Wait Awhile saved / met | greenest slot (JobRunr-like) saved / met | **GreenScribe saved / met** | GreenScribe mean wait |\n");
+        md.append(
+                "| trace | signal | jobs | forecast | Let's Wait Awhile saved / met | greenest slot (JobRunr-like) saved / met | **GreenScribe saved / met** | GreenScribe mean wait |\n");
         md.append("|---|---|---|---|---|---|---|---|\n");
         StringBuilder windows = new StringBuilder();
         windows.append("\n### GreenScribe saving by deadline window (perfect / 5 % error / recorded forecasts)\n\n");
         windows.append("| trace | none | 2 h | 8 h | 24 h |\n|---|---|---|---|---|\n");
         StringBuilder down = new StringBuilder();
         down.append("\n### Feed down for the whole replay\n\n");
-        down.append("| trace | jobs with deadline | met, RUN_NOW (default) | saved | met, LATEST_SAFE_START | saved |\n|---|---|---|---|---|---|\n");
+        down.append(
+                "| trace | jobs with deadline | met, RUN_NOW (default) | saved | met, LATEST_SAFE_START | saved |\n|---|---|---|---|---|---|\n");
         for (Case c : cases) {
             List<SimJob> jobs = SimJob.stream(c.from(), c.to(), JOBS_PER_HOUR, SEED);
             Replay replay = new Replay(c.actual(), jobs, WORKERS, PlannerPolicy.defaults());
@@ -118,23 +146,41 @@ public final class CarbonReplayBenchmark {
                 Replay.Outcome lwa = replay.run(Strategy.LETS_WAIT_AWHILE, feed, reforecasts);
                 Replay.Outcome slot = replay.run(Strategy.GREENEST_SLOT, feed, reforecasts);
                 Replay.Outcome ours = replay.run(Strategy.GREENSCRIBE, feed, reforecasts);
-                md.append(String.format("| %s | %s | %d | %s | %s | %s | **%s** | %.0f min |%n", c.region(), c.signal(),
-                        jobs.size(), mode.label, cell(lwa, immediate), cell(slot, immediate), cell(ours, immediate),
+                md.append(String.format(
+                        "| %s | %s | %d | %s | %s | %s | **%s** | %.0f min |%n",
+                        c.region(),
+                        c.signal(),
+                        jobs.size(),
+                        mode.label,
+                        cell(lwa, immediate),
+                        cell(slot, immediate),
+                        cell(ours, immediate),
                         ours.meanDelayMin()));
             }
-            windows.append("| ").append(c.region()).append(" | ").append(windowRow(c, jobs, replay, immediate)).append(" |\n");
+            windows.append("| ")
+                    .append(c.region())
+                    .append(" | ")
+                    .append(windowRow(c, jobs, replay, immediate))
+                    .append(" |\n");
             Replay.Outcome outage = replay.run(Strategy.GREENSCRIBE, clock -> new DownFeed(), List.of());
             PlannerPolicy d = PlannerPolicy.defaults();
             Replay latest = new Replay(c.actual(), jobs, WORKERS, d.withOutagePolicy(OutagePolicy.LATEST_SAFE_START));
             Replay.Outcome outageLatest = latest.run(Strategy.GREENSCRIBE, clock -> new DownFeed(), List.of());
-            down.append(String.format("| %s | %d | %d (%.2f %%) | %.1f %% | %d (%.2f %%) | %.1f %% |%n", c.region(),
-                    outage.withDeadline(), outage.deadlinesMet(), 100.0 * outage.deadlinesMet() / outage.withDeadline(),
-                    saved(outage, immediate), outageLatest.deadlinesMet(),
-                    100.0 * outageLatest.deadlinesMet() / outageLatest.withDeadline(), saved(outageLatest, immediate)));
+            down.append(String.format(
+                    "| %s | %d | %d (%.2f %%) | %.1f %% | %d (%.2f %%) | %.1f %% |%n",
+                    c.region(),
+                    outage.withDeadline(),
+                    outage.deadlinesMet(),
+                    100.0 * outage.deadlinesMet() / outage.withDeadline(),
+                    saved(outage, immediate),
+                    outageLatest.deadlinesMet(),
+                    100.0 * outageLatest.deadlinesMet() / outageLatest.withDeadline(),
+                    saved(outageLatest, immediate)));
             System.err.println("replayed " + c.region());
         }
         md.append("\n\"saved\" is the emission reduction against immediate execution; \"met\" the share of jobs with a")
-                .append(" deadline that finished by it. The peers do not book capacity, so jobs they shift into the same")
+                .append(
+                        " deadline that finished by it. The peers do not book capacity, so jobs they shift into the same")
                 .append(" green hours queue behind each other.\n");
         md.append(windows).append(down);
     }
@@ -146,14 +192,22 @@ public final class CarbonReplayBenchmark {
         }
         List<Replay.Outcome> outs = new ArrayList<>();
         for (Mode m : modes) {
-            outs.add(replay.run(Strategy.GREENSCRIBE, m.feed(c), m == Mode.RECORDED ? c.recorded().issueTimes() : List.of()));
+            outs.add(replay.run(
+                    Strategy.GREENSCRIBE,
+                    m.feed(c),
+                    m == Mode.RECORDED ? c.recorded().issueTimes() : List.of()));
         }
         List<String> cells = new ArrayList<>();
         for (String w : SimJob.WINDOWS) {
             List<String> parts = new ArrayList<>();
             for (Replay.Outcome o : outs) {
                 double base = immediate.emissionsByWindow().getOrDefault(w, 0.0);
-                parts.add(base == 0 ? "–" : String.format("%.1f", 100 * (base - o.emissionsByWindow().getOrDefault(w, 0.0)) / base));
+                parts.add(
+                        base == 0
+                                ? "–"
+                                : String.format(
+                                        "%.1f",
+                                        100 * (base - o.emissionsByWindow().getOrDefault(w, 0.0)) / base));
             }
             cells.add(String.join(" / ", parts) + " %");
         }
@@ -170,13 +224,15 @@ public final class CarbonReplayBenchmark {
 
     private void scenarioOne(Path data) {
         md.append("\n### Let's Wait Awhile, Scenario I (30-min nightly job at 01:00, 2020, 10 seeds)\n\n");
-        md.append("Each cell: the paper's figure → ours scored with the paper's accounting (its `simulate.py` skips the first night "
-                + "but keeps it in the baseline) / ours like for like (the same nights in both sums).\n\n");
+        md.append(
+                "Each cell: the paper's figure → ours scored with the paper's accounting (its `simulate.py` skips the first night "
+                        + "but keeps it in the baseline) / ours like for like (the same nights in both sums).\n\n");
         md.append("| window, forecast | DE paper → ours / like for like | GB | FR |\n|---|---|---|---|\n");
         RecordedTrace[] grids = new RecordedTrace[3];
         String[] files = {"ger_ci", "gb_ci", "fr_ci"};
         for (int i = 0; i < 3; i++) {
-            grids[i] = LwaScenarioOne.grid2020(RecordedTrace.read(data.resolve("lets-wait-awhile-2020/" + files[i] + ".csv")));
+            grids[i] = LwaScenarioOne.grid2020(
+                    RecordedTrace.read(data.resolve("lets-wait-awhile-2020/" + files[i] + ".csv")));
         }
         Object[][] rows = {
             {"±2 h, 5 % error", Duration.ofHours(2), 0.05, new double[] {1.4, 4.8, 3.0}},
@@ -189,9 +245,12 @@ public final class CarbonReplayBenchmark {
             StringBuilder line = new StringBuilder("| " + r[0]);
             for (int i = 0; i < 3; i++) {
                 double[] paper = (double[]) r[3];
-                double asPaper = LwaScenarioOne.saving(grids[i], (Duration) r[1], (double) r[2], 10, LwaScenarioOne.Accounting.PAPER);
-                double fair = LwaScenarioOne.saving(grids[i], (Duration) r[1], (double) r[2], 10, LwaScenarioOne.Accounting.LIKE_FOR_LIKE);
-                line.append(String.format(" | %s → **%.1f %%** / %.1f %%", paper == null ? "–" : paper[i] + " %", asPaper, fair));
+                double asPaper = LwaScenarioOne.saving(
+                        grids[i], (Duration) r[1], (double) r[2], 10, LwaScenarioOne.Accounting.PAPER);
+                double fair = LwaScenarioOne.saving(
+                        grids[i], (Duration) r[1], (double) r[2], 10, LwaScenarioOne.Accounting.LIKE_FOR_LIKE);
+                line.append(String.format(
+                        " | %s → **%.1f %%** / %.1f %%", paper == null ? "–" : paper[i] + " %", asPaper, fair));
             }
             md.append(line).append(" |\n");
         }
@@ -200,16 +259,22 @@ public final class CarbonReplayBenchmark {
     private void timing(Path data) {
         RecordedTrace gb = RecordedTrace.read(data.resolve("lets-wait-awhile-2020/gb_ci.csv"));
         md.append("\n### Planner time for 100 000 waiting jobs (one JVM, after warm-up, best of 5)\n\n");
-        md.append("| setup | forecast slots | plan 100 000 | of which wait | re-plan the waiting ones on a newer forecast |\n|---|---|---|---|---|\n");
+        md.append(
+                "| setup | forecast slots | plan 100 000 | of which wait | re-plan the waiting ones on a newer forecast |\n|---|---|---|---|---|\n");
         PlannerTiming.measure(gb, Integer.MAX_VALUE, 100_000, 2);
         for (int capacity : new int[] {Integer.MAX_VALUE, 2_000}) {
             PlannerTiming.Result r = PlannerTiming.measure(gb, capacity, 100_000, 5);
-            md.append(String.format("| %s | %d | %.0f ms | %d | %.0f ms (%d re-planned) |%n", r.setup(), r.slots(), r.planMs(),
-                    r.waiting(), r.replanMs(), r.replanned()));
+            md.append(String.format(
+                    "| %s | %d | %.0f ms | %d | %.0f ms (%d re-planned) |%n",
+                    r.setup(), r.slots(), r.planMs(), r.waiting(), r.replanMs(), r.replanned()));
         }
-        md.append("\nJobs: audio 1–180 min at an assumed 2× real time, deadlines 3–49 h ahead, submitted 2020-06-01 17:00 UTC, GB 2020 trace (30-min slots) ")
-                .append("served through the caching feed; Java ").append(System.getProperty("java.version")).append(", ")
-                .append(Runtime.getRuntime().availableProcessors()).append(" logical CPUs.\n");
+        md.append(
+                        "\nJobs: audio 1–180 min at an assumed 2× real time, deadlines 3–49 h ahead, submitted 2020-06-01 17:00 UTC, GB 2020 trace (30-min slots) ")
+                .append("served through the caching feed; Java ")
+                .append(System.getProperty("java.version"))
+                .append(", ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" logical CPUs.\n");
     }
 
     static CarbonIntensityFeed perfect(RecordedTrace t, MutableClock clock) {
@@ -217,7 +282,10 @@ public final class CarbonReplayBenchmark {
     }
 
     enum Mode {
-        PERFECT("perfect"), NOISE_5("+5 % error"), NOISE_10("+10 % error"), RECORDED("recorded");
+        PERFECT("perfect"),
+        NOISE_5("+5 % error"),
+        NOISE_10("+10 % error"),
+        RECORDED("recorded");
 
         final String label;
 

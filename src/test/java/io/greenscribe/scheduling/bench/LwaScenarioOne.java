@@ -1,14 +1,14 @@
 package io.greenscribe.scheduling.bench;
 
-import io.greenscribe.testing.MutableClock;
+import io.greenscribe.carbon.trace.RecordedTrace;
+import io.greenscribe.carbon.trace.TraceCarbonFeed;
 import io.greenscribe.scheduling.CapacityLedger;
 import io.greenscribe.scheduling.CarbonPlanner;
 import io.greenscribe.scheduling.OutagePolicy;
 import io.greenscribe.scheduling.PlanRequest;
 import io.greenscribe.scheduling.PlannerPolicy;
 import io.greenscribe.scheduling.ThroughputEstimator;
-import io.greenscribe.carbon.trace.RecordedTrace;
-import io.greenscribe.carbon.trace.TraceCarbonFeed;
+import io.greenscribe.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,8 +30,7 @@ import java.util.Random;
  */
 public final class LwaScenarioOne {
 
-    private LwaScenarioOne() {
-    }
+    private LwaScenarioOne() {}
 
     /** The 2020 rows on the half-hour grid. */
     static RecordedTrace grid2020(RecordedTrace t) {
@@ -56,14 +55,18 @@ public final class LwaScenarioOne {
             RecordedTrace grid = grid2020(RecordedTrace.read(
                     java.nio.file.Path.of("../shared/data/carbon/lets-wait-awhile-2020/" + f + ".csv")));
             for (int hours : new int[] {2, 8}) {
-                System.out.printf("%s ±%d h, 5 %% error, %d seeds: %.2f %%%n", f, hours, seeds,
-                        saving(grid, Duration.ofHours(hours), 0.05, seeds, Accounting.PAPER));
+                System.out.printf(
+                        "%s ±%d h, 5 %% error, %d seeds: %.2f %%%n",
+                        f, hours, seeds, saving(grid, Duration.ofHours(hours), 0.05, seeds, Accounting.PAPER));
             }
         }
     }
 
     /** How the nights are counted; see the class comment. */
-    enum Accounting { LIKE_FOR_LIKE, PAPER }
+    enum Accounting {
+        LIKE_FOR_LIKE,
+        PAPER
+    }
 
     /** Saving against running at 01:00, in % of the baseline emissions, mean over seeds. */
     static double saving(RecordedTrace grid, Duration window, double error, int seeds, Accounting accounting) {
@@ -81,10 +84,17 @@ public final class LwaScenarioOne {
     }
 
     /** The paper's assumptions: exact run time, no margin, no bar, unlimited capacity. */
-    static final PlannerPolicy PAPER = new PlannerPolicy(1.0, Duration.ZERO, 0, Duration.ofHours(48), OutagePolicy.RUN_NOW);
+    static final PlannerPolicy PAPER =
+            new PlannerPolicy(1.0, Duration.ZERO, 0, Duration.ofHours(48), OutagePolicy.RUN_NOW);
 
     private static double once(RecordedTrace actual, RecordedTrace forecast, Duration window, Accounting accounting) {
-        return once(actual, forecast, window, accounting, PAPER, Instant.parse("2020-01-01T00:00:00Z"),
+        return once(
+                actual,
+                forecast,
+                window,
+                accounting,
+                PAPER,
+                Instant.parse("2020-01-01T00:00:00Z"),
                 accounting == Accounting.PAPER ? 365 : 366);
     }
 
@@ -92,11 +102,21 @@ public final class LwaScenarioOne {
      * Scenario I with any policy from any first night: {@code nights} nightly 30-min jobs at 01:00 UTC,
      * each may move by ±{@code window}; saving against 01:00 in %.
      */
-    static double once(RecordedTrace actual, RecordedTrace forecast, Duration window, Accounting accounting,
-            PlannerPolicy policy, Instant firstDay, int nights) {
+    static double once(
+            RecordedTrace actual,
+            RecordedTrace forecast,
+            Duration window,
+            Accounting accounting,
+            PlannerPolicy policy,
+            Instant firstDay,
+            int nights) {
         MutableClock clock = new MutableClock(actual.start());
-        CarbonPlanner planner = new CarbonPlanner(new TraceCarbonFeed(forecast, false, clock), clock,
-                new ThroughputEstimator(1.0, 0.2), CapacityLedger.unlimited(), policy);
+        CarbonPlanner planner = new CarbonPlanner(
+                new TraceCarbonFeed(forecast, false, clock),
+                clock,
+                new ThroughputEstimator(1.0, 0.2),
+                CapacityLedger.unlimited(),
+                policy);
         Duration job = Duration.ofMinutes(30);
         double baseline = 0;
         double shifted = 0;
@@ -105,16 +125,25 @@ public final class LwaScenarioOne {
         for (int d = 0; d < nights; d++, day = day.plus(Duration.ofDays(1))) {
             Instant nominal = day.plus(Duration.ofHours(1));
             Instant opens = nominal.minus(window);
-            double atNominal = actual.integral(nominal.getEpochSecond(), nominal.plus(job).getEpochSecond());
+            double atNominal =
+                    actual.integral(nominal.getEpochSecond(), nominal.plus(job).getEpochSecond());
             if (opens.isBefore(actual.start()) || nominal.plus(window).plus(job).isAfter(actual.end())) {
                 if (accounting == Accounting.PAPER) {
-                    baseline += atNominal; // the paper's baseline run (no window) keeps this night; its shifted run has none
+                    baseline += atNominal; // the paper's baseline run (no window) keeps this night; its shifted run has
+                    // none
                 }
                 continue;
             }
             clock.set(opens);
-            Instant runAt = planner.plan(PlanRequest.withDeadline(Replay.id(d), Replay.ZONE, "cpu", job, opens,
-                    nominal.plus(window).plus(job)).withRunTime(job)).runAt();
+            Instant runAt = planner.plan(PlanRequest.withDeadline(
+                                    Replay.id(d),
+                                    Replay.ZONE,
+                                    "cpu",
+                                    job,
+                                    opens,
+                                    nominal.plus(window).plus(job))
+                            .withRunTime(job))
+                    .runAt();
             baseline += atNominal;
             shifted += actual.integral(runAt.getEpochSecond(), runAt.plus(job).getEpochSecond());
         }

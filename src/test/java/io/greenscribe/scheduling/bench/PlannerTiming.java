@@ -1,7 +1,8 @@
 package io.greenscribe.scheduling.bench;
 
-import io.greenscribe.testing.MutableClock;
 import io.greenscribe.carbon.CachingCarbonFeed;
+import io.greenscribe.carbon.trace.RecordedTrace;
+import io.greenscribe.carbon.trace.TraceCarbonFeed;
 import io.greenscribe.scheduling.CapacityLedger;
 import io.greenscribe.scheduling.CarbonPlanner;
 import io.greenscribe.scheduling.PlanRequest;
@@ -9,8 +10,7 @@ import io.greenscribe.scheduling.PlannerPolicy;
 import io.greenscribe.scheduling.SchedulingDecision;
 import io.greenscribe.scheduling.ThroughputEstimator;
 import io.greenscribe.scheduling.WaitingJob;
-import io.greenscribe.carbon.trace.RecordedTrace;
-import io.greenscribe.carbon.trace.TraceCarbonFeed;
+import io.greenscribe.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,11 +21,9 @@ import java.util.Random;
 /** Wall time to plan (and re-plan) 100 000 waiting jobs against one cached 72-hour forecast. */
 final class PlannerTiming {
 
-    record Result(String setup, int slots, double planMs, double replanMs, int waiting, int replanned) {
-    }
+    record Result(String setup, int slots, double planMs, double replanMs, int waiting, int replanned) {}
 
-    private PlannerTiming() {
-    }
+    private PlannerTiming() {}
 
     static Result measure(RecordedTrace trace, int capacity, int jobs, int rounds) {
         return measure(trace, capacity, jobs, rounds, PlannerPolicy.defaults());
@@ -36,8 +34,10 @@ final class PlannerTiming {
         Result best = null;
         for (int round = 0; round < rounds; round++) {
             MutableClock clock = new MutableClock(now);
-            CachingCarbonFeed feed = new CachingCarbonFeed(new TraceCarbonFeed(trace, true, clock), Duration.ofMinutes(15), clock);
-            CapacityLedger ledger = capacity == Integer.MAX_VALUE ? CapacityLedger.unlimited()
+            CachingCarbonFeed feed =
+                    new CachingCarbonFeed(new TraceCarbonFeed(trace, true, clock), Duration.ofMinutes(15), clock);
+            CapacityLedger ledger = capacity == Integer.MAX_VALUE
+                    ? CapacityLedger.unlimited()
                     : new CapacityLedger(Map.of(), capacity, Duration.ofMinutes(5));
             CarbonPlanner planner = new CarbonPlanner(feed, clock, new ThroughputEstimator(2.0, 0.2), ledger, policy);
             Random rnd = new Random(7);
@@ -60,9 +60,16 @@ final class PlannerTiming {
             clock.advance(Duration.ofSeconds(1)); // a newer forecast: every waiting job is re-planned
             int replanned = planner.replan(waiting).size();
             long t2 = System.nanoTime();
-            int slots = feed.forecast(Replay.ZONE, now, now.plus(Duration.ofHours(72))).slots().size();
-            Result r = new Result(capacity == Integer.MAX_VALUE ? "unlimited capacity" : capacity + " workers", slots,
-                    (t1 - t0) / 1e6, (t2 - t1) / 1e6, waits, replanned);
+            int slots = feed.forecast(Replay.ZONE, now, now.plus(Duration.ofHours(72)))
+                    .slots()
+                    .size();
+            Result r = new Result(
+                    capacity == Integer.MAX_VALUE ? "unlimited capacity" : capacity + " workers",
+                    slots,
+                    (t1 - t0) / 1e6,
+                    (t2 - t1) / 1e6,
+                    waits,
+                    replanned);
             if (best == null || r.replanMs() < best.replanMs()) {
                 best = r;
             }
@@ -75,8 +82,8 @@ final class PlannerTiming {
      * {@code java -cp … io.greenscribe.scheduling.bench.PlannerTiming [trace] [rounds] [jobs]}.
      */
     public static void main(String[] args) {
-        RecordedTrace gb = RecordedTrace.read(java.nio.file.Path.of(args.length > 0 ? args[0]
-                : "../shared/data/carbon/lets-wait-awhile-2020/gb_ci.csv"));
+        RecordedTrace gb = RecordedTrace.read(java.nio.file.Path.of(
+                args.length > 0 ? args[0] : "../shared/data/carbon/lets-wait-awhile-2020/gb_ci.csv"));
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int jobs = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
         measure(gb, 2_000, 20_000, 1, PlannerPolicy.defaults()); // warm-up
@@ -93,10 +100,19 @@ final class PlannerTiming {
                     worst = Math.max(worst, r.replanMs());
                     best = best == null || r.replanMs() < best.replanMs() ? r : best;
                 }
-                System.out.printf(java.util.Locale.ROOT, "| %s | %s | %d | %.0f ms | %d | %.0f ms (%d re-planned) | %.0f ms |%n",
-                        p.solver() == PlannerPolicy.Solver.GLOBAL ? "**default: global (min-cost flow)**"
-                                : "greedy (previous default)", best.setup(), best.slots(), best.planMs(), best.waiting(),
-                        best.replanMs(), best.replanned(), worst);
+                System.out.printf(
+                        java.util.Locale.ROOT,
+                        "| %s | %s | %d | %.0f ms | %d | %.0f ms (%d re-planned) | %.0f ms |%n",
+                        p.solver() == PlannerPolicy.Solver.GLOBAL
+                                ? "**default: global (min-cost flow)**"
+                                : "greedy (previous default)",
+                        best.setup(),
+                        best.slots(),
+                        best.planMs(),
+                        best.waiting(),
+                        best.replanMs(),
+                        best.replanned(),
+                        worst);
             }
         }
         System.out.println("Java " + System.getProperty("java.version") + ", "

@@ -1,17 +1,17 @@
 package io.greenscribe.scheduling.bench;
 
-import io.greenscribe.testing.MutableClock;
-import io.greenscribe.scheduling.CapacityLedger;
 import io.greenscribe.carbon.CarbonForecast;
 import io.greenscribe.carbon.CarbonIntensityFeed;
-import io.greenscribe.scheduling.CarbonPlanner;
 import io.greenscribe.carbon.GridZone;
+import io.greenscribe.carbon.trace.RecordedTrace;
+import io.greenscribe.scheduling.CapacityLedger;
+import io.greenscribe.scheduling.CarbonPlanner;
 import io.greenscribe.scheduling.PlanRequest;
 import io.greenscribe.scheduling.PlannerPolicy;
 import io.greenscribe.scheduling.SchedulingDecision;
 import io.greenscribe.scheduling.ThroughputEstimator;
 import io.greenscribe.scheduling.WaitingJob;
-import io.greenscribe.carbon.trace.RecordedTrace;
+import io.greenscribe.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,10 +19,10 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * Discrete-event replay of one job stream on a bounded pool of workers against the real (actual)
@@ -39,11 +39,21 @@ final class Replay {
     static final String DEVICE = "gpu";
     static final GridZone ZONE = GridZone.of("replay");
 
-    record Outcome(Strategy strategy, Map<String, Double> emissionsByWindow, Map<String, Double> immediateLike,
-            int withDeadline, int deadlinesMet, double meanDelayMin, Map<SchedulingDecision.Reason, Integer> reasons,
-            double planMillis, List<Miss> misses, List<Miss> runs) {
+    record Outcome(
+            Strategy strategy,
+            Map<String, Double> emissionsByWindow,
+            Map<String, Double> immediateLike,
+            int withDeadline,
+            int deadlinesMet,
+            double meanDelayMin,
+            Map<SchedulingDecision.Reason, Integer> reasons,
+            double planMillis,
+            List<Miss> misses,
+            List<Miss> runs) {
         double total() {
-            return emissionsByWindow.values().stream().mapToDouble(Double::doubleValue).sum();
+            return emissionsByWindow.values().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .sum();
         }
     }
 
@@ -51,19 +61,28 @@ final class Replay {
     record Miss(SimJob job, Instant started, SchedulingDecision decision, Instant readyAt) {
         @Override
         public String toString() {
-            return "job " + job.id() + " (" + job.window() + ", audio " + job.audio().toMinutes() + " min, runs "
-                    + job.actualRunTime().toMinutes() + " min) arrived " + job.arrival() + ", deadline " + job.deadline()
+            return "job " + job.id() + " (" + job.window() + ", audio "
+                    + job.audio().toMinutes() + " min, runs "
+                    + job.actualRunTime().toMinutes() + " min) arrived " + job.arrival() + ", deadline "
+                    + job.deadline()
                     + ", ready " + readyAt + ", started " + started + ", late by "
-                    + Duration.between(job.deadline(), started.plus(job.actualRunTime())).toMinutes() + " min; decision "
-                    + (decision == null ? "-" : decision.reason() + " at " + decision.decidedAt() + " runAt " + decision.runAt()
-                            + " est " + decision.estimatedRunTime().toMinutes() + " min: " + decision.detail());
+                    + Duration.between(job.deadline(), started.plus(job.actualRunTime()))
+                            .toMinutes() + " min; decision "
+                    + (decision == null
+                            ? "-"
+                            : decision.reason() + " at " + decision.decidedAt() + " runAt " + decision.runAt() + " est "
+                                    + decision.estimatedRunTime().toMinutes() + " min: " + decision.detail());
         }
     }
 
-    private enum Kind { ARRIVE, READY, FINISH, REFORECAST }
-
-    private record Event(Instant at, Kind kind, int job, int version) {
+    private enum Kind {
+        ARRIVE,
+        READY,
+        FINISH,
+        REFORECAST
     }
+
+    private record Event(Instant at, Kind kind, int job, int version) {}
 
     private final RecordedTrace actual;
     private final List<SimJob> jobs;
@@ -81,19 +100,26 @@ final class Replay {
      * @param feedFactory builds the forecast feed on the replay's clock
      * @param reforecastAt when newer forecasts are published (re-planning for GREENSCRIBE); may be empty
      */
-    Outcome run(Strategy strategy, java.util.function.Function<MutableClock, CarbonIntensityFeed> feedFactory,
+    Outcome run(
+            Strategy strategy,
+            java.util.function.Function<MutableClock, CarbonIntensityFeed> feedFactory,
             List<Instant> reforecastAt) {
         MutableClock clock = new MutableClock(jobs.get(0).arrival());
         CarbonIntensityFeed feed = feedFactory.apply(clock);
         ThroughputEstimator speed = new ThroughputEstimator(1.0, 0.1);
-        CarbonPlanner planner = new CarbonPlanner(feed, clock, speed,
-                new CapacityLedger(Map.of(DEVICE, workers), workers, Duration.ofMinutes(1)), policy);
+        CarbonPlanner planner = new CarbonPlanner(
+                feed,
+                clock,
+                speed,
+                new CapacityLedger(Map.of(DEVICE, workers), workers, Duration.ofMinutes(1)),
+                policy);
         PriorityQueue<Event> events = new PriorityQueue<>((a, b) -> {
             int c = a.at().compareTo(b.at());
             return c != 0 ? c : Integer.compare(a.kind().ordinal(), b.kind().ordinal());
         });
         jobs.forEach(j -> events.add(new Event(j.arrival(), Kind.ARRIVE, j.id(), 0)));
-        reforecastAt.stream().filter(t -> t.isAfter(jobs.get(0).arrival()))
+        reforecastAt.stream()
+                .filter(t -> t.isAfter(jobs.get(0).arrival()))
                 .forEach(t -> events.add(new Event(t, Kind.REFORECAST, -1, 0)));
         int[] version = new int[jobs.size()];
         Instant[] started = new Instant[jobs.size()];
@@ -121,7 +147,8 @@ final class Replay {
                     if (strategy == Strategy.GREENSCRIBE) {
                         PlanRequest r = j.deadline() == null
                                 ? PlanRequest.withoutDeadline(Replay.id(j.id()), ZONE, DEVICE, j.audio(), j.arrival())
-                                : PlanRequest.withDeadline(Replay.id(j.id()), ZONE, DEVICE, j.audio(), j.arrival(), j.deadline());
+                                : PlanRequest.withDeadline(
+                                        Replay.id(j.id()), ZONE, DEVICE, j.audio(), j.arrival(), j.deadline());
                         SchedulingDecision d = planner.plan(r);
                         reasons.merge(d.reason(), 1, Integer::sum);
                         last[j.id()] = d;
@@ -130,7 +157,10 @@ final class Replay {
                             waiting.put(j.id(), WaitingJob.under(r, d));
                         }
                     } else {
-                        runAt = strategy.start(e.at(), j.deadline(), speed.estimateRunTime(DEVICE, j.audio()),
+                        runAt = strategy.start(
+                                e.at(),
+                                j.deadline(),
+                                speed.estimateRunTime(DEVICE, j.audio()),
                                 forecast(feed, e.at(), j.deadline()));
                     }
                     planNanos += System.nanoTime() - t0;
@@ -188,8 +218,13 @@ final class Replay {
         }
     }
 
-    private Outcome score(Strategy strategy, Instant[] started, Map<SchedulingDecision.Reason, Integer> reasons,
-            double planMillis, Instant[] readyAt, SchedulingDecision[] last) {
+    private Outcome score(
+            Strategy strategy,
+            Instant[] started,
+            Map<SchedulingDecision.Reason, Integer> reasons,
+            double planMillis,
+            Instant[] readyAt,
+            SchedulingDecision[] last) {
         List<Miss> misses = new ArrayList<>();
         List<Miss> runs = new ArrayList<>();
         Map<String, Double> byWindow = new TreeMap<>();
@@ -212,6 +247,16 @@ final class Replay {
                 }
             }
         }
-        return new Outcome(strategy, byWindow, Map.of(), withDeadline, met, delay / jobs.size(), reasons, planMillis, misses, runs);
+        return new Outcome(
+                strategy,
+                byWindow,
+                Map.of(),
+                withDeadline,
+                met,
+                delay / jobs.size(),
+                reasons,
+                planMillis,
+                misses,
+                runs);
     }
 }

@@ -43,11 +43,9 @@ public final class ScheduleReplay {
 
     static final long SEED = 2021;
 
-    private ScheduleReplay() {
-    }
+    private ScheduleReplay() {}
 
-    record Strategy(String label, PlannerPolicy policy, io.greenscribe.scheduling.bench.Strategy peer) {
-    }
+    record Strategy(String label, PlannerPolicy policy, io.greenscribe.scheduling.bench.Strategy peer) {}
 
     public static void main(String[] args) throws IOException {
         Locale.setDefault(Locale.ROOT);
@@ -72,12 +70,16 @@ public final class ScheduleReplay {
         List<Strategy> strategies = List.of(
                 new Strategy("**default (global schedule)**", PlannerPolicy.defaults(), null),
                 new Strategy("greedy (previous default)", PlannerPolicy.greedyDefaults(), null),
-                new Strategy("Let's Wait Awhile (no capacity booking)", null,
+                new Strategy(
+                        "Let's Wait Awhile (no capacity booking)",
+                        null,
                         io.greenscribe.scheduling.bench.Strategy.LETS_WAIT_AWHILE));
         for (Path p : traces) {
             RecordedTrace t = RecordedTrace.read(p, zone);
-            Instant from = LocalDate.of(year, 1, 2).atStartOfDay(ZoneId.of("UTC")).toInstant();
-            Instant to = LocalDate.of(year, 12, 29).atStartOfDay(ZoneId.of("UTC")).toInstant();
+            Instant from =
+                    LocalDate.of(year, 1, 2).atStartOfDay(ZoneId.of("UTC")).toInstant();
+            Instant to =
+                    LocalDate.of(year, 12, 29).atStartOfDay(ZoneId.of("UTC")).toInstant();
             if (t.start().isAfter(from)) {
                 from = t.start().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
             }
@@ -87,8 +89,15 @@ public final class ScheduleReplay {
             if (Duration.between(from, to).toDays() > days) {
                 to = from.plus(Duration.ofDays(days));
             }
-            md.append("\n## ").append(p.getFileName()).append(" (naive times in ").append(zone).append(", ")
-                    .append(from).append(" … ").append(to).append(")\n");
+            md.append("\n## ")
+                    .append(p.getFileName())
+                    .append(" (naive times in ")
+                    .append(zone)
+                    .append(", ")
+                    .append(from)
+                    .append(" … ")
+                    .append(to)
+                    .append(")\n");
             if (workloads.contains("hourly")) {
                 hourly(md, t, from, to, strategies);
             }
@@ -97,8 +106,12 @@ public final class ScheduleReplay {
             }
             System.err.println("replayed " + p);
         }
-        md.append("\nWall time: ").append(String.format("%.0f s", (System.nanoTime() - started) / 1e9)).append(", Java ")
-                .append(System.getProperty("java.version")).append(", ").append(Runtime.getRuntime().availableProcessors())
+        md.append("\nWall time: ")
+                .append(String.format("%.0f s", (System.nanoTime() - started) / 1e9))
+                .append(", Java ")
+                .append(System.getProperty("java.version"))
+                .append(", ")
+                .append(Runtime.getRuntime().availableProcessors())
                 .append(" logical CPUs.\n");
         Files.createDirectories(out);
         Path report = out.resolve("carbon-schedule-replay.md");
@@ -112,13 +125,18 @@ public final class ScheduleReplay {
         md.append("\n### Hourly 1-h workload: saving against at once, fraction of the optimum, deadlines met\n\n");
         md.append("| slack | workers | forecast | optimum (perfect) |");
         strategies.forEach(s -> md.append(' ').append(s.label()).append(" |"));
-        md.append("\n|---|---|---|---|").append("---|".repeat(strategies.size())).append('\n');
+        md.append("\n|---|---|---|---|")
+                .append("---|".repeat(strategies.size()))
+                .append('\n');
         for (int slackH : new int[] {8, 24}) {
             List<SimJob> jobs = hourlyJobs(from, to, Duration.ofHours(slackH));
             for (int workers : new int[] {1, 2, 4}) {
                 Replay replay = new Replay(t, jobs, workers, PlannerPolicy.defaults());
-                double immediate = replay.run(io.greenscribe.scheduling.bench.Strategy.IMMEDIATE,
-                        c -> new TraceCarbonFeed(t, false, c), List.of()).total();
+                double immediate = replay.run(
+                                io.greenscribe.scheduling.bench.Strategy.IMMEDIATE,
+                                c -> new TraceCarbonFeed(t, false, c),
+                                List.of())
+                        .total();
                 double optimum = optimum(t, jobs, workers);
                 double optSaving = 100 * (immediate - optimum) / immediate;
                 for (String mode : new String[] {"perfect", "5 % error", "10 % error"}) {
@@ -127,27 +145,34 @@ public final class ScheduleReplay {
                     md.append(String.format("| %d h | %d | %s | %.1f %% |", slackH, workers, mode, optSaving));
                     for (Strategy s : strategies) {
                         Replay r = s.policy() == null ? replay : new Replay(t, jobs, workers, s.policy());
-                        Replay.Outcome o = r.run(s.peer() == null ? io.greenscribe.scheduling.bench.Strategy.GREENSCRIBE
-                                : s.peer(), feed, replanEvery(from, to, Duration.ofHours(1)));
+                        Replay.Outcome o = r.run(
+                                s.peer() == null ? io.greenscribe.scheduling.bench.Strategy.GREENSCRIBE : s.peer(),
+                                feed,
+                                replanEvery(from, to, Duration.ofHours(1)));
                         double saved = 100 * (immediate - o.total()) / immediate;
-                        md.append(String.format(" %.1f %% · %.2f · %.1f %% met |", saved, saved / optSaving,
-                                100.0 * o.deadlinesMet() / o.withDeadline()));
+                        md.append(String.format(
+                                " %.1f %% · %.2f · %.1f %% met |",
+                                saved, saved / optSaving, 100.0 * o.deadlinesMet() / o.withDeadline()));
                     }
                     md.append('\n');
                 }
             }
         }
-        md.append("\nEach cell: saving against running every job at once on the same workers · that saving as a fraction")
+        md.append(
+                        "\nEach cell: saving against running every job at once on the same workers · that saving as a fraction")
                 .append(" of the optimum's · share of deadlines met. Re-planning is simulated every hour (the forecast")
-                .append(" does not change between vintages in these modes, so the server's 15-min cycle would only react")
-                .append(" sooner to arrivals). Error: forecast = actual + N(0, e × mean) per slot, seed ").append(SEED)
+                .append(
+                        " does not change between vintages in these modes, so the server's 15-min cycle would only react")
+                .append(" sooner to arrivals). Error: forecast = actual + N(0, e × mean) per slot, seed ")
+                .append(SEED)
                 .append(".\n");
     }
 
     /** Let's Wait Awhile Scenario I (30-min job at 01:00 UTC every night, ±2 h and ±8 h), the server's defaults. */
     static void scenarioOne(StringBuilder md, RecordedTrace t, Instant from, Instant to) {
         md.append("\n### Scenario I (nightly 30-min job at 01:00 UTC), unlimited capacity, 10 noise seeds\n\n");
-        md.append("| window | forecast | **default** | paper policy (exact run time, no margin, no bar) | optimum (perfect) | default / paper |\n|---|---|---|---|---|---|\n");
+        md.append(
+                "| window | forecast | **default** | paper policy (exact run time, no margin, no bar) | optimum (perfect) | default / paper |\n|---|---|---|---|---|---|\n");
         int nights = (int) Duration.between(from, to).toDays() - 1;
         for (int h : new int[] {2, 8}) {
             for (double err : new double[] {0, 0.05, 0.10}) {
@@ -158,15 +183,38 @@ public final class ScheduleReplay {
                     Random rnd = new Random(seed);
                     double sd = err * t.meanValue();
                     RecordedTrace f = err == 0 ? t : t.map(t.name() + "+n", i -> sd * rnd.nextGaussian());
-                    def += LwaScenarioOne.once(t, f, Duration.ofHours(h), LwaScenarioOne.Accounting.LIKE_FOR_LIKE,
-                            PlannerPolicy.defaults(), from, nights);
-                    paper += LwaScenarioOne.once(t, f, Duration.ofHours(h), LwaScenarioOne.Accounting.LIKE_FOR_LIKE,
-                            LwaScenarioOne.PAPER, from, nights);
+                    def += LwaScenarioOne.once(
+                            t,
+                            f,
+                            Duration.ofHours(h),
+                            LwaScenarioOne.Accounting.LIKE_FOR_LIKE,
+                            PlannerPolicy.defaults(),
+                            from,
+                            nights);
+                    paper += LwaScenarioOne.once(
+                            t,
+                            f,
+                            Duration.ofHours(h),
+                            LwaScenarioOne.Accounting.LIKE_FOR_LIKE,
+                            LwaScenarioOne.PAPER,
+                            from,
+                            nights);
                 }
-                double opt = LwaScenarioOne.once(t, t, Duration.ofHours(h), LwaScenarioOne.Accounting.LIKE_FOR_LIKE,
-                        LwaScenarioOne.PAPER, from, nights);
-                md.append(String.format("| ±%d h | %s | **%.2f %%** | %.2f %% | %.2f %% | %.2f |%n", h,
-                        err == 0 ? "perfect" : Math.round(err * 100) + " % error", def / seeds, paper / seeds, opt,
+                double opt = LwaScenarioOne.once(
+                        t,
+                        t,
+                        Duration.ofHours(h),
+                        LwaScenarioOne.Accounting.LIKE_FOR_LIKE,
+                        LwaScenarioOne.PAPER,
+                        from,
+                        nights);
+                md.append(String.format(
+                        "| ±%d h | %s | **%.2f %%** | %.2f %% | %.2f %% | %.2f |%n",
+                        h,
+                        err == 0 ? "perfect" : Math.round(err * 100) + " % error",
+                        def / seeds,
+                        paper / seeds,
+                        opt,
                         def / paper));
             }
         }
@@ -176,8 +224,13 @@ public final class ScheduleReplay {
         List<SimJob> jobs = new ArrayList<>();
         int id = 0;
         for (Instant a = from; a.isBefore(to); a = a.plus(Duration.ofHours(1))) {
-            jobs.add(new SimJob(id++, a, Duration.ofHours(1), a.plus(slack).plus(Duration.ofHours(1)),
-                    Duration.ofHours(1), slack.toHours() + "h"));
+            jobs.add(new SimJob(
+                    id++,
+                    a,
+                    Duration.ofHours(1),
+                    a.plus(slack).plus(Duration.ofHours(1)),
+                    Duration.ofHours(1),
+                    slack.toHours() + "h"));
         }
         return jobs;
     }
@@ -205,7 +258,8 @@ public final class ScheduleReplay {
      * {@link RecordedTrace#integral}): see the class comment.
      */
     static double optimum(RecordedTrace t, List<SimJob> jobs, int workers) {
-        List<IntensitySlot> slots = t.slots(jobs.get(0).arrival(), jobs.get(jobs.size() - 1).deadline());
+        List<IntensitySlot> slots =
+                t.slots(jobs.get(0).arrival(), jobs.get(jobs.size() - 1).deadline());
         Map<Long, Integer> slotAt = new HashMap<>();
         for (int i = 0; i < slots.size(); i++) {
             slotAt.put(slots.get(i).start().getEpochSecond(), i);
@@ -240,8 +294,9 @@ public final class ScheduleReplay {
             total += units;
         }
         supply.put(sink, -total);
-        var flow = new CapacityScalingMinimumCostFlow<Integer, DefaultWeightedEdge>().getMinimumCostFlow(
-                new MinimumCostFlowProblem.MinimumCostFlowProblemImpl<>(g, v -> supply.getOrDefault(v, 0), cap::get));
+        var flow = new CapacityScalingMinimumCostFlow<Integer, DefaultWeightedEdge>()
+                .getMinimumCostFlow(new MinimumCostFlowProblem.MinimumCostFlowProblemImpl<>(
+                        g, v -> supply.getOrDefault(v, 0), cap::get));
         return flow.getCost();
     }
 }

@@ -35,12 +35,13 @@ record SimJob(int id, Instant arrival, Duration audio, Instant deadline, Duratio
             Duration actual = Duration.ofSeconds((long) Math.ceil(audio.getSeconds() / speed));
             double u = rnd.nextDouble();
             String window = u < 0.1 ? "none" : u < 0.4 ? "2h" : u < 0.7 ? "8h" : "24h";
-            Instant deadline = switch (window) {
-                case "2h" -> t.plus(Duration.ofHours(2)).plus(actual.multipliedBy(2));
-                case "8h" -> t.plus(Duration.ofHours(8));
-                case "24h" -> t.plus(Duration.ofHours(24));
-                default -> null;
-            };
+            Instant deadline =
+                    switch (window) {
+                        case "2h" -> t.plus(Duration.ofHours(2)).plus(actual.multipliedBy(2));
+                        case "8h" -> t.plus(Duration.ofHours(8));
+                        case "24h" -> t.plus(Duration.ofHours(24));
+                        default -> null;
+                    };
             jobs.add(new SimJob(id++, t, audio, deadline, actual, window));
         }
     }

@@ -1,6 +1,5 @@
 package io.greenscribe.scheduling.bench;
 
-import io.greenscribe.scheduling.CarbonPlanner;
 import io.greenscribe.carbon.CarbonForecast;
 import io.greenscribe.carbon.IntensitySlot;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.greenscribe.GreenScribeApplication;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -17,19 +18,22 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /** With no datasource configured the server runs its own PostgreSQL, whose data outlives a restart. */
 class EmbeddedPostgresIntegrationTests {
 
     @Test
-    void withoutADatasourceTheServerRunsItsOwnPostgresAndKeepsItsDataAcrossRestarts(@TempDir Path data) throws Exception {
+    void withoutADatasourceTheServerRunsItsOwnPostgresAndKeepsItsDataAcrossRestarts(@TempDir Path data)
+            throws Exception {
         // given a first start on an empty data directory
         UUID tenant;
         try (ConfigurableApplicationContext first = start(data)) {
             JdbcClient jdbc = first.getBean(JdbcClient.class);
-            assertThat(jdbc.sql("select version()").query(String.class).single()).startsWith("PostgreSQL");
-            tenant = jdbc.sql("select id from tenant where name = 'default'").query(UUID.class).single();
+            assertThat(jdbc.sql("select version()").query(String.class).single())
+                    .startsWith("PostgreSQL");
+            tenant = jdbc.sql("select id from tenant where name = 'default'")
+                    .query(UUID.class)
+                    .single();
         }
         assertThat(data.resolve("PG_VERSION")).exists();
 
@@ -38,8 +42,13 @@ class EmbeddedPostgresIntegrationTests {
         try (ConfigurableApplicationContext second = start(data)) {
             // then the bootstrap tenant of the first run is still there, and the schema was not re-created
             JdbcClient jdbc = second.getBean(JdbcClient.class);
-            assertThat(jdbc.sql("select id from tenant where name = 'default'").query(UUID.class).single()).isEqualTo(tenant);
-            assertThat(jdbc.sql("select count(*) from flyway_schema_history where success").query(Integer.class).single())
+            assertThat(jdbc.sql("select id from tenant where name = 'default'")
+                            .query(UUID.class)
+                            .single())
+                    .isEqualTo(tenant);
+            assertThat(jdbc.sql("select count(*) from flyway_schema_history where success")
+                            .query(Integer.class)
+                            .single())
                     .isGreaterThanOrEqualTo(3);
         }
     }
@@ -51,12 +60,26 @@ class EmbeddedPostgresIntegrationTests {
             // durable: fsync, synchronous commit and full page writes on, as a production server
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             Map<String, String> settings = Map.of(
-                    "fsync", "on", "synchronous_commit", "on", "full_page_writes", "on",
-                    "listen_addresses", "localhost", "unix_socket_directories", "", "password_encryption", "scram-sha-256");
-            settings.forEach((name, value) ->
-                    assertThat(jdbc.sql("show " + name).query(String.class).single()).as(name).isEqualTo(value));
+                    "fsync",
+                    "on",
+                    "synchronous_commit",
+                    "on",
+                    "full_page_writes",
+                    "on",
+                    "listen_addresses",
+                    "localhost",
+                    "unix_socket_directories",
+                    "",
+                    "password_encryption",
+                    "scram-sha-256");
+            settings.forEach((name, value) -> assertThat(
+                            jdbc.sql("show " + name).query(String.class).single())
+                    .as(name)
+                    .isEqualTo(value));
             assertThat(jdbc.sql("select count(*) from pg_hba_file_rules where auth_method <> 'scram-sha-256'")
-                    .query(Integer.class).single()).isZero();
+                            .query(Integer.class)
+                            .single())
+                    .isZero();
 
             // the secret is the server user's alone, inside the data directory
             Path secret = data.resolve("greenscribe-db.secret");
@@ -65,10 +88,13 @@ class EmbeddedPostgresIntegrationTests {
 
             // and without it (or with another) a connection is refused
             String url = app.getBean(EmbeddedPostgres.class).getJdbcUrl("postgres", "postgres");
-            assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "")).isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", ""))
+                    .isInstanceOf(SQLException.class);
             assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "postgres"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
-            try (var c = DriverManager.getConnection(url, "postgres", Files.readString(secret).strip())) {
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("password authentication failed");
+            try (var c = DriverManager.getConnection(
+                    url, "postgres", Files.readString(secret).strip())) {
                 assertThat(c.isValid(1)).isTrue();
             }
         }
@@ -79,17 +105,27 @@ class EmbeddedPostgresIntegrationTests {
         Path data = parent.resolve("postgres");
         try (ConfigurableApplicationContext app = start(data)) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
-            UUID tenant = jdbc.sql("select id from tenant where name = 'default'").query(UUID.class).single();
+            UUID tenant = jdbc.sql("select id from tenant where name = 'default'")
+                    .query(UUID.class)
+                    .single();
 
             // when the postmaster is killed with SIGKILL (its backends go with it)
-            long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
+            long pid = Long.parseLong(
+                    Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
             ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
             new ProcessBuilder("kill", "-9", Long.toString(pid)).start().waitFor();
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !postmaster.isAlive());
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> !postmaster.isAlive());
 
             // then it is started again by itself, the pool reconnects, and the committed rows are there
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2)).ignoreExceptions()
-                    .until(() -> jdbc.sql("select id from tenant where name = 'default'").query(UUID.class).single(),
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofMinutes(2))
+                    .ignoreExceptions()
+                    .until(
+                            () -> jdbc.sql("select id from tenant where name = 'default'")
+                                    .query(UUID.class)
+                                    .single(),
                             tenant::equals);
             assertThat(app.getBean(PostmasterWatchdog.class).restarts()).isGreaterThanOrEqualTo(1);
             assertThat(jdbc.sql("show fsync").query(String.class).single()).isEqualTo("on");
@@ -100,28 +136,43 @@ class EmbeddedPostgresIntegrationTests {
     void aClusterCreatedWithTrustIsConvertedToPasswordsOnItsNextStart(@TempDir Path parent) throws Exception {
         // given a data directory initialised the way the library does by default (trust on loopback)
         Path data = parent.resolve("postgres");
-        EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setRegisterShutdownHook(false)
-                .start().close();
+        EmbeddedPostgres.builder()
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .start()
+                .close();
         assertThat(Files.readString(data.resolve("pg_hba.conf"))).contains("trust");
 
         // when the server starts on it
         try (ConfigurableApplicationContext app = start(data)) {
             // then it keeps working with the new secret, and the old password-less way in is closed
-            assertThat(app.getBean(JdbcClient.class).sql("select 1").query(Integer.class).single()).isEqualTo(1);
+            assertThat(app.getBean(JdbcClient.class)
+                            .sql("select 1")
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(1);
             String url = app.getBean(EmbeddedPostgres.class).getJdbcUrl("postgres", "postgres");
-            assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "")).isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", ""))
+                    .isInstanceOf(SQLException.class);
             assertThat(data.resolve("greenscribe-db.secret")).exists();
         }
         try (ConfigurableApplicationContext again = start(data)) {
-            assertThat(again.getBean(JdbcClient.class).sql("select 1").query(Integer.class).single()).isEqualTo(1);
+            assertThat(again.getBean(JdbcClient.class)
+                            .sql("select 1")
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(1);
         }
     }
 
     private static ConfigurableApplicationContext start(Path data) {
-        return new SpringApplicationBuilder(GreenScribeApplication.class).web(WebApplicationType.NONE).run(
-                "--greenscribe.database.embedded.enabled=true",
-                "--greenscribe.database.embedded.data-directory=" + data,
-                "--greenscribe.queue.enabled=false",
-                "--spring.jmx.enabled=false");
+        return new SpringApplicationBuilder(GreenScribeApplication.class)
+                .web(WebApplicationType.NONE)
+                .run(
+                        "--greenscribe.database.embedded.enabled=true",
+                        "--greenscribe.database.embedded.data-directory=" + data,
+                        "--greenscribe.queue.enabled=false",
+                        "--spring.jmx.enabled=false");
     }
 }

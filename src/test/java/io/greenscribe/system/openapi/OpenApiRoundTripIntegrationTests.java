@@ -37,8 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the document declares. The examples name {@code incoming/call-0001.wav} under the server's
  * allowed root, which this test lays out; nothing else is added by hand.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "greenscribe.queue.poll-interval=100ms", "greenscribe.jobs.max-upload-size=5MB"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"greenscribe.queue.poll-interval=100ms", "greenscribe.jobs.max-upload-size=5MB"})
 @Import(TestDatabaseConfiguration.class)
 class OpenApiRoundTripIntegrationTests {
 
@@ -78,28 +79,50 @@ class OpenApiRoundTripIntegrationTests {
         assertThat(doc.path("paths").propertyNames()).isNotEmpty().noneMatch(p -> p.startsWith("/admin"));
 
         // the multipart job form is typed field by field, with nothing of Spring's leaking through
-        JsonNode form = schema(doc, doc.at("/paths/~1api~1v1~1jobs/post/requestBody/content/multipart~1form-data/schema"));
-        assertThat(form.path("properties").propertyNames()).containsExactlyInAnyOrder("file", "path", "language", "model",
-                "hotwords", "itn", "formats", "priority", "deadline", "notBefore", "callbackUrl");
+        JsonNode form =
+                schema(doc, doc.at("/paths/~1api~1v1~1jobs/post/requestBody/content/multipart~1form-data/schema"));
+        assertThat(form.path("properties").propertyNames())
+                .containsExactlyInAnyOrder(
+                        "file",
+                        "path",
+                        "language",
+                        "model",
+                        "hotwords",
+                        "itn",
+                        "formats",
+                        "priority",
+                        "deadline",
+                        "notBefore",
+                        "callbackUrl");
         assertThat(form.at("/properties/file/format").asText()).isEqualTo("binary");
         assertThat(form.at("/properties/priority/type").asText()).isEqualTo("integer");
         assertThat(form.at("/properties/itn/type").asText()).isEqualTo("boolean");
         assertThat(form.at("/properties/formats/items/enum").toString()).contains("srt");
-        assertThat(example(form.at("/properties/formats"))).as("formats example").isNotNull();
-        assertThat(doc.at("/paths/~1api~1v1~1jobs/post/responses/202/content").has("application/json")).isTrue();
+        assertThat(example(form.at("/properties/formats")))
+                .as("formats example")
+                .isNotNull();
+        assertThat(doc.at("/paths/~1api~1v1~1jobs/post/responses/202/content").has("application/json"))
+                .isTrue();
 
         operations(doc).forEach((name, op) -> {
             assertThat(op.path("summary").asText()).as(name).isNotBlank();
-            assertThat(op.path("parameters").findValuesAsString("name")).as(name).doesNotContain("form");
-            assertThat(op.path("responses").propertyNames()).as(name).anyMatch(c -> c.startsWith("2")).contains("401");
+            assertThat(op.path("parameters").findValuesAsString("name"))
+                    .as(name)
+                    .doesNotContain("form");
+            assertThat(op.path("responses").propertyNames())
+                    .as(name)
+                    .anyMatch(c -> c.startsWith("2"))
+                    .contains("401");
             op.path("responses").properties().forEach(r -> {
                 if (r.getKey().startsWith("4")) {
-                    assertThat(r.getValue().path("content").has("application/problem+json")).as(name + " " + r.getKey())
+                    assertThat(r.getValue().path("content").has("application/problem+json"))
+                            .as(name + " " + r.getKey())
                             .isTrue();
                 }
             });
         });
-        assertThat(doc.at("/paths/~1api~1v1~1jobs~1{id}/get/responses").has("404")).isTrue();
+        assertThat(doc.at("/paths/~1api~1v1~1jobs~1{id}/get/responses").has("404"))
+                .isTrue();
         assertThat(doc.at("/paths/~1api~1v1~1jobs/post/responses").has("202")).isTrue();
         assertThat(doc.at("/paths/~1api~1v1~1jobs/post/responses").has("200")).isFalse();
     }
@@ -113,39 +136,64 @@ class OpenApiRoundTripIntegrationTests {
         api.call("post /api/v1/admin/tenants", Map.of(), "application/json");
 
         // a job that waits (its examples say: not before 2030), is re-prioritised, then run now
-        String job = api.call("post /api/v1/jobs", Map.of(), "multipart/form-data").path("id").asText();
-        assertThat(api.call("get /api/v1/jobs/{id}", Map.of("id", job), null).path("status").asText())
+        String job = api.call("post /api/v1/jobs", Map.of(), "multipart/form-data")
+                .path("id")
+                .asText();
+        assertThat(api.call("get /api/v1/jobs/{id}", Map.of("id", job), null)
+                        .path("status")
+                        .asText())
                 .isIn("WAITING_FOR_WINDOW", "QUEUED");
         api.call("get /api/v1/jobs", Map.of(), null);
-        assertThat(api.call("post /api/v1/jobs/{id}/priority", Map.of("id", job), null).at("/options/priority").asInt())
+        assertThat(api.call("post /api/v1/jobs/{id}/priority", Map.of("id", job), null)
+                        .at("/options/priority")
+                        .asInt())
                 .isEqualTo(10);
         api.call("post /api/v1/jobs/{id}/run-now", Map.of("id", job), null);
-        await().atMost(Duration.ofMinutes(3)).until(() -> api.http.get("/api/v1/jobs/" + job).json().path("status")
-                .asText(), s -> s.equals("SUCCEEDED") || s.equals("FAILED"));
-        assertThat(api.text("get /api/v1/jobs/{id}/transcript", Map.of("id", job))).contains("-->");
+        await().atMost(Duration.ofMinutes(3))
+                .until(
+                        () -> api.http
+                                .get("/api/v1/jobs/" + job)
+                                .json()
+                                .path("status")
+                                .asText(),
+                        s -> s.equals("SUCCEEDED") || s.equals("FAILED"));
+        assertThat(api.text("get /api/v1/jobs/{id}/transcript", Map.of("id", job)))
+                .contains("-->");
         api.call("get /api/v1/transcripts/search", Map.of(), null);
 
         // a server file as JSON: cancelled while it waits, then retried
-        String other = api.call("post /api/v1/jobs", Map.of(), "application/json").path("id").asText();
-        assertThat(api.call("delete /api/v1/jobs/{id}", Map.of("id", other), null).path("status").asText())
+        String other = api.call("post /api/v1/jobs", Map.of(), "application/json")
+                .path("id")
+                .asText();
+        assertThat(api.call("delete /api/v1/jobs/{id}", Map.of("id", other), null)
+                        .path("status")
+                        .asText())
                 .isEqualTo("CANCELLED");
         api.call("post /api/v1/jobs/{id}/retry", Map.of("id", other), null);
 
-        String batch = api.call("post /api/v1/batches", Map.of(), "multipart/form-data").path("id").asText();
+        String batch = api.call("post /api/v1/batches", Map.of(), "multipart/form-data")
+                .path("id")
+                .asText();
         api.call("post /api/v1/batches", Map.of(), "application/json");
-        assertThat(api.call("get /api/v1/batches", Map.of(), null).path("items").findValuesAsString("id")).contains(batch);
+        assertThat(api.call("get /api/v1/batches", Map.of(), null).path("items").findValuesAsString("id"))
+                .contains(batch);
         api.call("get /api/v1/batches/{id}", Map.of("id", batch), null);
 
-        String recurring = api.call("post /api/v1/recurring-batches", Map.of(), "application/json").path("id").asText();
+        String recurring = api.call("post /api/v1/recurring-batches", Map.of(), "application/json")
+                .path("id")
+                .asText();
         api.call("get /api/v1/recurring-batches", Map.of(), null);
         api.call("get /api/v1/recurring-batches/{id}", Map.of("id", recurring), null);
         api.call("delete /api/v1/recurring-batches/{id}", Map.of("id", recurring), null);
 
-        assertThat(api.call("post /v1/audio/transcriptions", Map.of(), "multipart/form-data").path("text").asText())
+        assertThat(api.call("post /v1/audio/transcriptions", Map.of(), "multipart/form-data")
+                        .path("text")
+                        .asText())
                 .isNotBlank();
 
         // and nothing the document describes was left out
-        assertThat(api.called).containsExactlyInAnyOrderElementsOf(operations(doc).keySet());
+        assertThat(api.called)
+                .containsExactlyInAnyOrderElementsOf(operations(doc).keySet());
     }
 
     /** Builds each request from the document, sends it, and holds it to the codes the document declares. */
@@ -171,7 +219,9 @@ class OpenApiRoundTripIntegrationTests {
         private Http.Response send(String operation, Map<String, String> pathValues, String contentType) {
             String[] key = operation.split(" ", 2);
             JsonNode op = doc.path("paths").path(key[1]).path(key[0]);
-            assertThat(op.isMissingNode()).as("%s is in the document", operation).isFalse();
+            assertThat(op.isMissingNode())
+                    .as("%s is in the document", operation)
+                    .isFalse();
             String path = key[1];
             for (Map.Entry<String, String> v : pathValues.entrySet()) {
                 path = path.replace("{" + v.getKey() + "}", v.getValue());
@@ -180,16 +230,19 @@ class OpenApiRoundTripIntegrationTests {
             for (JsonNode p : op.path("parameters")) {
                 JsonNode example = example(p.has("example") ? p : p.path("schema"));
                 if ("query".equals(p.path("in").asText()) && example != null) {
-                    query.add(p.path("name").asText() + "=" + URLEncoder.encode(example.asText(), StandardCharsets.UTF_8));
+                    query.add(p.path("name").asText() + "="
+                            + URLEncoder.encode(example.asText(), StandardCharsets.UTF_8));
                 }
             }
             String url = query.isEmpty() ? path : path + "?" + String.join("&", query);
-            Http.Response r = switch (key[0]) {
-                case "get" -> http.get(url);
-                case "delete" -> http.delete(url);
-                default -> contentType == null ? http.postJson(url, Map.of()) : body(op, url, contentType);
-            };
-            assertThat(op.path("responses").propertyNames()).as("%s answered %d: %s", operation, r.status(), r.body())
+            Http.Response r =
+                    switch (key[0]) {
+                        case "get" -> http.get(url);
+                        case "delete" -> http.delete(url);
+                        default -> contentType == null ? http.postJson(url, Map.of()) : body(op, url, contentType);
+                    };
+            assertThat(op.path("responses").propertyNames())
+                    .as("%s answered %d: %s", operation, r.status(), r.body())
                     .contains(String.valueOf(r.status()));
             assertThat(r.status()).as("%s: %s", operation, r.body()).isBetween(200, 299);
             called.add(operation);
@@ -197,8 +250,12 @@ class OpenApiRoundTripIntegrationTests {
         }
 
         private Http.Response body(JsonNode op, String url, String contentType) {
-            JsonNode schema = schema(doc, op.path("requestBody").path("content").path(contentType).path("schema"));
-            assertThat(schema.isMissingNode()).as("%s takes %s", url, contentType).isFalse();
+            JsonNode schema = schema(
+                    doc,
+                    op.path("requestBody").path("content").path(contentType).path("schema"));
+            assertThat(schema.isMissingNode())
+                    .as("%s takes %s", url, contentType)
+                    .isFalse();
             Map<String, Object> fields = new LinkedHashMap<>();
             schema.path("properties").properties().forEach(e -> {
                 JsonNode prop = e.getValue();
@@ -211,7 +268,8 @@ class OpenApiRoundTripIntegrationTests {
                     fields.put(e.getKey(), contentType.startsWith("multipart") ? formValue(example) : example);
                 }
             });
-            return contentType.startsWith("multipart") ? http.postMultipart(url, fields, Map.of())
+            return contentType.startsWith("multipart")
+                    ? http.postMultipart(url, fields, Map.of())
                     : http.postJson(url, fields);
         }
 
@@ -227,8 +285,11 @@ class OpenApiRoundTripIntegrationTests {
 
     /** A schema's or parameter's example: {@code example}, or the first of {@code examples}; arrays written as text parsed. */
     static JsonNode example(JsonNode node) {
-        JsonNode example = node.has("example") ? node.get("example")
-                : node.path("examples").isArray() && !node.path("examples").isEmpty() ? node.path("examples").get(0) : null;
+        JsonNode example = node.has("example")
+                ? node.get("example")
+                : node.path("examples").isArray() && !node.path("examples").isEmpty()
+                        ? node.path("examples").get(0)
+                        : null;
         if (example != null && example.isString() && example.asText().startsWith("[")) {
             return JSON.readTree(example.asText());
         }
@@ -242,11 +303,13 @@ class OpenApiRoundTripIntegrationTests {
 
     static Map<String, JsonNode> operations(JsonNode doc) {
         Map<String, JsonNode> ops = new LinkedHashMap<>();
-        doc.path("paths").properties().forEach(path -> path.getValue().properties().forEach(method -> {
-            if (Set.of("get", "post", "put", "patch", "delete").contains(method.getKey())) {
-                ops.put(method.getKey() + " " + path.getKey(), method.getValue());
-            }
-        }));
+        doc.path("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(method -> {
+                    if (Set.of("get", "post", "put", "patch", "delete").contains(method.getKey())) {
+                        ops.put(method.getKey() + " " + path.getKey(), method.getValue());
+                    }
+                }));
         return ops;
     }
 
@@ -254,7 +317,9 @@ class OpenApiRoundTripIntegrationTests {
     private static void writeForReview(JsonNode doc) {
         try {
             Files.createDirectories(Path.of("target"));
-            Files.writeString(Path.of("target/openapi.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+            Files.writeString(
+                    Path.of("target/openapi.json"),
+                    JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

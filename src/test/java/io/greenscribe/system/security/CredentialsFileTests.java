@@ -26,7 +26,8 @@ class CredentialsFileTests {
         // then the file holds the key and the latest password, and is 0600
         Path path = dir.resolve("data/credentials");
         assertThat(Files.readAllLines(path)).containsExactly("admin_api_key=gs_first", "console_password=new");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path)))
+                .isEqualTo("rw-------");
     }
 
     @Test
@@ -37,6 +38,7 @@ class CredentialsFileTests {
 
         new CredentialsFile(path).write("admin_api_key", "gs_x");
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path)))
+                .isEqualTo("rw-------");
     }
 }

@@ -41,50 +41,53 @@ class EnglishInverseNormalizerTests {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "one of them said no",
-        "No one came, and someone left.",
-        "I have two cats and three dogs.",
-        "First of all, wait a second.",
-        "He was the third in line.",
-        "a third of the cake",
-        "a hundred times",
-        "a million reasons",
-        "You may go now.",
-        "Let us march on.",
-        "at this point five people left",
-        "the score was ten ten",
-        "one two three",
-        "It is a one-on-one meeting.",
-        "Is it a pound of flour?",
-        "sixteen seventeen years old",
-        "a tenth of a second",
-    })
+    @ValueSource(
+            strings = {
+                "one of them said no",
+                "No one came, and someone left.",
+                "I have two cats and three dogs.",
+                "First of all, wait a second.",
+                "He was the third in line.",
+                "a third of the cake",
+                "a hundred times",
+                "a million reasons",
+                "You may go now.",
+                "Let us march on.",
+                "at this point five people left",
+                "the score was ten ten",
+                "one two three",
+                "It is a one-on-one meeting.",
+                "Is it a pound of flour?",
+                "sixteen seventeen years old",
+                "a tenth of a second",
+            })
     void leavesLexicalUsesOfNumberWordsAlone(String prose) {
         // when / then
         assertThat(normalizer.normalize(prose)).isEqualTo(prose);
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "It costs $12.50 and 50% of 1,000 people agreed.",
-        "We met on January 1, 2024 at 3:30 p.m.",
-        "The 21st century began in 2001.",
-        "Temperatures fell to -4 degrees; 3.5 million people, €10.",
-        "",
-        "   ",
-    })
+    @ValueSource(
+            strings = {
+                "It costs $12.50 and 50% of 1,000 people agreed.",
+                "We met on January 1, 2024 at 3:30 p.m.",
+                "The 21st century began in 2001.",
+                "Temperatures fell to -4 degrees; 3.5 million people, €10.",
+                "",
+                "   ",
+            })
     void leavesWrittenFormsUnchanged(String written) {
         // when / then
         assertThat(normalizer.normalize(written)).isEqualTo(written);
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "twenty three people paid twelve dollars and fifty cents on january first twenty twenty four",
-        "the fifth of may at three thirty p m, fifty percent off two point five million euros",
-        "minus four degrees in nineteen ninety nine, the twenty first time, seven o'clock",
-    })
+    @ValueSource(
+            strings = {
+                "twenty three people paid twelve dollars and fifty cents on january first twenty twenty four",
+                "the fifth of may at three thirty p m, fifty percent off two point five million euros",
+                "minus four degrees in nineteen ninety nine, the twenty first time, seven o'clock",
+            })
     void isIdempotent(String spoken) {
         // given
         String once = normalizer.normalize(spoken);
