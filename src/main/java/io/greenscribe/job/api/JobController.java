@@ -194,6 +194,17 @@ class JobController {
 
     /** The job's life as it happened: one entry per status move, oldest first. */
     @GetMapping("/jobs/{id}/events")
+    @Operation(
+            summary = "A job's history",
+            operationId = "getJobEvents",
+            description = "Every status move of the job as it happened, oldest first: the move (e.g. CLAIM, "
+                    + "HAND_BACK, RETRY), the states it left and entered, the attempt, the worker and the reason. "
+                    + "Each entry is written in the same transaction as the move.")
+    @ApiResponse(responseCode = "200", description = "The job's events")
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such job for this tenant",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "#/components/schemas/Problem")))
     java.util.List<JobEvent> events(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         return jobs.events(caller.tenantId(), id);
     }
@@ -291,6 +302,19 @@ class JobController {
      * receiver was fixed; each try shows in the job's {@code webhook.attempts}.
      */
     @PostMapping("/jobs/{id}/webhook/redeliver")
+    @Operation(
+            summary = "Send a job's webhook again",
+            operationId = "redeliverWebhook",
+            description = "Sends the completion notice of a finished job again (a new round of tries), e.g. after "
+                    + "the receiver was fixed; each try shows in the job's webhook.attempts.")
+    @ApiResponse(
+            responseCode = "202",
+            description = "A new round of tries has started",
+            content = @Content(schema = @Schema(implementation = JobView.class)))
+    @ApiResponse(
+            responseCode = "409",
+            description = "The job has no callbackUrl, or has not finished",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "#/components/schemas/Problem")))
     ResponseEntity<JobView> redeliverWebhook(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         JobView job = jobs.get(caller.tenantId(), id);
         if (job.options().callbackUrl() == null) {

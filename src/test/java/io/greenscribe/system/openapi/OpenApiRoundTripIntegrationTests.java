@@ -160,6 +160,11 @@ class OpenApiRoundTripIntegrationTests {
         assertThat(api.text("get /api/v1/jobs/{id}/transcript", Map.of("id", job)))
                 .contains("-->");
         api.call("get /api/v1/transcripts/search", Map.of(), null);
+        assertThat(api.call("get /api/v1/jobs/{id}/events", Map.of("id", job), null)
+                        .findValuesAsString("to"))
+                .contains("SUBMITTED", "RUNNING");
+        // the job was submitted without a callbackUrl: the documented 409, not a new round of tries
+        api.callExpecting("post /api/v1/jobs/{id}/webhook/redeliver", Map.of("id", job), 409);
 
         // a server file as JSON: cancelled while it waits, then retried
         String other = api.call("post /api/v1/jobs", Map.of(), "application/json")
@@ -210,6 +215,22 @@ class OpenApiRoundTripIntegrationTests {
         JsonNode call(String operation, Map<String, String> pathValues, String contentType) {
             Http.Response r = send(operation, pathValues, contentType);
             return r.body().isBlank() ? JSON.nullNode() : r.json();
+        }
+
+        /** Calls an operation whose example request must get the documented (non-2xx) answer {@code status}. */
+        void callExpecting(String operation, Map<String, String> pathValues, int status) {
+            String[] key = operation.split(" ", 2);
+            JsonNode op = doc.path("paths").path(key[1]).path(key[0]);
+            assertThat(op.path("responses").has(String.valueOf(status)))
+                    .as("%s documents %d", operation, status)
+                    .isTrue();
+            String path = key[1];
+            for (Map.Entry<String, String> v : pathValues.entrySet()) {
+                path = path.replace("{" + v.getKey() + "}", v.getValue());
+            }
+            Http.Response r = "get".equals(key[0]) ? http.get(path) : http.postJson(path, Map.of());
+            assertThat(r.status()).as("%s: %s", operation, r.body()).isEqualTo(status);
+            called.add(operation);
         }
 
         String text(String operation, Map<String, String> pathValues) {
