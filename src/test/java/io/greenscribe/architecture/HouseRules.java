@@ -28,118 +28,110 @@ final class HouseRules {
             .as("nothing imports admin, worker, recurring or cli (they are the top of the house)");
 
     /** The queue is the table and its statements; it calls a JobHandler and knows no other room. */
-    static final ArchRule QUEUE_IMPORTS_NO_ROOM = noClasses()
-            .that()
-            .resideInAPackage(ROOT + "queue..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage(rooms(
-                    "admin",
-                    "job",
-                    "worker",
-                    "recurring",
-                    "scheduling",
-                    "carbon",
-                    "pipeline",
-                    "asr",
-                    "vad",
-                    "audio",
-                    "text",
-                    "energy",
-                    "transcription",
-                    "cli"))
-            .as("queue imports no other room");
+    static final ArchRule QUEUE_IMPORTS_NO_ROOM = importsNone(
+            List.of("queue"),
+            "queue imports no other room",
+            "admin",
+            "job",
+            "worker",
+            "recurring",
+            "scheduling",
+            "carbon",
+            "pipeline",
+            "asr",
+            "vad",
+            "audio",
+            "text",
+            "energy",
+            "transcription",
+            "cli");
 
     /** The pipeline turns audio into text; it does not know jobs, queues, workers or the grid. */
-    static final ArchRule PIPELINE_KNOWS_NO_JOBS = noClasses()
-            .that()
-            .resideInAPackage(ROOT + "pipeline..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage(rooms("admin", "job", "worker", "recurring", "scheduling", "carbon", "queue", "cli"))
-            .as("pipeline imports only asr, vad, audio, text, transcription and system");
+    static final ArchRule PIPELINE_KNOWS_NO_JOBS = importsNone(
+            List.of("pipeline"),
+            "pipeline imports only asr, vad, audio, text, transcription and system",
+            "admin",
+            "job",
+            "worker",
+            "recurring",
+            "scheduling",
+            "carbon",
+            "queue",
+            "cli");
 
     /** Feeds only: the carbon room answers forecasts and plans nothing. */
-    static final ArchRule CARBON_IS_FEEDS_ONLY = noClasses()
-            .that()
-            .resideInAPackage(ROOT + "carbon..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage(rooms(
-                    "admin",
-                    "job",
-                    "worker",
-                    "recurring",
-                    "scheduling",
-                    "pipeline",
-                    "queue",
-                    "asr",
-                    "vad",
-                    "audio",
-                    "text",
-                    "transcription",
-                    "cli"))
-            .as("carbon (the feeds) imports only system");
+    static final ArchRule CARBON_IS_FEEDS_ONLY = importsNone(
+            List.of("carbon"),
+            "carbon (the feeds) imports only system",
+            "admin",
+            "job",
+            "worker",
+            "recurring",
+            "scheduling",
+            "pipeline",
+            "queue",
+            "asr",
+            "vad",
+            "audio",
+            "text",
+            "transcription",
+            "cli");
 
     /** The engines and values at the bottom import nothing built on them. */
-    static final ArchRule ENGINES_STAY_BELOW = noClasses()
-            .that()
-            .resideInAnyPackage(rooms("asr", "vad", "audio", "text", "energy", "system"))
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage(rooms(
-                    "admin", "job", "worker", "recurring", "scheduling", "pipeline", "queue", "transcription", "cli"))
-            .as("asr, vad, audio, text, energy and system import none of the rooms above them");
+    static final ArchRule ENGINES_STAY_BELOW = importsNone(
+            List.of("asr", "vad", "audio", "text", "energy", "system"),
+            "asr, vad, audio, text, energy and system import none of the rooms above them",
+            "admin",
+            "job",
+            "worker",
+            "recurring",
+            "scheduling",
+            "pipeline",
+            "queue",
+            "transcription",
+            "cli");
 
     /** Jobs are planned by scheduling and run by worker; job calls neither back. */
-    static final ArchRule JOB_DOES_NOT_IMPORT_ITS_RUNNERS = noClasses()
-            .that()
-            .resideInAPackage(ROOT + "job..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage(rooms("admin", "worker", "recurring", "cli"))
-            .as("job imports neither admin, worker, recurring nor cli");
+    static final ArchRule JOB_DOES_NOT_IMPORT_ITS_RUNNERS = importsNone(
+            List.of("job"),
+            "job imports neither admin, worker, recurring nor cli",
+            "admin",
+            "worker",
+            "recurring",
+            "cli");
 
     /** The planner reads jobs through a port it owns (PlannedJobs), never the job room itself. */
-    static final ArchRule SCHEDULING_KNOWS_ONLY_FEEDS = noClasses()
-            .that()
-            .resideInAPackage(ROOT + "scheduling..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage(rooms(
-                    "admin",
-                    "job",
-                    "worker",
-                    "recurring",
-                    "pipeline",
-                    "queue",
-                    "asr",
-                    "vad",
-                    "audio",
-                    "transcription",
-                    "cli"))
-            .as("scheduling imports only carbon, energy, text and system");
+    static final ArchRule SCHEDULING_KNOWS_ONLY_FEEDS = importsNone(
+            List.of("scheduling"),
+            "scheduling imports only carbon, energy, text and system",
+            "admin",
+            "job",
+            "worker",
+            "recurring",
+            "pipeline",
+            "queue",
+            "asr",
+            "vad",
+            "audio",
+            "transcription",
+            "cli");
 
     /** Webhooks send what they are handed; they know no job, worker or console. */
-    static final ArchRule WEBHOOK_KNOWS_NO_JOBS = noClasses()
-            .that()
-            .resideInAPackage(ROOT + "webhook..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage(rooms(
-                    "admin",
-                    "job",
-                    "worker",
-                    "recurring",
-                    "scheduling",
-                    "pipeline",
-                    "queue",
-                    "asr",
-                    "vad",
-                    "audio",
-                    "transcription",
-                    "cli"))
-            .as("webhook imports only system");
+    static final ArchRule WEBHOOK_KNOWS_NO_JOBS = importsNone(
+            List.of("webhook"),
+            "webhook imports only system",
+            "admin",
+            "job",
+            "worker",
+            "recurring",
+            "scheduling",
+            "pipeline",
+            "queue",
+            "asr",
+            "vad",
+            "audio",
+            "transcription",
+            "cli");
 
     /** The job aggregate changes only through its own methods (moves of the transition table among them). */
     static final ArchRule ONLY_THE_AGGREGATE_WRITES_ITS_FIELDS = noClasses()
@@ -166,6 +158,17 @@ final class HouseRules {
             WEBHOOK_KNOWS_NO_JOBS,
             ONLY_THE_AGGREGATE_WRITES_ITS_FIELDS,
             NO_CYCLES);
+
+    /** Classes of the {@code subject} rooms may import none of the {@code forbidden} rooms. */
+    private static ArchRule importsNone(List<String> subject, String because, String... forbidden) {
+        return noClasses()
+                .that()
+                .resideInAnyPackage(rooms(subject.toArray(String[]::new)))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(rooms(forbidden))
+                .as(because);
+    }
 
     private static String[] rooms(String... names) {
         return java.util.Arrays.stream(names).map(n -> ROOT + n + "..").toArray(String[]::new);

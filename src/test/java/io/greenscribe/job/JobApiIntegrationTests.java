@@ -347,6 +347,9 @@ class JobApiIntegrationTests {
     @Test
     void webhooksToLoopbackPrivateOrMetadataAddressesOrWithCredentialsAreRefusedAtSubmission() {
         Path speech = SharedData.speech("en-short/audio/LJ001-0002.flac");
+        // These addresses are only inputs to the submission check: each is refused before any lookup
+        // or connection (literals are parsed, numeric spellings and credentials refused as text), so
+        // no request goes anywhere but this loopback server.
         Map<String, String> refused = Map.of(
                 "http://127.0.0.1:8080/hook", "https",
                 "https://127.0.0.1:5432/", "loopback",

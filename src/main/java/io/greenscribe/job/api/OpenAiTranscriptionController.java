@@ -150,7 +150,8 @@ class OpenAiTranscriptionController {
                     () -> new GreenScribeException(
                             "Job " + id + " did not finish in time; follow it at /api/v1/jobs/" + id + "."));
             // async: the end is signalled on a worker's thread, which must not wait on this answer
-            completions.ended(id).whenCompleteAsync((v, e) -> {
+            java.util.concurrent.CompletableFuture<Void> ended = completions.ended(id);
+            ended.whenCompleteAsync((v, e) -> {
                 if (e != null) {
                     return; // timed out: the answer is already the timeout problem
                 }
@@ -160,7 +161,7 @@ class OpenAiTranscriptionController {
                     answer.setErrorResult(failure);
                 }
             });
-            answer.onTimeout(() -> completions.ended(id).cancel(false));
+            answer.onTimeout(() -> ended.cancel(false));
             return answer;
         } finally {
             Files.deleteIfExists(tmp); // the job has its own copy of the audio by now

@@ -217,6 +217,14 @@ class OpenApiRoundTripIntegrationTests {
             return r.body().isBlank() ? JSON.nullNode() : r.json();
         }
 
+        private static String filled(String template, Map<String, String> pathValues) {
+            String path = template;
+            for (Map.Entry<String, String> v : pathValues.entrySet()) {
+                path = path.replace("{" + v.getKey() + "}", v.getValue());
+            }
+            return path;
+        }
+
         /** Calls an operation whose example request must get the documented (non-2xx) answer {@code status}. */
         void callExpecting(String operation, Map<String, String> pathValues, int status) {
             String[] key = operation.split(" ", 2);
@@ -224,10 +232,7 @@ class OpenApiRoundTripIntegrationTests {
             assertThat(op.path("responses").has(String.valueOf(status)))
                     .as("%s documents %d", operation, status)
                     .isTrue();
-            String path = key[1];
-            for (Map.Entry<String, String> v : pathValues.entrySet()) {
-                path = path.replace("{" + v.getKey() + "}", v.getValue());
-            }
+            String path = filled(key[1], pathValues);
             Http.Response r = "get".equals(key[0]) ? http.get(path) : http.postJson(path, Map.of());
             assertThat(r.status()).as("%s: %s", operation, r.body()).isEqualTo(status);
             called.add(operation);
@@ -243,10 +248,7 @@ class OpenApiRoundTripIntegrationTests {
             assertThat(op.isMissingNode())
                     .as("%s is in the document", operation)
                     .isFalse();
-            String path = key[1];
-            for (Map.Entry<String, String> v : pathValues.entrySet()) {
-                path = path.replace("{" + v.getKey() + "}", v.getValue());
-            }
+            String path = filled(key[1], pathValues);
             List<String> query = new ArrayList<>();
             for (JsonNode p : op.path("parameters")) {
                 JsonNode example = example(p.has("example") ? p : p.path("schema"));
