@@ -2,6 +2,7 @@ package io.greenscribe.scheduling;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * How the planner plans and how cautious it is.
@@ -43,41 +44,6 @@ public record PlannerPolicy(
         GREEDY
     }
 
-    /** Greedy, without headroom for urgent jobs or reserved slack: every job may book every worker, up to its margin. */
-    public PlannerPolicy(
-            double runTimeFactor,
-            Duration safetyMargin,
-            double minSavingPct,
-            Duration horizon,
-            OutagePolicy outagePolicy) {
-        this(runTimeFactor, safetyMargin, minSavingPct, horizon, outagePolicy, Duration.ZERO, 1.0, 0.0);
-    }
-
-    /** The greedy planner with headroom and reserve. */
-    public PlannerPolicy(
-            double runTimeFactor,
-            Duration safetyMargin,
-            double minSavingPct,
-            Duration horizon,
-            OutagePolicy outagePolicy,
-            Duration urgentSlack,
-            double flexibleShare,
-            double slackReserve) {
-        this(
-                runTimeFactor,
-                safetyMargin,
-                minSavingPct,
-                horizon,
-                outagePolicy,
-                urgentSlack,
-                flexibleShare,
-                slackReserve,
-                Solver.GREEDY,
-                0.0,
-                Duration.ofMinutes(30),
-                0.0);
-    }
-
     public PlannerPolicy {
         if (runTimeFactor < 1) {
             throw new IllegalArgumentException("runTimeFactor must be >= 1, was " + runTimeFactor);
@@ -90,88 +56,121 @@ public record PlannerPolicy(
         }
     }
 
-    /** The server's defaults: one global schedule, deadlines kept by feasibility, do no harm. */
-    public static PlannerPolicy defaults() {
-        return new PlannerPolicy(
-                1.1,
-                Duration.ofMinutes(30),
-                1.0,
-                Duration.ofHours(72),
-                OutagePolicy.RUN_NOW,
-                Duration.ZERO,
-                1.0,
-                0.0,
-                Solver.GLOBAL,
-                DEFAULT_SAVING_PER_HOUR,
-                Duration.ofMinutes(30),
-                0.0);
-    }
-
     /** The bar per hour of delay the defaults use (docs/carbon.md, "Do no harm"). */
     public static final double DEFAULT_SAVING_PER_HOUR = 0.1;
 
+    /** The server's defaults: one global schedule, deadlines kept by feasibility, do no harm. */
+    public static PlannerPolicy defaults() {
+        return new Draft().build();
+    }
+
+    /** Greedy, without headroom for urgent jobs or reserved slack: every job may book every worker, up to its margin. */
+    public static PlannerPolicy greedy(
+            double runTimeFactor,
+            Duration safetyMargin,
+            double minSavingPct,
+            Duration horizon,
+            OutagePolicy outagePolicy) {
+        return defaults().edit(d -> {
+            d.runTimeFactor = runTimeFactor;
+            d.safetyMargin = safetyMargin;
+            d.minSavingPct = minSavingPct;
+            d.horizon = horizon;
+            d.outagePolicy = outagePolicy;
+            d.solver = Solver.GREEDY;
+            d.minSavingPctPerHour = 0.0;
+        });
+    }
+
     /** The defaults until 2026-12: greedy per job, 25 % of workers for urgent jobs, 40 % of slack kept in hand. */
     public static PlannerPolicy greedyDefaults() {
-        return new PlannerPolicy(
-                1.1,
-                Duration.ofMinutes(30),
-                1.0,
-                Duration.ofHours(72),
-                OutagePolicy.RUN_NOW,
-                Duration.ofHours(2),
-                0.75,
-                0.4);
+        return greedy(1.1, Duration.ofMinutes(30), 1.0, Duration.ofHours(72), OutagePolicy.RUN_NOW)
+                .withUrgentSlack(Duration.ofHours(2))
+                .withShares(0.75, 0.4);
     }
 
     /** The same policy with another outage policy. */
     public PlannerPolicy withOutagePolicy(OutagePolicy policy) {
-        return new PlannerPolicy(
-                runTimeFactor,
-                safetyMargin,
-                minSavingPct,
-                horizon,
-                policy,
-                urgentSlack,
-                flexibleShare,
-                slackReserve,
-                solver,
-                minSavingPctPerHour,
-                slot,
-                holdBackFloor);
+        return edit(d -> d.outagePolicy = policy);
     }
 
     /** The same policy with another flexible share and slack reserve. */
     public PlannerPolicy withShares(double flexible, double reserve) {
-        return new PlannerPolicy(
-                runTimeFactor,
-                safetyMargin,
-                minSavingPct,
-                horizon,
-                outagePolicy,
-                urgentSlack,
-                flexible,
-                reserve,
-                solver,
-                minSavingPctPerHour,
-                slot,
-                holdBackFloor);
+        return edit(d -> {
+            d.flexibleShare = flexible;
+            d.slackReserve = reserve;
+        });
+    }
+
+    /** The same policy with another slack under which a job counts as urgent (greedy). */
+    public PlannerPolicy withUrgentSlack(Duration slack) {
+        return edit(d -> d.urgentSlack = slack);
     }
 
     /** The same policy with another saving bar per hour of delay. */
     public PlannerPolicy withSavingPerHour(double pctPerHour) {
-        return new PlannerPolicy(
-                runTimeFactor,
-                safetyMargin,
-                minSavingPct,
-                horizon,
-                outagePolicy,
-                urgentSlack,
-                flexibleShare,
-                slackReserve,
-                solver,
-                pctPerHour,
-                slot,
-                holdBackFloor);
+        return edit(d -> d.minSavingPctPerHour = pctPerHour);
+    }
+
+    /** The same policy with another solver. */
+    public PlannerPolicy withSolver(Solver other) {
+        return edit(d -> d.solver = other);
+    }
+
+    /** A copy with some components changed: the one place that lists all twelve. */
+    PlannerPolicy edit(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.build();
+    }
+
+    /** A policy being edited; its initial values are the server's defaults. */
+    static final class Draft {
+        double runTimeFactor = 1.1;
+        Duration safetyMargin = Duration.ofMinutes(30);
+        double minSavingPct = 1.0;
+        Duration horizon = Duration.ofHours(72);
+        OutagePolicy outagePolicy = OutagePolicy.RUN_NOW;
+        Duration urgentSlack = Duration.ZERO;
+        double flexibleShare = 1.0;
+        double slackReserve = 0.0;
+        Solver solver = Solver.GLOBAL;
+        double minSavingPctPerHour = DEFAULT_SAVING_PER_HOUR;
+        Duration slot = Duration.ofMinutes(30);
+        double holdBackFloor = 0.0;
+
+        Draft() {}
+
+        Draft(PlannerPolicy p) {
+            runTimeFactor = p.runTimeFactor;
+            safetyMargin = p.safetyMargin;
+            minSavingPct = p.minSavingPct;
+            horizon = p.horizon;
+            outagePolicy = p.outagePolicy;
+            urgentSlack = p.urgentSlack;
+            flexibleShare = p.flexibleShare;
+            slackReserve = p.slackReserve;
+            solver = p.solver;
+            minSavingPctPerHour = p.minSavingPctPerHour;
+            slot = p.slot;
+            holdBackFloor = p.holdBackFloor;
+        }
+
+        PlannerPolicy build() {
+            return new PlannerPolicy(
+                    runTimeFactor,
+                    safetyMargin,
+                    minSavingPct,
+                    horizon,
+                    outagePolicy,
+                    urgentSlack,
+                    flexibleShare,
+                    slackReserve,
+                    solver,
+                    minSavingPctPerHour,
+                    slot,
+                    holdBackFloor);
+        }
     }
 
     /**

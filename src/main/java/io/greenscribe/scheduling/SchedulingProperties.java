@@ -54,19 +54,20 @@ public record SchedulingProperties(
         @DefaultValue("0") double holdBackFloor) {
 
     PlannerPolicy policy() {
-        return new PlannerPolicy(
-                runTimeFactor,
-                safetyMargin,
-                minSavingPct,
-                horizon,
-                outagePolicy,
-                urgentSlack,
-                flexibleShare,
-                slackReserve,
-                solver,
-                minSavingPctPerHour,
-                slot,
-                holdBackFloor);
+        return PlannerPolicy.defaults().edit(d -> {
+            d.runTimeFactor = runTimeFactor;
+            d.safetyMargin = safetyMargin;
+            d.minSavingPct = minSavingPct;
+            d.horizon = horizon;
+            d.outagePolicy = outagePolicy;
+            d.urgentSlack = urgentSlack;
+            d.flexibleShare = flexibleShare;
+            d.slackReserve = slackReserve;
+            d.solver = solver;
+            d.minSavingPctPerHour = minSavingPctPerHour;
+            d.slot = slot;
+            d.holdBackFloor = holdBackFloor;
+        });
     }
 
     /** One capacity setting: the planner books as many runs per device as the queue runs at once, unless set. */

@@ -89,7 +89,7 @@ class RecurringBatchTests {
                 clock,
                 new ThroughputEstimator(1.0, 0.2),
                 CapacityLedger.unlimited(),
-                new PlannerPolicy(1.0, Duration.ZERO, 0, Duration.ofHours(48), OutagePolicy.RUN_NOW));
+                PlannerPolicy.greedy(1.0, Duration.ZERO, 0, Duration.ofHours(48), OutagePolicy.RUN_NOW));
 
         // when
         PlanRequest request = nightly.nextRequest(clock.instant());

@@ -24,7 +24,7 @@ class CarbonPlannerTests {
     final MutableClock clock = new MutableClock(T0);
     final StubFeed feed = new StubFeed(clock);
     final PlannerPolicy exact =
-            new PlannerPolicy(1.0, Duration.ZERO, 0.0, Duration.ofHours(48), OutagePolicy.LATEST_SAFE_START);
+            PlannerPolicy.greedy(1.0, Duration.ZERO, 0.0, Duration.ofHours(48), OutagePolicy.LATEST_SAFE_START);
 
     CarbonPlanner planner(PlannerPolicy policy, CapacityLedger ledger) {
         return new CarbonPlanner(feed, clock, new ThroughputEstimator(1.0, 0.2), ledger, policy);
@@ -107,7 +107,7 @@ class CarbonPlannerTests {
         // given a 0.5 % dip and a 1 % threshold
         feed.serve(T0, HOUR, 200, 199, 200);
         PlannerPolicy policy =
-                new PlannerPolicy(1.0, Duration.ZERO, 1.0, Duration.ofHours(48), OutagePolicy.LATEST_SAFE_START);
+                PlannerPolicy.greedy(1.0, Duration.ZERO, 1.0, Duration.ofHours(48), OutagePolicy.LATEST_SAFE_START);
 
         // when
         SchedulingDecision d =
@@ -122,8 +122,8 @@ class CarbonPlannerTests {
     void theSafetyMarginKeepsTheRunClearOfTheDeadline() {
         // given the greenest hour is the last before the deadline; 1.2 × 1 h + 6 min needs 78 min
         feed.serve(T0, HOUR, 300, 300, 300, 100);
-        PlannerPolicy policy =
-                new PlannerPolicy(1.2, Duration.ofMinutes(6), 0, Duration.ofHours(48), OutagePolicy.LATEST_SAFE_START);
+        PlannerPolicy policy = PlannerPolicy.greedy(
+                1.2, Duration.ofMinutes(6), 0, Duration.ofHours(48), OutagePolicy.LATEST_SAFE_START);
 
         // when
         SchedulingDecision d =
@@ -161,7 +161,7 @@ class CarbonPlannerTests {
     @Test
     void aFeedOutageRunsNowWhenThePolicySaysSo() {
         feed.fail(new IllegalStateException("boom"));
-        PlannerPolicy runNow = new PlannerPolicy(1.0, Duration.ZERO, 0, Duration.ofHours(48), OutagePolicy.RUN_NOW);
+        PlannerPolicy runNow = PlannerPolicy.greedy(1.0, Duration.ZERO, 0, Duration.ofHours(48), OutagePolicy.RUN_NOW);
         SchedulingDecision d =
                 planner(runNow, CapacityLedger.unlimited()).plan(job("j", HOUR, T0.plus(HOUR.multipliedBy(8))));
         assertThat(d.reason()).isEqualTo(Reason.FEED_UNAVAILABLE);
@@ -280,8 +280,8 @@ class CarbonPlannerTests {
     void aShareOfTheSlackIsKeptAsMarginSoTheEndOfALongWindowIsNotPlannedInto() {
         // given a 1-h job with 10 h to its deadline and the greenest hour at 08:00, the last that fits
         feed.serve(T0, HOUR, 300, 300, 300, 300, 300, 300, 200, 300, 50, 300);
-        PlannerPolicy reserve = new PlannerPolicy(
-                1.0, Duration.ZERO, 0, Duration.ofHours(48), OutagePolicy.RUN_NOW, Duration.ZERO, 1.0, 0.4);
+        PlannerPolicy reserve = PlannerPolicy.greedy(1.0, Duration.ZERO, 0, Duration.ofHours(48), OutagePolicy.RUN_NOW)
+                .withShares(1.0, 0.4);
 
         // when 40 % of its 9 h of slack are kept in hand
         SchedulingDecision d =
@@ -317,8 +317,9 @@ class CarbonPlannerTests {
     void patientJobsLeaveHeadroomForUrgentOnes() {
         // given 4 workers, 75 % for jobs with more than 2 h of slack, one green hour
         feed.serve(T0, HOUR, 300, 100, 300, 300, 300, 300, 300, 300, 300, 300, 300, 300);
-        PlannerPolicy policy = new PlannerPolicy(
-                1.0, Duration.ZERO, 0, Duration.ofHours(48), OutagePolicy.RUN_NOW, Duration.ofHours(2), 0.75, 0.0);
+        PlannerPolicy policy = PlannerPolicy.greedy(1.0, Duration.ZERO, 0, Duration.ofHours(48), OutagePolicy.RUN_NOW)
+                .withUrgentSlack(Duration.ofHours(2))
+                .withShares(0.75, 0.0);
         CapacityLedger ledger = new CapacityLedger(Map.of(), 4, Duration.ofMinutes(1));
         CarbonPlanner planner = planner(policy, ledger);
 

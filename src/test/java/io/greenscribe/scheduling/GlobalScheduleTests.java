@@ -25,19 +25,9 @@ class GlobalScheduleTests {
 
     /** Exact run times, no margins, no bars: what the flow does, undisturbed. */
     PlannerPolicy exact(double savingPerHour) {
-        return new PlannerPolicy(
-                1.0,
-                Duration.ZERO,
-                0.0,
-                Duration.ofHours(48),
-                OutagePolicy.RUN_NOW,
-                Duration.ZERO,
-                1.0,
-                0.0,
-                Solver.GLOBAL,
-                savingPerHour,
-                Duration.ofMinutes(30),
-                0.0);
+        return PlannerPolicy.greedy(1.0, Duration.ZERO, 0.0, Duration.ofHours(48), OutagePolicy.RUN_NOW)
+                .withSolver(Solver.GLOBAL)
+                .withSavingPerHour(savingPerHour);
     }
 
     CarbonPlanner planner(PlannerPolicy policy, int workers) {

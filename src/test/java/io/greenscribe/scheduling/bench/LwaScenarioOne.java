@@ -85,7 +85,7 @@ public final class LwaScenarioOne {
 
     /** The paper's assumptions: exact run time, no margin, no bar, unlimited capacity. */
     static final PlannerPolicy PAPER =
-            new PlannerPolicy(1.0, Duration.ZERO, 0, Duration.ofHours(48), OutagePolicy.RUN_NOW);
+            PlannerPolicy.greedy(1.0, Duration.ZERO, 0, Duration.ofHours(48), OutagePolicy.RUN_NOW);
 
     private static double once(RecordedTrace actual, RecordedTrace forecast, Duration window, Accounting accounting) {
         return once(
