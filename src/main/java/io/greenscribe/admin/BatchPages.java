@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
  * distinct batches of the most recent jobs.
  */
 @Controller
+@RequiredArgsConstructor
 class BatchPages {
 
     private static final int RECENT_JOBS = 500;
@@ -27,12 +29,6 @@ class BatchPages {
     private final BatchService batches;
     private final JobService jobs;
     private final ConsoleTenant tenant;
-
-    BatchPages(BatchService batches, JobService jobs, ConsoleTenant tenant) {
-        this.batches = batches;
-        this.jobs = jobs;
-        this.tenant = tenant;
-    }
 
     @GetMapping("/admin/batches")
     String list(Model model) {

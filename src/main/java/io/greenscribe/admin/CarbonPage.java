@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 /** The forecast curve with the waiting jobs on it at their planned starts, and realised versus counterfactual emissions. */
 @Controller
+@RequiredArgsConstructor
 class CarbonPage {
 
     private static final Duration PAST = Duration.ofHours(12);
@@ -52,14 +54,6 @@ class CarbonPage {
     private final JobService jobs;
     private final ConsoleTenant tenant;
     private final Clock clock;
-
-    CarbonPage(CarbonIntensityFeed feed, CarbonProperties carbon, JobService jobs, ConsoleTenant tenant, Clock clock) {
-        this.feed = feed;
-        this.carbon = carbon;
-        this.jobs = jobs;
-        this.tenant = tenant;
-        this.clock = clock;
-    }
 
     @GetMapping("/admin/carbon")
     String page(Model model) {

@@ -3,19 +3,16 @@ package io.greenscribe.admin;
 import io.greenscribe.system.NotFoundException;
 import io.greenscribe.system.security.ApiKeys;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /** The tenant the console acts for; looked up on use because the bootstrap creates it after start-up. */
 @Component
+@RequiredArgsConstructor
 class ConsoleTenant {
 
     private final ApiKeys keys;
     private final AdminProperties properties;
-
-    ConsoleTenant(ApiKeys keys, AdminProperties properties) {
-        this.keys = keys;
-        this.properties = properties;
-    }
 
     UUID id() {
         return keys.tenant(properties.tenant())

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -19,15 +20,11 @@ import org.springframework.web.multipart.MultipartFile;
  * {@code POST /api/v1/batches}: one file becomes a job, several become a batch.
  */
 @Component
+@RequiredArgsConstructor
 class ConsoleUploads {
 
     private final JobService jobs;
     private final BatchService batches;
-
-    ConsoleUploads(JobService jobs, BatchService batches) {
-        this.jobs = jobs;
-        this.batches = batches;
-    }
 
     /** What the console sent; blank fields mean the server's defaults. */
     record Form(String language, Integer priority, String notBefore, String deadline, String batchName) {

@@ -7,6 +7,7 @@ import io.greenscribe.job.JobStatus;
 import io.greenscribe.job.JobView;
 import java.time.Instant;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The device, its models and memory, recent throughput; unload and clear-cache act on {@link SpeechModels}. */
 @Controller
+@RequiredArgsConstructor
 class DevicePage {
 
     private static final int RECENT = 20;
@@ -29,12 +31,6 @@ class DevicePage {
     private final SpeechModels models;
     private final JobService jobs;
     private final ConsoleTenant tenant;
-
-    DevicePage(SpeechModels models, JobService jobs, ConsoleTenant tenant) {
-        this.models = models;
-        this.jobs = jobs;
-        this.tenant = tenant;
-    }
 
     @GetMapping("/admin/device")
     String device(Model model) {

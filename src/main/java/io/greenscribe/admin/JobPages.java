@@ -6,6 +6,7 @@ import io.greenscribe.job.JobView;
 import io.greenscribe.system.GreenScribeException;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
@@ -21,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The jobs list (the console's home), one job's page, and the actions on jobs. */
 @Controller
 @RequestMapping("/admin")
+@RequiredArgsConstructor
 class JobPages {
 
     private static final int PAGE_SIZE = 50;
@@ -29,13 +31,6 @@ class JobPages {
     private final ConsoleUploads uploads;
     private final ConsoleTenant tenant;
     private final Problems problems;
-
-    JobPages(JobService jobs, ConsoleUploads uploads, ConsoleTenant tenant, Problems problems) {
-        this.jobs = jobs;
-        this.uploads = uploads;
-        this.tenant = tenant;
-        this.problems = problems;
-    }
 
     @GetMapping({"", "/", "/jobs"})
     String list(

@@ -7,6 +7,7 @@ import io.greenscribe.text.TimedSegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * shows the audio's length and the window progress only.
  */
 @RestController
+@RequiredArgsConstructor
 class JobTimeline {
 
     /** @param start seconds; @param end seconds; @param kind speech or skipped */
@@ -26,11 +28,6 @@ class JobTimeline {
 
     private final JobService jobs;
     private final ConsoleTenant tenant;
-
-    JobTimeline(JobService jobs, ConsoleTenant tenant) {
-        this.jobs = jobs;
-        this.tenant = tenant;
-    }
 
     @GetMapping("/admin/jobs/{id}/timeline")
     Timeline timeline(@PathVariable UUID id) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -19,6 +20,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * until a wait has passed that doubles with every failure, from 1 s up to 15 min. A success clears
  * the account and the address. Thirty guesses, which took 3.4 s, now take over an hour.
  */
+@RequiredArgsConstructor
 final class ThrottledLogin implements AuthenticationProvider {
 
     private static final Logger log = LoggerFactory.getLogger(ThrottledLogin.class);
@@ -31,11 +33,6 @@ final class ThrottledLogin implements AuthenticationProvider {
     private final AuthenticationProvider delegate;
     private final Clock clock;
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
-
-    ThrottledLogin(AuthenticationProvider delegate, Clock clock) {
-        this.delegate = delegate;
-        this.clock = clock;
-    }
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {

@@ -5,6 +5,7 @@ import io.greenscribe.text.TranscriptFormat;
 import io.greenscribe.text.TranscriptWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -16,16 +17,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** A transcript as a file, in any format, written exactly as the API writes it. */
 @Controller
+@RequiredArgsConstructor
 class TranscriptDownloads {
 
     private final JobService jobs;
     private final ConsoleTenant tenant;
     private final TranscriptWriter writer = new TranscriptWriter();
-
-    TranscriptDownloads(JobService jobs, ConsoleTenant tenant) {
-        this.jobs = jobs;
-        this.tenant = tenant;
-    }
 
     @GetMapping("/admin/jobs/{id}/transcript")
     ResponseEntity<String> download(@PathVariable UUID id, @RequestParam(defaultValue = "txt") String format) {

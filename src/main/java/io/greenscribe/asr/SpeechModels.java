@@ -13,12 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The models of one device and their lifecycle: each loads on first use, unloads after it has been
  * idle for a while (or on demand), and the device cache can be cleared on demand. The console and
  * API call {@link #unload}, {@link #clearCache} and {@link #status}.
  */
+@RequiredArgsConstructor
 public final class SpeechModels implements AutoCloseable {
 
     private final Path modelsRoot;
@@ -31,14 +33,6 @@ public final class SpeechModels implements AutoCloseable {
 
     /** How long the engine thread waits for more windows to fill a batch after the first arrives. */
     static final Duration POOL_LINGER = Duration.ofMillis(20);
-
-    public SpeechModels(Path modelsRoot, Device device, int batchSize, Duration idleTimeout, Clock clock) {
-        this.modelsRoot = modelsRoot;
-        this.device = device;
-        this.batchSize = batchSize;
-        this.idleTimeout = idleTimeout;
-        this.clock = clock;
-    }
 
     /**
      * A recognizer for {@code name}; the weights load when it is first used, not here. Concurrent

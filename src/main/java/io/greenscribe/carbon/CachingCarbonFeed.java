@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Keeps fetched forecasts for a time-to-live, so planning a burst of jobs costs one call to the
@@ -18,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * the planner, the console and per-job accounting (short windows, some in the past) do not evict
  * one another. Failures are not cached.
  */
+@RequiredArgsConstructor
 public final class CachingCarbonFeed implements CarbonIntensityFeed {
 
     /** Windows kept per zone; enough for the planner, the console pages and a few jobs' accounting. */
@@ -33,12 +35,6 @@ public final class CachingCarbonFeed implements CarbonIntensityFeed {
         boolean answers(Instant a, Instant b, Instant now) {
             return now.isBefore(expiresAt) && !a.isBefore(from) && !b.isAfter(to);
         }
-    }
-
-    public CachingCarbonFeed(CarbonIntensityFeed delegate, Duration ttl, Clock clock) {
-        this.delegate = delegate;
-        this.ttl = ttl;
-        this.clock = clock;
     }
 
     @Override

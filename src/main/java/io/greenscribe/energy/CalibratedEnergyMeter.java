@@ -2,6 +2,7 @@ package io.greenscribe.energy;
 
 import java.util.List;
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 
 /**
  * A counter (RAPL) with the power model read alongside over the same stretches. The counter's
@@ -10,15 +11,11 @@ import java.util.Locale;
  * (other processes, the OS), the model only this process's CPU time plus the idle share of its vCPUs;
  * a ratio well below 1 on a busy shared machine says as much about the neighbours as about the model.
  */
+@RequiredArgsConstructor
 public final class CalibratedEnergyMeter implements EnergyMeter {
 
     private final EnergyMeter counter;
     private final EnergyMeter model;
-
-    public CalibratedEnergyMeter(EnergyMeter counter, EnergyMeter model) {
-        this.counter = counter;
-        this.model = model;
-    }
 
     @Override
     public EnergySample start() {

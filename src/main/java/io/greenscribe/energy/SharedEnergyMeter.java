@@ -3,6 +3,7 @@ package io.greenscribe.energy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 
 /**
  * One {@link EnergyMeter} shared by the jobs an instance runs at once, each job getting its share.
@@ -15,6 +16,7 @@ import java.util.List;
  * in it. The shares add up to what the meter measured while jobs ran; what it measured while none
  * ran is nobody's. Every share says in its detail whether it was split and with how many.
  */
+@RequiredArgsConstructor
 public final class SharedEnergyMeter {
 
     private final EnergyMeter meter;
@@ -22,6 +24,7 @@ public final class SharedEnergyMeter {
     private EnergySample mark; // the reading at the last start or stop
 
     /** One job's measurement, from {@link #start()} to {@link #stop(Run)}. */
+    @RequiredArgsConstructor
     public static final class Run {
 
         private final EnergySample whole;
@@ -30,10 +33,6 @@ public final class SharedEnergyMeter {
         private double gpu;
         private double seconds;
         private int mostAtOnce = 1;
-
-        private Run(EnergySample whole) {
-            this.whole = whole;
-        }
 
         /**
          * This run's share of the wall time: each stretch divided among the runs in it, as the energy
@@ -49,10 +48,6 @@ public final class SharedEnergyMeter {
             gpu += e.gpuJoules() / among;
             seconds += e.elapsed().toNanos() / 1e9 / among;
         }
-    }
-
-    public SharedEnergyMeter(EnergyMeter meter) {
-        this.meter = meter;
     }
 
     public MeasurementMethod method() {

@@ -10,21 +10,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Turns an {@link AudioSource} into a local file: uploads are copied into the upload directory;
  * server paths are resolved (symbolic links included) and must stay inside an allowed root.
  */
+@RequiredArgsConstructor
 public class AudioInputs {
 
     /** The file a job reads, and whether the server owns it (and may delete it). */
     public record StoredAudio(Path path, String name, long bytes, boolean owned) {}
 
     private final JobProperties properties;
-
-    AudioInputs(JobProperties properties) {
-        this.properties = properties;
-    }
 
     StoredAudio store(UUID jobId, AudioSource source) {
         if (source instanceof AudioSource.Upload upload) {

@@ -3,6 +3,7 @@ package io.greenscribe.job;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -13,13 +14,10 @@ import org.springframework.stereotype.Component;
  * events in the same statement as the move (see {@code queue/JobQueue}).
  */
 @Component
+@RequiredArgsConstructor
 class JobEvents {
 
     private final JdbcClient jdbc;
-
-    JobEvents(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** A move of the aggregate, published by its save. */
     record Moved(UUID job, JobEvent event) {}

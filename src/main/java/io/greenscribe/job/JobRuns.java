@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -17,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * worker still holds the job, so a run that lost its claim (cancelled, reaped) records nothing.
  */
 @Service
+@RequiredArgsConstructor
 public class JobRuns {
 
     /** Claims after which a job that never finishes is failed rather than handed out again. */
@@ -28,21 +30,6 @@ public class JobRuns {
     private final Clock clock;
     private final JobLifecycleListener lifecycle;
     private final JobCompletions completions;
-
-    JobRuns(
-            TranscriptionJobRepository jobs,
-            JobViews views,
-            TransactionTemplate tx,
-            Clock clock,
-            JobLifecycleListener lifecycle,
-            JobCompletions completions) {
-        this.jobs = jobs;
-        this.views = views;
-        this.tx = tx;
-        this.clock = clock;
-        this.lifecycle = lifecycle;
-        this.completions = completions;
-    }
 
     /**
      * A claimed job as its run needs it, read in one go.

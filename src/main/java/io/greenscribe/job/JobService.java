@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -24,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * not found. What a worker does with a job it claimed goes through {@link JobRuns}.
  */
 @Service
+@RequiredArgsConstructor
 public class JobService {
 
     private final TranscriptionJobRepository jobs;
@@ -36,29 +38,6 @@ public class JobService {
     private final Clock clock;
     private final JobLifecycleListener lifecycle;
     private final JobEvents events;
-
-    JobService(
-            TranscriptionJobRepository jobs,
-            AudioInputs inputs,
-            JobOptionsValidator validator,
-            JobScheduling scheduling,
-            TranscriptionPipeline pipeline,
-            JobViews views,
-            TransactionTemplate tx,
-            Clock clock,
-            JobLifecycleListener lifecycle,
-            JobEvents events) {
-        this.jobs = jobs;
-        this.inputs = inputs;
-        this.validator = validator;
-        this.scheduling = scheduling;
-        this.pipeline = pipeline;
-        this.views = views;
-        this.tx = tx;
-        this.clock = clock;
-        this.lifecycle = lifecycle;
-        this.events = events;
-    }
 
     /** What a submission returned: the job, and whether it already existed under the idempotency key. */
     public record Submitted(JobView job, boolean replayed) {}

@@ -7,17 +7,14 @@ import io.greenscribe.webhook.DeliveryLog;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 
 /** Maps the aggregate to {@link JobView}, adding live window progress from the pipeline. */
+@RequiredArgsConstructor
 class JobViews {
 
     private final TranscriptionPipeline pipeline;
     private final DeliveryLog deliveries;
-
-    JobViews(TranscriptionPipeline pipeline, DeliveryLog deliveries) {
-        this.pipeline = pipeline;
-        this.deliveries = deliveries;
-    }
 
     JobView of(TranscriptionJob j) {
         WindowProgress p = pipeline.progress(j.id);

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lombok.RequiredArgsConstructor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * without loading the model, so that a submission naming another is refused at once (400) instead
  * of failing when it runs.
  */
+@RequiredArgsConstructor
 final class ModelLanguages {
 
     private static final Pattern LANGUAGE = Pattern.compile("<\\|([a-z]{2,3}|haw|yue)\\|>");
@@ -24,10 +26,6 @@ final class ModelLanguages {
     private final Path modelsDirectory;
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<String, Set<String>> byModel = new ConcurrentHashMap<>();
-
-    ModelLanguages(Path modelsDirectory) {
-        this.modelsDirectory = modelsDirectory;
-    }
 
     /** The model's language codes; empty when its tokenizer names none (then nothing is refused). */
     Set<String> of(String model) {

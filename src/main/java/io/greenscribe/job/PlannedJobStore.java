@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The job store as the scheduler's books read and write it: the {@link PlannedJobs} port. */
+@RequiredArgsConstructor
 final class PlannedJobStore implements PlannedJobs {
 
     private static final Set<JobStatus> ACTIVE =
@@ -23,11 +25,6 @@ final class PlannedJobStore implements PlannedJobs {
 
     private final TranscriptionJobRepository jobs;
     private final TransactionTemplate tx;
-
-    PlannedJobStore(TranscriptionJobRepository jobs, TransactionTemplate tx) {
-        this.jobs = jobs;
-        this.tx = tx;
-    }
 
     @Override
     public List<PlannedJob> active() {

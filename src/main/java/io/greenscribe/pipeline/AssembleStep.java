@@ -8,20 +8,16 @@ import io.greenscribe.transcription.FileTranscriber;
 import io.greenscribe.transcription.WindowText;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /** Step 4: windows' segments in time order, the majority language, ITN, and the transcript rows. */
+@RequiredArgsConstructor
 class AssembleStep extends PipelineStep {
 
     private final JobWindows windows;
     private final Transcripts transcripts;
     private final PcmStore pcm;
-
-    AssembleStep(JobWindows windows, Transcripts transcripts, PcmStore pcm) {
-        this.windows = windows;
-        this.transcripts = transcripts;
-        this.pcm = pcm;
-    }
 
     @Override
     void run(PipelineRequest request, ExecutionContext job) {

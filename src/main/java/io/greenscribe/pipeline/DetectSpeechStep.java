@@ -2,20 +2,16 @@ package io.greenscribe.pipeline;
 
 import io.greenscribe.vad.SpeechWindowPlanner;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /** Step 2: find the speech and store the windows to recognize; an existing plan is kept. */
+@RequiredArgsConstructor
 class DetectSpeechStep extends PipelineStep {
 
     private final PcmStore pcm;
     private final SpeechWindowPlanner planner;
     private final JobWindows windows;
-
-    DetectSpeechStep(PcmStore pcm, SpeechWindowPlanner planner, JobWindows windows) {
-        this.pcm = pcm;
-        this.planner = planner;
-        this.windows = windows;
-    }
 
     @Override
     void run(PipelineRequest request, ExecutionContext job) {

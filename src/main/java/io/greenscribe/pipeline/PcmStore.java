@@ -12,21 +12,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Decoded audio kept between steps as raw little-endian float32. When the file is missing (a
  * restart on another machine, a cleaned work folder) the audio is decoded again: decoding is
  * cheap next to recognition, and results are keyed by window, not by this file.
  */
+@RequiredArgsConstructor
 class PcmStore {
 
     private final Path directory;
     private final AudioDecoder decoder;
-
-    PcmStore(Path directory, AudioDecoder decoder) {
-        this.directory = directory;
-        this.decoder = decoder;
-    }
 
     PcmAudio load(UUID jobId, Path audio) {
         Path file = file(jobId);

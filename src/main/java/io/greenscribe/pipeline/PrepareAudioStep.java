@@ -1,16 +1,14 @@
 package io.greenscribe.pipeline;
 
 import io.greenscribe.audio.PcmAudio;
+import lombok.RequiredArgsConstructor;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /** Step 1: decode the upload to 16 kHz mono PCM and keep it for the next steps. */
+@RequiredArgsConstructor
 class PrepareAudioStep extends PipelineStep {
 
     private final PcmStore pcm;
-
-    PrepareAudioStep(PcmStore pcm) {
-        this.pcm = pcm;
-    }
 
     @Override
     void run(PipelineRequest request, ExecutionContext job) {

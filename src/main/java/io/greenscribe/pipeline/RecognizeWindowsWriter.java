@@ -8,6 +8,7 @@ import io.greenscribe.transcription.FileTranscriber;
 import io.greenscribe.vad.SpeechWindow;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
@@ -15,19 +16,13 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * Recognizes a chunk of windows in one batch, holding no database connection meanwhile, then
  * commits each result in a short transaction of its own, so it survives anything that happens after.
  */
+@RequiredArgsConstructor
 class RecognizeWindowsWriter implements ItemWriter<WindowSpan> {
 
     private final SpeechModels models;
     private final PcmStore pcmStore;
     private final JobWindows windows;
     private final PipelineRequest request;
-
-    RecognizeWindowsWriter(SpeechModels models, PcmStore pcmStore, JobWindows windows, PipelineRequest request) {
-        this.models = models;
-        this.pcmStore = pcmStore;
-        this.windows = windows;
-        this.request = request;
-    }
 
     @Override
     public void write(Chunk<? extends WindowSpan> chunk) {

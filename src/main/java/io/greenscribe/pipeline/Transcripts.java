@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,15 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
  * Finished transcripts with their timed segments, and full-text search over a tenant's history
  * (PostgreSQL {@code tsvector}, queried with web-search syntax: words, "phrases", -exclusions, or).
  */
+@RequiredArgsConstructor
 public class Transcripts {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-
-    Transcripts(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     /** One search result: the job, a highlighted excerpt and its rank. */
     public record Hit(UUID jobId, String excerpt, double rank) {}

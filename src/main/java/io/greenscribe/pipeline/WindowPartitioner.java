@@ -4,19 +4,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /** Splits a job's windows into contiguous index ranges, one per partition. */
+@RequiredArgsConstructor
 class WindowPartitioner implements Partitioner {
 
     private final JobWindows windows;
     private final UUID jobId;
-
-    WindowPartitioner(JobWindows windows, UUID jobId) {
-        this.windows = windows;
-        this.jobId = jobId;
-    }
 
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  * query over several pods takes the {@code max}, not the sum.
  */
 @Component
+@RequiredArgsConstructor
 class QueueGauges implements MeterBinder {
 
     private final JobQueue queue;
@@ -28,12 +30,6 @@ class QueueGauges implements MeterBinder {
     private final Set<String> registered = new HashSet<>();
     private MeterRegistry registry;
     private QueueCensus census;
-
-    QueueGauges(JobQueue queue, Clock clock, QueueGaugeProperties properties) {
-        this.queue = queue;
-        this.clock = clock;
-        this.properties = properties;
-    }
 
     @Override
     public synchronized void bindTo(MeterRegistry registry) {

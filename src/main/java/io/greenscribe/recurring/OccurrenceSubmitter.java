@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Turns one opened occurrence into a batch, exactly once across every instance sharing the
  * database: the occurrence row, the batch and its jobs commit together or not at all.
  */
+@RequiredArgsConstructor
 class OccurrenceSubmitter {
 
     private static final Logger log = LoggerFactory.getLogger(OccurrenceSubmitter.class);
@@ -28,21 +30,6 @@ class OccurrenceSubmitter {
     private final AudioInputs inputs;
     private final TransactionTemplate tx;
     private final Clock clock;
-
-    OccurrenceSubmitter(
-            RecurrenceRepository recurrences,
-            RecurringOccurrences occurrences,
-            BatchService batches,
-            AudioInputs inputs,
-            TransactionTemplate tx,
-            Clock clock) {
-        this.recurrences = recurrences;
-        this.occurrences = occurrences;
-        this.batches = batches;
-        this.inputs = inputs;
-        this.tx = tx;
-        this.clock = clock;
-    }
 
     /** What an occurrence submitted: its batch ({@code null} when none), how many files, and why not more. */
     record Outcome(UUID batchId, int files, String note) {}

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -31,13 +32,10 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 @RestController
 @RequestMapping("/api/v1/recurring-batches")
 @Tag(name = "Recurring batches", description = "\"Every night, all files in this folder, finished by 07:00\"")
+@RequiredArgsConstructor
 class RecurringBatchController {
 
     private final RecurringBatchService recurring;
-
-    RecurringBatchController(RecurringBatchService recurring) {
-        this.recurring = recurring;
-    }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create a recurring batch", operationId = "createRecurringBatch")

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -15,6 +16,7 @@ import org.springframework.context.SmartLifecycle;
  * polling are not created: their work could no longer finish in time. Any number of instances may
  * poll; {@link OccurrenceSubmitter} makes each occurrence happen once.
  */
+@RequiredArgsConstructor
 public class RecurringBatchScheduler implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RecurringBatchScheduler.class);
@@ -24,17 +26,6 @@ public class RecurringBatchScheduler implements SmartLifecycle {
     private final RecurringProperties properties;
     private final Clock clock;
     private volatile ScheduledExecutorService timer;
-
-    RecurringBatchScheduler(
-            RecurrenceRepository recurrences,
-            OccurrenceSubmitter submitter,
-            RecurringProperties properties,
-            Clock clock) {
-        this.recurrences = recurrences;
-        this.submitter = submitter;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     /** One poll: returns how many occurrences this call created. Tests call it directly. */
     public int tick() {

@@ -9,12 +9,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creating, reading and stopping recurring batches. Every method takes the caller's tenant and
  * reports another tenant's recurring batch as not found.
  */
+@RequiredArgsConstructor
 class RecurringBatchService {
 
     private final RecurrenceRepository recurrences;
@@ -23,21 +25,6 @@ class RecurringBatchService {
     private final JobOptionsValidator validator;
     private final TransactionTemplate tx;
     private final Clock clock;
-
-    RecurringBatchService(
-            RecurrenceRepository recurrences,
-            RecurringOccurrences occurrences,
-            BatchService batches,
-            JobOptionsValidator validator,
-            TransactionTemplate tx,
-            Clock clock) {
-        this.recurrences = recurrences;
-        this.occurrences = occurrences;
-        this.batches = batches;
-        this.validator = validator;
-        this.tx = tx;
-        this.clock = clock;
-    }
 
     RecurringBatchView create(UUID tenant, RecurringBatchRequest request) {
         Instant now = clock.instant();

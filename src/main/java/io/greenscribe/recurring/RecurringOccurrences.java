@@ -9,19 +9,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The {@code recurring_occurrence} table. Its primary key (recurring batch, local date) is the
  * claim: whichever instance inserts the row creates that occurrence's batch, in the same transaction.
  */
+@RequiredArgsConstructor
 class RecurringOccurrences {
 
     private final JdbcClient jdbc;
-
-    RecurringOccurrences(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /**
      * Whether the recurring batch is still enabled. The share lock makes a concurrent stop wait for

@@ -3,6 +3,7 @@ package io.greenscribe.scheduling;
 import io.greenscribe.carbon.GridZone;
 import io.greenscribe.scheduling.SchedulingDecision.Reason;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
  * blocks a job: on feed outage it answers with its outage policy, and should it fail outright the
  * job runs now with that reason recorded.
  */
+@RequiredArgsConstructor
 final class CarbonAwareScheduling implements JobScheduling {
 
     private static final Logger log = LoggerFactory.getLogger(CarbonAwareScheduling.class);
@@ -20,12 +22,6 @@ final class CarbonAwareScheduling implements JobScheduling {
     private final GridZone zone;
     private final String deviceId;
     private final RunNowScheduling fallback = new RunNowScheduling();
-
-    CarbonAwareScheduling(CarbonPlanner planner, GridZone zone, String deviceId) {
-        this.planner = planner;
-        this.zone = zone;
-        this.deviceId = deviceId;
-    }
 
     @Override
     public SchedulingDecision decide(SchedulingRequest request) {

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Decides when each job runs: the start that minimises forecast emissions integrated over the
@@ -21,6 +22,7 @@ import java.util.UUID;
  * device (a {@link CapacityLedger}). Without a usable forecast it falls back per
  * {@link OutagePolicy}; a decision never blocks and never plans a job late. Thread-safe (serial).
  */
+@RequiredArgsConstructor
 public final class CarbonPlanner {
 
     private final CarbonIntensityFeed feed;
@@ -33,19 +35,6 @@ public final class CarbonPlanner {
     private final Map<UUID, Booked> booked = new HashMap<>();
     /** Work the planner does not place (no deadline, run now, no room to wait), to hold workers back for. */
     private final UnplannedLoad unplanned = new UnplannedLoad(Duration.ofHours(24));
-
-    public CarbonPlanner(
-            CarbonIntensityFeed feed,
-            Clock clock,
-            ThroughputEstimator throughput,
-            CapacityLedger ledger,
-            PlannerPolicy policy) {
-        this.feed = feed;
-        this.clock = clock;
-        this.throughput = throughput;
-        this.ledger = ledger;
-        this.policy = policy;
-    }
 
     /** Plans one job and books its run in the capacity ledger. */
     public synchronized SchedulingDecision plan(PlanRequest request) {

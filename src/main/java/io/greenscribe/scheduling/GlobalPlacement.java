@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Places jobs with deadlines through one {@link GlobalSchedule} per device, against what the
@@ -17,19 +18,13 @@ import java.util.Map;
  * work that arrives unplanned, and books the result. A job the forecast cannot place is left to
  * the caller's fallback (returned as {@code null}).
  */
+@RequiredArgsConstructor
 final class GlobalPlacement {
 
     private final ForecastIndex index;
     private final CapacityLedger ledger;
     private final PlannerPolicy policy;
     private final int holdBack;
-
-    GlobalPlacement(ForecastIndex index, CapacityLedger ledger, PlannerPolicy policy, int holdBack) {
-        this.index = index;
-        this.ledger = ledger;
-        this.policy = policy;
-        this.holdBack = holdBack;
-    }
 
     /** Decisions in the order of {@code jobs}; {@code null} where the forecast does not cover the job. */
     List<SchedulingDecision> place(List<Planning> jobs) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntUnaryOperator;
+import lombok.RequiredArgsConstructor;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.flow.mincost.CapacityScalingMinimumCostFlow;
 import org.jgrapht.alg.flow.mincost.MinimumCostFlowProblem;
@@ -28,6 +29,7 @@ import org.jgrapht.graph.SimpleDirectedWeightedGraph;
  * starting at once, and its saving clears the minimum and the per-hour-of-delay bar. Not
  * thread-safe; cheap to build per call.
  */
+@RequiredArgsConstructor
 final class GlobalSchedule {
 
     /** Cost of a unit that cannot be placed: above any intensity × slot length (2000 g/kWh × 1 h = 7.2e6). */
@@ -50,13 +52,6 @@ final class GlobalSchedule {
     private final long slotSec;
     private final double minSavingPct;
     private final double minSavingPctPerHour;
-
-    GlobalSchedule(ForecastIndex index, long slotSec, double minSavingPct, double minSavingPctPerHour) {
-        this.index = index;
-        this.slotSec = slotSec;
-        this.minSavingPct = minSavingPct;
-        this.minSavingPctPerHour = minSavingPctPerHour;
-    }
 
     /**
      * @param work the waiting jobs

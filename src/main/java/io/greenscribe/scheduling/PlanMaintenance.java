@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -30,6 +31,7 @@ import org.springframework.context.SmartLifecycle;
  * touched meanwhile. Across instances the re-plan is serialised by a {@link ReplanLock}; each
  * instance's ledger still sees the others' new submissions only at its next cycle.
  */
+@RequiredArgsConstructor
 public final class PlanMaintenance implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PlanMaintenance.class);
@@ -47,23 +49,6 @@ public final class PlanMaintenance implements SmartLifecycle {
     private Set<UUID> booked = new HashSet<>();
     private ScheduledExecutorService timer;
     private volatile boolean running;
-
-    PlanMaintenance(
-            PlannedJobs jobs,
-            CarbonAwareScheduling scheduling,
-            CarbonPlanner planner,
-            PlannerFeedback feedback,
-            ReplanLock lock,
-            Clock clock,
-            Duration interval) {
-        this.jobs = jobs;
-        this.scheduling = scheduling;
-        this.planner = planner;
-        this.feedback = feedback;
-        this.lock = lock;
-        this.clock = clock;
-        this.interval = interval;
-    }
 
     /** What one cycle did. */
     public record Cycle(int booked, int replanned, int moved) {}

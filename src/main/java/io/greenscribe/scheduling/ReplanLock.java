@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.function.Supplier;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -15,16 +16,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * its re-plan, since the holder re-plans every waiting job; a holder that dies loses its
  * connection and with it the lock.
  */
+@RequiredArgsConstructor
 final class ReplanLock {
 
     /** Any fixed key will do, as long as nothing else on the database uses it: "GS-REPLN". */
     static final long KEY = 0x47532d5245504c4eL;
 
     private final JdbcTemplate jdbc;
-
-    ReplanLock(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Runs {@code work} under the lock if no other session holds it; empty if one does. */
     <T> Optional<T> ifFree(Supplier<T> work) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The work that arrives without a plan (no deadline, run now, no room to wait), measured on this
@@ -11,15 +12,12 @@ import java.util.Deque;
  * law). The global schedule leaves that many workers free in every slot, so such work does not
  * queue behind planned runs, instead of keeping a fixed share of every window in reserve.
  */
+@RequiredArgsConstructor
 final class UnplannedLoad {
 
     private final Duration window;
     private final Deque<long[]> arrivals = new ArrayDeque<>(); // {epoch second, worker-seconds}
     private long sum;
-
-    UnplannedLoad(Duration window) {
-        this.window = window;
-    }
 
     void arrived(Instant at, Duration holds) {
         long[] a = {at.getEpochSecond(), holds.getSeconds()};

@@ -22,21 +22,18 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Transcribes one file in-process: decode → speech windows → batched recognition → ordered,
  * optionally normalized segments. The command line uses it directly; the batch pipeline runs the
  * same steps one by one so that each can be restarted.
  */
+@RequiredArgsConstructor
 public final class FileTranscriber {
 
     private final AudioDecoder decoder;
     private final SpeechWindowPlanner planner;
-
-    public FileTranscriber(AudioDecoder decoder, SpeechWindowPlanner planner) {
-        this.decoder = decoder;
-        this.planner = planner;
-    }
 
     /** Transcribes one file; decoding and recognition errors propagate as they are. */
     public TranscriptionResult transcribe(

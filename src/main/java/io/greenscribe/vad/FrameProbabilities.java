@@ -3,6 +3,7 @@ package io.greenscribe.vad;
 import io.greenscribe.audio.PcmAudio;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Speech probability of each fixed-size frame of a file, and the one way GreenScribe turns them
@@ -35,6 +36,7 @@ public record FrameProbabilities(float[] values, int frameSamples, int totalSamp
     }
 
     /** One pass over the frames; its fields are the state of that pass. */
+    @RequiredArgsConstructor
     private final class Segmenter {
 
         private final VadOptions options;
@@ -44,10 +46,6 @@ public record FrameProbabilities(float[] values, int frameSamples, int totalSamp
         private int silenceStart = -1;
         private int cutStart = -1;
         private int cutEnd = -1;
-
-        Segmenter(VadOptions options) {
-            this.options = options;
-        }
 
         List<SpeechSegment> run() {
             for (int i = 0; i < values.length; i++) {

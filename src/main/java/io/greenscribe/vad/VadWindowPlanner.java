@@ -1,17 +1,14 @@
 package io.greenscribe.vad;
 
 import io.greenscribe.audio.PcmAudio;
+import lombok.RequiredArgsConstructor;
 
 /** Windows from voice activity detection: silence never reaches the recognizer. */
+@RequiredArgsConstructor
 final class VadWindowPlanner implements SpeechWindowPlanner {
 
     private final VoiceActivityDetector vad;
     private final WindowPlanner planner;
-
-    VadWindowPlanner(VoiceActivityDetector vad, WindowPlanner planner) {
-        this.vad = vad;
-        this.planner = planner;
-    }
 
     @Override
     public SpeechPlan plan(PcmAudio audio) {

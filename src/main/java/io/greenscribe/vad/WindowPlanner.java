@@ -3,6 +3,7 @@ package io.greenscribe.vad;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Groups speech segments into the windows a recognizer reads. Each segment keeps
@@ -16,13 +17,10 @@ import java.util.List;
  * uses as few windows as possible; among plans with that many windows it picks the one whose
  * shortest cut is the longest pause, so a window ends in a long pause rather than a short one.
  */
+@RequiredArgsConstructor
 public final class WindowPlanner {
 
     private final VadOptions options;
-
-    public WindowPlanner(VadOptions options) {
-        this.options = options;
-    }
 
     public SpeechPlan plan(List<SpeechSegment> segments, int totalSamples) {
         List<SpeechWindow.Piece> pieces = pieces(normalise(segments, totalSamples), totalSamples);

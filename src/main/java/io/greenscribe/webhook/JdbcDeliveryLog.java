@@ -3,19 +3,17 @@ package io.greenscribe.webhook;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The {@code webhook_delivery} table. */
+@RequiredArgsConstructor
 public class JdbcDeliveryLog implements DeliveryLog {
 
     /** A job whose latest notice was not delivered and will not be retried by itself. */
     public record Undelivered(UUID jobId, String audioName, DeliveryAttempt last) {}
 
     private final JdbcClient jdbc;
-
-    public JdbcDeliveryLog(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public void record(UUID jobId, DeliveryAttempt a) {

@@ -4,6 +4,7 @@ import io.greenscribe.job.JobView;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import lombok.RequiredArgsConstructor;
 
 /**
  * What finished jobs used and emitted, as counters a Prometheus scrape of
@@ -13,13 +14,10 @@ import io.micrometer.core.instrument.MeterRegistry;
  * any period is {@code (gco2e_total + embodied_gco2e_total) / (audio_seconds_total / 3600)}, and
  * the per-job summary shows its spread.
  */
+@RequiredArgsConstructor
 class JobMetrics {
 
     private final MeterRegistry registry;
-
-    JobMetrics(MeterRegistry registry) {
-        this.registry = registry;
-    }
 
     void record(JobView job) {
         String device = job.device() == null ? "unknown" : job.device();

@@ -11,6 +11,7 @@ import io.greenscribe.system.GreenScribeException;
 import io.greenscribe.webhook.Webhooks;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.TransientDataAccessException;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
 
 /** Runs a claimed job through the pipeline, meters it, records the outcome and sends the webhook. */
 @Component
+@RequiredArgsConstructor
 class PipelineJobHandler implements JobHandler {
 
     private static final Logger log = LoggerFactory.getLogger(PipelineJobHandler.class);
@@ -30,21 +32,6 @@ class PipelineJobHandler implements JobHandler {
     private final JobMetrics metrics;
     /** Jobs asked to stop before their pipeline started: they go back to the queue without running. */
     private final java.util.Set<UUID> stopRequested = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-    PipelineJobHandler(
-            JobRuns runs,
-            TranscriptionPipeline pipeline,
-            Webhooks webhooks,
-            JobQueue queue,
-            JobCarbonAccounting accounting,
-            JobMetrics metrics) {
-        this.runs = runs;
-        this.pipeline = pipeline;
-        this.webhooks = webhooks;
-        this.queue = queue;
-        this.accounting = accounting;
-        this.metrics = metrics;
-    }
 
     @Override
     public void run(UUID jobId, String workerId) {

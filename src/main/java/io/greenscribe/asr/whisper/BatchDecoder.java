@@ -7,6 +7,7 @@ import ai.djl.ndarray.index.NDIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Decodes a batch of encoded windows together, one token per step for every row still running.
@@ -14,15 +15,11 @@ import java.util.Random;
  * longest window needs and no more. Token choice runs in Java on the logits row: the rules are
  * branchy per row and the row is small next to the matrix work that produced it.
  */
+@RequiredArgsConstructor
 final class BatchDecoder {
 
     private final WhisperNetwork network;
     private final WhisperTokenizer tokenizer;
-
-    BatchDecoder(WhisperNetwork network, WhisperTokenizer tokenizer) {
-        this.network = network;
-        this.tokenizer = tokenizer;
-    }
 
     /**
      * @param encoded encoder states [B, 1500, width]

@@ -1,12 +1,14 @@
 package io.greenscribe.asr.whisper;
 
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Whisper's constraints on the next token, applied in place to one row of logits: never emit
  * control tokens or the suppressed non-speech symbols, don't start with a blank, and keep
  * timestamps paired, non-decreasing and forced when they are more likely than any text.
  */
+@RequiredArgsConstructor
 final class LogitRules {
 
     /** Whisper allows the first timestamp at most 1 s into the window (50 steps of 20 ms). */
@@ -16,13 +18,6 @@ final class LogitRules {
     private final int[] suppress;
     private final int[] suppressAtBegin;
     private final boolean timestamps;
-
-    LogitRules(WhisperTokenizer tokens, int[] suppress, int[] suppressAtBegin, boolean timestamps) {
-        this.tokens = tokens;
-        this.suppress = suppress;
-        this.suppressAtBegin = suppressAtBegin;
-        this.timestamps = timestamps;
-    }
 
     void apply(float[] logits, List<Integer> sampled) {
         for (int id : suppress) {

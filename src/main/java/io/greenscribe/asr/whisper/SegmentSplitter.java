@@ -4,21 +4,19 @@ import io.greenscribe.asr.Segment;
 import io.greenscribe.asr.Word;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Cuts a window's tokens into segments at Whisper's timestamp tokens ({@code <|t0|> text <|t1|>}),
  * shifted to the window's place in the audio and clamped inside it. Text after the last timestamp
  * runs to the end of the window, because windows are decoded once, not re-seeked.
  */
+@RequiredArgsConstructor
 final class SegmentSplitter {
 
     private static final double SECONDS_PER_TIMESTAMP = 0.02;
 
     private final WhisperTokenizer tokenizer;
-
-    SegmentSplitter(WhisperTokenizer tokenizer) {
-        this.tokenizer = tokenizer;
-    }
 
     List<Segment> split(DecodedSequence decoded, double offset, double windowSeconds) {
         return split(decoded, offset, windowSeconds, List.of());

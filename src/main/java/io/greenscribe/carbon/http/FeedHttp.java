@@ -17,12 +17,14 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 
 /**
  * GET-and-parse for one feed: every failure becomes a {@link CarbonFeedException} of the right
  * kind, and HTTP 429 is retried after the server's {@code Retry-After}, but only within
  * {@link FeedHttpSettings#maxRetryAfter()} and {@link FeedHttpSettings#maxAttempts()}.
  */
+@RequiredArgsConstructor
 public final class FeedHttp {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,14 +35,6 @@ public final class FeedHttp {
     private final FeedHttpSettings settings;
     private final Sleeper sleeper;
     private final Clock clock;
-
-    public FeedHttp(HttpClient client, String source, FeedHttpSettings settings, Sleeper sleeper, Clock clock) {
-        this.client = client;
-        this.source = source;
-        this.settings = settings;
-        this.sleeper = sleeper;
-        this.clock = clock;
-    }
 
     public String source() {
         return source;

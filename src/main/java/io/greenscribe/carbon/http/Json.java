@@ -8,8 +8,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
+import lombok.RequiredArgsConstructor;
 
 /** Strict field access: a missing or mistyped field is a {@code MALFORMED} feed answer, not an NPE. */
+@RequiredArgsConstructor
 public final class Json {
 
     // ISO-8601 with optional seconds and fraction: the UK API writes "2023-03-15T00:30Z".
@@ -30,10 +32,6 @@ public final class Json {
             .toFormatter();
 
     private final FeedHttp http;
-
-    public Json(FeedHttp http) {
-        this.http = http;
-    }
 
     public JsonNode array(JsonNode node, String field) {
         JsonNode v = node.get(field);

@@ -9,21 +9,18 @@ import io.greenscribe.carbon.IntensitySlot;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Replays real forecast vintages: at clock time {@code now} it serves the newest vintage published
  * by then, exactly as a live client would have seen it. {@code fetchedAt} is the issue time, so a
  * planner sees a newer forecast whenever a new vintage appears.
  */
+@RequiredArgsConstructor
 public final class RecordedForecastCarbonFeed implements CarbonIntensityFeed {
 
     private final RecordedForecasts forecasts;
     private final Clock clock;
-
-    public RecordedForecastCarbonFeed(RecordedForecasts forecasts, Clock clock) {
-        this.forecasts = forecasts;
-        this.clock = clock;
-    }
 
     @Override
     public CarbonForecast forecast(GridZone zone, Instant from, Instant to) {

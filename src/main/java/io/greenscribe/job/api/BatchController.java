@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.MediaType;
@@ -38,15 +39,12 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @RequestMapping("/api/v1/batches")
 @Tag(name = "Batches", description = "Many files as one batch of jobs with shared options")
+@RequiredArgsConstructor
 class BatchController {
 
     private static final String ACCEPTED = "Accepted: one job per file, each planned; follow the batch at Location";
 
     private final BatchService batches;
-
-    BatchController(BatchService batches) {
-        this.batches = batches;
-    }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(

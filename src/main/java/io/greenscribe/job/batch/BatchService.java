@@ -18,12 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 
 /** Batches: many files (uploads or a server directory) submitted as jobs with shared options. */
 @Service
+@RequiredArgsConstructor
 public class BatchService {
 
     private static final int MAX_FILES = 10_000;
@@ -32,13 +34,6 @@ public class BatchService {
     private final JobService jobs;
     private final AudioInputs inputs;
     private final Clock clock;
-
-    BatchService(JobBatchRepository batches, JobService jobs, AudioInputs inputs, Clock clock) {
-        this.batches = batches;
-        this.jobs = jobs;
-        this.inputs = inputs;
-        this.clock = clock;
-    }
 
     public BatchView submit(UUID tenant, String name, List<AudioSource> sources, JobOptions options) {
         if (sources.isEmpty()) {

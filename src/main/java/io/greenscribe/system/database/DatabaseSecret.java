@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The password of the embedded database's superuser: generated once, kept readable by the server's
@@ -15,17 +16,13 @@ import java.util.HexFormat;
  * non-empty directory, so on a first start the secret waits beside the directory and moves in once
  * the cluster exists.
  */
+@RequiredArgsConstructor
 final class DatabaseSecret {
 
     static final String FILE_NAME = "greenscribe-db.secret";
 
     private final Path dataDirectory;
     private final String value;
-
-    private DatabaseSecret(Path dataDirectory, String value) {
-        this.dataDirectory = dataDirectory;
-        this.value = value;
-    }
 
     /** Reads the secret of an existing cluster, or generates one for a cluster still to be created. */
     static DatabaseSecret of(Path dataDirectory) throws IOException {

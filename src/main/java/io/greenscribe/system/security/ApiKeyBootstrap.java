@@ -1,6 +1,7 @@
 package io.greenscribe.system.security;
 
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 @EnableConfigurationProperties(SecurityProperties.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
+@RequiredArgsConstructor
 class ApiKeyBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ApiKeyBootstrap.class);
@@ -25,12 +27,6 @@ class ApiKeyBootstrap implements ApplicationRunner {
     private final ApiKeys keys;
     private final SecurityProperties properties;
     private final CredentialsFile credentials;
-
-    ApiKeyBootstrap(ApiKeys keys, SecurityProperties properties, CredentialsFile credentials) {
-        this.keys = keys;
-        this.properties = properties;
-        this.credentials = credentials;
-    }
 
     @Override
     public void run(ApplicationArguments args) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -15,15 +16,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Authenticates {@code Authorization: Bearer <key>} or {@code X-API-Key: <key>} against {@link ApiKeys}. */
+@RequiredArgsConstructor
 class ApiKeyFilter extends OncePerRequestFilter {
 
     private final ApiKeys keys;
     private final ProblemResponses problems;
-
-    ApiKeyFilter(ApiKeys keys, ProblemResponses problems) {
-        this.keys = keys;
-        this.problems = problems;
-    }
 
     /**
      * Async dispatches (the OpenAI endpoint answers when its job ends) are authenticated again from

@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,17 +22,13 @@ import org.springframework.transaction.annotation.Transactional;
  * be authenticated with one indexed lookup.
  */
 @Component
+@RequiredArgsConstructor
 public class ApiKeys {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final Clock clock;
-
-    ApiKeys(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     /** The caller a key belongs to, or empty for an unknown or revoked key. */
     public Optional<Caller> authenticate(String apiKey) {

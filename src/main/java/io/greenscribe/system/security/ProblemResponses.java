@@ -4,19 +4,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Problem details written by the security filters, which answer before any controller advice runs. */
+@RequiredArgsConstructor
 class ProblemResponses {
 
     private final JsonMapper json;
-
-    ProblemResponses(JsonMapper json) {
-        this.json = json;
-    }
 
     void write(HttpServletRequest request, HttpServletResponse response, int status, String detail) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -15,13 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/admin/tenants")
 @Tag(name = "Administration", description = "Admin API keys only")
+@RequiredArgsConstructor
 class TenantController {
 
     private final ApiKeys keys;
-
-    TenantController(ApiKeys keys) {
-        this.keys = keys;
-    }
 
     /** @param name tenant name; @param admin whether its key gets the admin role */
     @Schema(name = "NewTenant")

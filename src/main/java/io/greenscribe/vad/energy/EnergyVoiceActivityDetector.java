@@ -8,6 +8,7 @@ import io.greenscribe.vad.VoiceActivityDetector;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The fallback when no model is installed: a frame is speech when it is clearly louder than the
@@ -19,6 +20,7 @@ import java.util.List;
  * since even continuous speech pauses that often for breath; a frame this many dB above it scores
  * 0.5, and a frame that scores is held for a short hangover so word endings are not clipped.
  */
+@RequiredArgsConstructor
 public final class EnergyVoiceActivityDetector implements VoiceActivityDetector {
 
     /** 32 ms, the frame of Silero VAD, so both detectors segment on the same grid. */
@@ -35,10 +37,6 @@ public final class EnergyVoiceActivityDetector implements VoiceActivityDetector 
     static final int HANGOVER_FRAMES = 5;
 
     private final VadOptions options;
-
-    public EnergyVoiceActivityDetector(VadOptions options) {
-        this.options = options;
-    }
 
     @Override
     public List<SpeechSegment> detect(PcmAudio audio) {
