@@ -40,10 +40,7 @@ public record CarbonForecast(
     public CarbonForecast between(Instant from, Instant to) {
         List<IntensitySlot> kept = slots.stream()
                 .filter(s -> s.overlaps(from, to))
-                .map(s -> new IntensitySlot(
-                        s.start().isBefore(from) ? from : s.start(),
-                        s.end().isAfter(to) ? to : s.end(),
-                        s.gCo2PerKwh()))
+                .map(s -> s.within(from, to))
                 .toList();
         return new CarbonForecast(zone, signalType, source, fetchedAt, kept);
     }

@@ -28,6 +28,11 @@ public record IntensitySlot(Instant start, Instant end, double gCo2PerKwh) {
         return Duration.between(start, end);
     }
 
+    /** This slot cut to {@code [from, to)}; the caller checks that they overlap. */
+    public IntensitySlot within(Instant from, Instant to) {
+        return new IntensitySlot(start.isBefore(from) ? from : start, end.isAfter(to) ? to : end, gCo2PerKwh);
+    }
+
     public boolean overlaps(Instant from, Instant to) {
         return start.isBefore(to) && end.isAfter(from);
     }

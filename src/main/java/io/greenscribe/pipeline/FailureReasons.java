@@ -1,6 +1,8 @@
 package io.greenscribe.pipeline;
 
 import io.greenscribe.system.GreenScribeException;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
@@ -34,20 +36,13 @@ final class FailureReasons {
         if (execution.getStatus() == BatchStatus.STOPPED) {
             return "Stopped before it finished.";
         }
-        Throwable first = null;
+        List<Throwable> failures = new ArrayList<>();
         for (StepExecution step : execution.getStepExecutions()) {
-            for (Throwable t : step.getFailureExceptions()) {
-                for (Throwable c = t; c != null; c = c.getCause()) {
-                    if (c instanceof GreenScribeException) {
-                        return c.getMessage();
-                    }
-                }
-                if (first == null) {
-                    first = t;
-                }
-            }
+            failures.addAll(step.getFailureExceptions());
         }
-        for (Throwable t : execution.getAllFailureExceptions()) {
+        failures.addAll(execution.getAllFailureExceptions());
+        Throwable first = null;
+        for (Throwable t : failures) {
             for (Throwable c = t; c != null; c = c.getCause()) {
                 if (c instanceof GreenScribeException) {
                     return c.getMessage();

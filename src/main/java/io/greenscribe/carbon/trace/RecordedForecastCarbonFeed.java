@@ -31,10 +31,7 @@ public final class RecordedForecastCarbonFeed implements CarbonIntensityFeed {
                         () -> new CarbonFeedException(Kind.NO_DATA, name(), "no forecast vintage issued by " + now));
         List<IntensitySlot> slots = v.slots().stream()
                 .filter(s -> s.overlaps(from, to))
-                .map(s -> new IntensitySlot(
-                        s.start().isBefore(from) ? from : s.start(),
-                        s.end().isAfter(to) ? to : s.end(),
-                        s.gCo2PerKwh()))
+                .map(s -> s.within(from, to))
                 .toList();
         return new CarbonForecast(zone, forecasts.signalType(), name(), v.issuedAt(), slots);
     }
