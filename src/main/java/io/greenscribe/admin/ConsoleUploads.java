@@ -40,7 +40,8 @@ class ConsoleUploads {
                     priority == null ? 0 : priority,
                     instant(deadline, "deadline"),
                     instant(notBefore, "not before"),
-                    null);
+                    null,
+                    true);
         }
 
         // <input type="datetime-local"> sends local time without a zone; the form labels it UTC.

@@ -17,6 +17,8 @@ import java.util.List;
  * @param deadline latest completion the client accepts, or {@code null}
  * @param notBefore earliest start, or {@code null}
  * @param callbackUrl where to POST the signed completion notice, or {@code null}
+ * @param interruptible with a deadline, it may pause between windows and run in the greenest
+ *     pieces of time (the default); {@code false} keeps it to one run
  */
 public record JobOptions(
         String language,
@@ -27,7 +29,8 @@ public record JobOptions(
         int priority,
         Instant deadline,
         Instant notBefore,
-        URI callbackUrl) {
+        URI callbackUrl,
+        boolean interruptible) {
 
     public JobOptions {
         hotwords = hotwords == null ? List.of() : List.copyOf(hotwords);
@@ -35,6 +38,6 @@ public record JobOptions(
     }
 
     public static JobOptions defaults() {
-        return new JobOptions(null, null, List.of(), true, List.of(), 0, null, null, null);
+        return new JobOptions(null, null, List.of(), true, List.of(), 0, null, null, null, true);
     }
 }

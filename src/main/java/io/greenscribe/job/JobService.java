@@ -93,7 +93,8 @@ public class JobService {
                         now,
                         options.deadline(),
                         options.notBefore(),
-                        Duration.ofMillis(Math.round(durationUpperBound(audio.bytes()) * 1000)))),
+                        Duration.ofMillis(Math.round(durationUpperBound(audio.bytes()) * 1000)),
+                        options.interruptible())),
                 now);
         return job;
     }

@@ -30,6 +30,11 @@ public enum JobTransition {
     CLAIM(RUNNING, QUEUED),
     /** Back to the queue from a worker: lease ran out, transient failure, shutdown (queue SQL). */
     HAND_BACK(QUEUED, RUNNING),
+    /**
+     * An interruptible job's planned stretch ended: it stops at a window boundary, keeps its finished
+     * windows and waits for its next stretch (queue SQL); any instance resumes it then.
+     */
+    PAUSE(WAITING_FOR_WINDOW, RUNNING),
     SUCCEED(SUCCEEDED, RUNNING),
     /** The run failed, or the job never could run (gave up after too many claims). */
     FAIL(FAILED, SUBMITTED, RUNNING),

@@ -1,5 +1,6 @@
 package io.greenscribe.job;
 
+import io.greenscribe.scheduling.RunPiece;
 import io.greenscribe.scheduling.SchedulingDecision.Reason;
 import java.time.Instant;
 import java.util.List;
@@ -70,6 +71,10 @@ public record JobView(
      * @param expectedIntensity forecast gCO2e/kWh over the run as planned
      * @param baselineIntensity forecast gCO2e/kWh had it started as early as it could
      * @param expectedSavingPct the forecast saving of the planned start against that, in %
+     * @param interruptible it may pause between windows and run in the planned stretches
+     * @param pieces the stretches it is planned to run in (empty: one run from {@code runAt})
+     * @param paused it ran, stopped at a window boundary when its stretch ended, and waits for
+     *     {@code runAt}, the start of its next one, with its finished windows kept
      */
     public record Scheduling(
             Instant deadline,
@@ -79,7 +84,10 @@ public record JobView(
             String detail,
             Double expectedIntensity,
             Double baselineIntensity,
-            Double expectedSavingPct) {}
+            Double expectedSavingPct,
+            boolean interruptible,
+            List<RunPiece> pieces,
+            boolean paused) {}
 
     /** Lifecycle instants and the run time in seconds. */
     public record Timings(

@@ -71,7 +71,14 @@ final class PlannedJobStore implements PlannedJobs {
                     default -> PlannedJob.State.WAITING;
                 };
         return new PlannedJob(
-                request(j), state, j.version, j.runAt, j.startedAt, j.schedulingReason, j.expectedIntensity);
+                request(j),
+                state,
+                j.version,
+                j.runAt,
+                j.startedAt,
+                j.schedulingReason,
+                j.expectedIntensity,
+                j.runPieces.stream().map(StoredPiece::piece).toList());
     }
 
     /** What was asked at submission: the audio bound from the upload size, as the first plan saw it. */
@@ -81,7 +88,8 @@ final class PlannedJobStore implements PlannedJobs {
                 j.createdAt,
                 j.deadline,
                 j.notBefore,
-                Duration.ofMillis(Math.round(JobService.durationUpperBound(j.audioBytes) * 1000)));
+                Duration.ofMillis(Math.round(JobService.durationUpperBound(j.audioBytes) * 1000)),
+                j.interruptible);
     }
 
     static FinishedRun finished(TranscriptionJob j) {

@@ -2,11 +2,15 @@ package io.greenscribe.job;
 
 import io.greenscribe.scheduling.SchedulingDecision;
 import io.greenscribe.scheduling.SchedulingDecision.Reason;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
@@ -14,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.DynamicUpdate;
 import org.springframework.data.domain.AfterDomainEventPublication;
 import org.springframework.data.domain.DomainEvents;
@@ -58,6 +63,14 @@ class TranscriptionJob {
     Instant deadline;
     Instant notBefore;
     Instant runAt;
+    boolean interruptible = true;
+
+    /** The stretches an interruptible job is planned to run in; empty for one run from {@code runAt}. */
+    @ElementCollection
+    @CollectionTable(name = "job_run_piece", joinColumns = @JoinColumn(name = "job_id"))
+    @OrderBy("startsAt")
+    @BatchSize(size = 200)
+    List<StoredPiece> runPieces = new ArrayList<>();
 
     @Enumerated(EnumType.STRING)
     Reason schedulingReason;
@@ -125,6 +138,8 @@ class TranscriptionJob {
 
     void schedule(SchedulingDecision decision, Instant now) {
         runAt = decision.runAt();
+        runPieces.clear();
+        decision.pieces().forEach(p -> runPieces.add(new StoredPiece(p)));
         schedulingReason = decision.reason();
         schedulingDetail = decision.detail();
         expectedIntensity = decision.expectedIntensityOrNull();
@@ -163,6 +178,7 @@ class TranscriptionJob {
         job.priority = options.priority();
         job.deadline = options.deadline();
         job.notBefore = options.notBefore();
+        job.interruptible = options.interruptible();
         job.callbackUrl =
                 options.callbackUrl() == null ? null : options.callbackUrl().toString();
         return job;

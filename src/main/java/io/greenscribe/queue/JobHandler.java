@@ -12,4 +12,10 @@ public interface JobHandler {
 
     /** Asks the work of a job this worker no longer holds to stop soon. */
     default void stop(UUID jobId) {}
+
+    /**
+     * Asks a running job to pause at its next window boundary until {@code resumeAt} (its planned
+     * stretch ended); a handler that cannot pause lets it run on.
+     */
+    default void pause(UUID jobId, java.time.Instant resumeAt) {}
 }

@@ -2,6 +2,7 @@ package io.greenscribe.queue;
 
 import static io.greenscribe.queue.QueueMove.CLAIM;
 import static io.greenscribe.queue.QueueMove.HAND_BACK;
+import static io.greenscribe.queue.QueueMove.PAUSE;
 import static io.greenscribe.queue.QueueMove.PROMOTE;
 
 import java.sql.Timestamp;
@@ -146,6 +147,55 @@ public class JobQueue {
                 + ", worker_id = null, lease_until = null, queued_at = :at, version = t.version + 1"
                 + " from (select id, worker_id from transcription_job where " + HAND_BACK.guard("") + " and " + which
                 + " for update) old where t.id = old.id returning t.id, t.attempts, old.worker_id as worker";
+    }
+
+    /** A running job whose planned stretch has ended, and when its next one starts. */
+    public record DuePause(UUID jobId, Instant resumeAt) {}
+
+    /**
+     * Which of this worker's running jobs are outside every stretch their plan gives them while a
+     * later stretch is still to come: they should pause at their next window boundary. Jobs without
+     * stretches (one run), or past their last one (an overrun), run on.
+     */
+    public List<DuePause> pausesDue(String workerId, Collection<UUID> jobs) {
+        if (jobs.isEmpty()) {
+            return List.of();
+        }
+        return leases.sql("""
+                        select j.id, min(n.starts_at) as resume_at
+                        from transcription_job j join job_run_piece n on n.job_id = j.id and n.starts_at > :now
+                        where j.id in (:ids) and j.worker_id = :worker and j.status = 'RUNNING'
+                          and not exists (select 1 from job_run_piece c
+                                          where c.job_id = j.id and c.starts_at <= :now and c.ends_at > :now)
+                        group by j.id""")
+                .param("now", now())
+                .param("ids", jobs)
+                .param("worker", workerId)
+                .query((rs, n) -> new DuePause(
+                        rs.getObject("id", UUID.class),
+                        rs.getTimestamp("resume_at").toInstant()))
+                .list();
+    }
+
+    /**
+     * Pauses a job this worker holds until {@code resumeAt}: its finished windows stay committed,
+     * its worker and lease are dropped, and at {@code resumeAt} it is promoted like any waiting job.
+     */
+    public boolean pause(UUID job, String workerId, Instant resumeAt) {
+        return jdbc.sql(PAUSE.logged("update transcription_job t set " + PAUSE.set()
+                                + ", worker_id = null, lease_until = null, run_at = :resume, version = t.version + 1"
+                                + " from (select id, worker_id from transcription_job where " + PAUSE.guard("")
+                                + " and id = :job and worker_id = :worker for update) old where t.id = old.id"
+                                + " returning t.id, t.attempts, old.worker_id as worker"))
+                        .param("at", now())
+                        .param("resume", Timestamp.from(resumeAt))
+                        .param("job", job)
+                        .param("worker", workerId)
+                        .param("reason", "paused-until-next-piece")
+                        .query(UUID.class)
+                        .list()
+                        .size()
+                == 1;
     }
 
     /** Whether {@code workerId} still holds a live claim on {@code job}. */

@@ -15,7 +15,9 @@ public enum QueueMove {
     /** A worker takes a runnable job. */
     CLAIM("RUNNING", "QUEUED"),
     /** A running job goes back to the queue: lease ran out, transient failure, graceful shutdown. */
-    HAND_BACK("QUEUED", "RUNNING");
+    HAND_BACK("QUEUED", "RUNNING"),
+    /** An interruptible job's planned stretch ended: it waits, windows kept, for its next one. */
+    PAUSE("WAITING_FOR_WINDOW", "RUNNING");
 
     private final String to;
     private final List<String> from;

@@ -77,7 +77,8 @@ class Recurrence {
                 priority,
                 null,
                 null,
-                callbackUrl == null ? null : URI.create(callbackUrl));
+                callbackUrl == null ? null : URI.create(callbackUrl),
+                true);
     }
 
     /**
@@ -95,7 +96,8 @@ class Recurrence {
                 o.priority(),
                 occurrence.deadline(),
                 occurrence.opens(),
-                o.callbackUrl());
+                o.callbackUrl(),
+                true);
     }
 
     // The carbon planner is asked per job (CarbonAwareScheduling), so the plan-request fields of

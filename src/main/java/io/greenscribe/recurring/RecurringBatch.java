@@ -99,6 +99,7 @@ public record RecurringBatch(
                 o.opens(),
                 o.deadline(),
                 false,
-                null);
+                null,
+                false);
     }
 }

@@ -106,7 +106,8 @@ record RecurringBatchRequest(
                 priority == null ? 0 : priority,
                 null,
                 null,
-                OptionForm.uri(callbackUrl)));
+                OptionForm.uri(callbackUrl),
+                true));
         r.onlyNew = onlyNew == null || onlyNew;
         return r;
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,7 +38,8 @@ public final class CapacityLedger {
         return new CapacityLedger(Map.of(), Integer.MAX_VALUE, Duration.ofMinutes(5));
     }
 
-    private record Booking(String deviceId, long fromBucket, long toBucket) {}
+    /** A job's booking: one range of buckets for a run, several for a run in pieces. */
+    private record Booking(String deviceId, List<long[]> buckets) {}
 
     public int capacity(String deviceId) {
         return capacity.getOrDefault(deviceId, defaultCapacity);
@@ -98,20 +100,38 @@ public final class CapacityLedger {
 
     /** Books {@code [from, to)} for the job, replacing any earlier booking of it. */
     public void reserve(UUID jobId, String deviceId, Instant from, Instant to) {
+        book(jobId, deviceId, List.<long[]>of(new long[] {first(from), last(to)}));
+    }
+
+    /** Books each of {@code pieces} for the job (the gaps stay free), replacing any earlier booking of it. */
+    public void reserve(UUID jobId, String deviceId, List<RunPiece> pieces) {
+        book(
+                jobId,
+                deviceId,
+                pieces.stream()
+                        .map(p -> new long[] {first(p.from()), last(p.to())})
+                        .toList());
+    }
+
+    private void book(UUID jobId, String deviceId, List<long[]> buckets) {
         release(jobId);
-        if (capacity(deviceId) == Integer.MAX_VALUE) {
+        if (capacity(deviceId) == Integer.MAX_VALUE || buckets.isEmpty()) {
             return;
         }
-        Booking b = new Booking(deviceId, first(from), last(to));
-        timelines.computeIfAbsent(deviceId, d -> new Timeline(b.fromBucket())).add(b.fromBucket(), b.toBucket(), 1);
-        bookings.put(jobId, b);
+        Timeline t = timelines.computeIfAbsent(deviceId, d -> new Timeline(buckets.get(0)[0]));
+        for (long[] b : buckets) {
+            t.add(b[0], b[1], 1);
+        }
+        bookings.put(jobId, new Booking(deviceId, buckets));
     }
 
     /** Frees the job's booking (it finished, was cancelled or is being re-planned). */
     public void release(UUID jobId) {
         Booking b = bookings.remove(jobId);
         if (b != null) {
-            timelines.get(b.deviceId()).add(b.fromBucket(), b.toBucket(), -1);
+            for (long[] r : b.buckets()) {
+                timelines.get(b.deviceId()).add(r[0], r[1], -1);
+            }
         }
     }
 

@@ -52,6 +52,7 @@ final class CarbonAwareScheduling implements JobScheduling {
             return Optional.empty();
         }
         return Optional.of(PlanRequest.withDeadline(
-                request.jobId(), zone, deviceId, request.audio(), request.earliestStart(), request.deadline()));
+                        request.jobId(), zone, deviceId, request.audio(), request.earliestStart(), request.deadline())
+                .interruptibly(request.interruptible()));
     }
 }

@@ -219,6 +219,16 @@ public final class CarbonPlanner {
      * booking of the job.
      */
     public synchronized void restore(PlanRequest request, Instant runAt) {
+        restore(request, runAt, List.of());
+    }
+
+    /** As {@link #restore(PlanRequest, Instant)}, for a job planned in {@code pieces} (none: one run). */
+    public synchronized void restore(PlanRequest request, Instant runAt, List<RunPiece> pieces) {
+        if (!pieces.isEmpty()) {
+            ledger.reserve(request.jobId(), request.deviceId(), pieces);
+            booked.remove(request.jobId());
+            return;
+        }
         Duration runTime = runTime(request);
         Duration reserved = policy.reserved(runTime);
         ledger.reserve(request.jobId(), request.deviceId(), runAt, runAt.plus(reserved));
@@ -331,6 +341,18 @@ public final class CarbonPlanner {
             if (ledger.capacity(request.deviceId()) != Integer.MAX_VALUE) { // an unlimited device books nothing
                 booked.put(request.jobId(), new Booked(request.deviceId(), reserved));
             }
+            return decision(runAt, reason, detail, expected, List.of());
+        }
+
+        /** An interruptible job booked in pieces: each piece holds a worker, the gaps do not. */
+        SchedulingDecision bookPieces(List<RunPiece> pieces, Reason reason, String detail, Expected expected) {
+            ledger.reserve(request.jobId(), request.deviceId(), pieces);
+            booked.remove(request.jobId()); // its pieces stay where planned; a late start does not move them
+            return decision(pieces.get(0).from(), reason, detail, expected, pieces);
+        }
+
+        private SchedulingDecision decision(
+                Instant runAt, Reason reason, String detail, Expected expected, List<RunPiece> pieces) {
             Expected e = expected != null ? expected : Expected.NONE;
             return new SchedulingDecision(
                     request.jobId(),
@@ -345,7 +367,8 @@ public final class CarbonPlanner {
                     now,
                     e.source(),
                     e.fetchedAt(),
-                    e.signalType());
+                    e.signalType(),
+                    pieces);
         }
     }
 

@@ -46,7 +46,8 @@ final class GlobalPlacement {
                 long latest = p.latestSafe.getEpochSecond();
                 // slots are held for the estimated run time: the overrun factor guards the deadline and
                 // the ledger, and rounding 66 min up to three 30-min slots would waste a third of the workers
-                work.add(new Work(earliest, latest, seconds(p.runTime.toMillis()), seconds(p.runTime.toMillis())));
+                long run = seconds(p.runTime.toMillis());
+                work.add(new Work(earliest, latest, run, run, p.request.interruptible()));
                 min = Math.min(min, earliest);
                 max = Math.max(max, latest + seconds(p.reserved.toMillis()));
             }
@@ -54,11 +55,13 @@ final class GlobalPlacement {
             long end = Math.min(max, index.isEmpty() ? origin : index.end());
             int slots = (int) Math.max(1, (end - origin) / slot);
             int cap = ledger.capacity(device);
-            long[] starts = new GlobalSchedule(index, slot, policy.minSavingPct(), policy.minSavingPctPerHour())
+            GlobalSchedule.Solution solution = new GlobalSchedule(
+                            index, slot, policy.minSavingPct(), policy.minSavingPctPerHour())
                     .solve(work, origin, slots, t -> free(device, cap, origin + t * slot, slot));
-            for (int k = 0; k < starts.length; k++) {
+            for (int k = 0; k < solution.starts().length; k++) {
                 int i = e.getValue().get(k);
-                out[i] = decide(jobs.get(i), starts[k]);
+                long[][] pieces = solution.pieces()[k];
+                out[i] = pieces == null ? decide(jobs.get(i), solution.starts()[k]) : inPieces(jobs.get(i), pieces);
             }
         }
         return java.util.Arrays.asList(out);
@@ -107,6 +110,45 @@ final class GlobalPlacement {
                 Reason.GREENEST_WINDOW,
                 "waiting " + (start - earliest) / 60
                         + " min for " + Math.round(intensity) + " g/kWh over the run instead of " + Math.round(baseline)
+                        + " now (" + one(saving) + "% less); one schedule for every waiting job",
+                expected);
+    }
+
+    /**
+     * An interruptible job in pieces: the intensity it expects is over the run's length taken from
+     * the pieces in order; the flow only gave it slots that do no harm against starting at once.
+     */
+    private SchedulingDecision inPieces(Planning p, long[][] pieces) {
+        long run = Math.max(1, seconds(p.runTime.toMillis()));
+        long earliest = p.earliest.getEpochSecond();
+        if (!index.covers(earliest, earliest + run)) {
+            return null;
+        }
+        double baseline = index.integral(earliest, earliest + run) / run;
+        List<RunPiece> runs = new ArrayList<>();
+        double integral = 0;
+        long counted = 0;
+        for (long[] piece : pieces) {
+            runs.add(new RunPiece(Instant.ofEpochSecond(piece[0]), Instant.ofEpochSecond(piece[1])));
+            long use = Math.min(piece[1] - piece[0], run - counted);
+            if (use > 0 && index.covers(piece[0], piece[0] + use)) {
+                integral += index.integral(piece[0], piece[0] + use);
+                counted += use;
+            }
+        }
+        double intensity = counted > 0 ? integral / counted : Double.NaN;
+        if (!(intensity <= baseline)) {
+            return decide(p, GlobalSchedule.AT_ONCE); // do no harm, as for one run
+        }
+        double saving = baseline > 0 ? (baseline - intensity) / baseline * 100 : Double.NaN;
+        CarbonForecast f = index.forecast;
+        Expected expected = new Expected(intensity, baseline, saving, f.source(), f.fetchedAt(), f.signalType());
+        Instant start = runs.get(0).from();
+        return p.bookPieces(
+                runs,
+                start.isAfter(p.earliest) ? Reason.GREENEST_WINDOW : Reason.GREENEST_NOW,
+                "in " + runs.size() + " pieces from " + start + ", pausing between windows: "
+                        + Math.round(intensity) + " g/kWh over the run instead of " + Math.round(baseline)
                         + " now (" + one(saving) + "% less); one schedule for every waiting job",
                 expected);
     }

@@ -21,9 +21,10 @@ import org.jgrapht.graph.SimpleDirectedWeightedGraph;
  * send at most one unit per job into each slot it is allowed to use, at that slot's intensity, and
  * each slot takes as many units as it has free workers. Units nobody can place go to an overflow
  * arc at a prohibitive cost: those jobs run as early as they may. For work that may pause between
- * slots the flow is the exact optimum; for runs that must be contiguous it is the bound the
- * decoding follows: each job, most urgent first, takes the contiguous run that overlaps most of its
- * class's allotment and still fits.
+ * slots the flow is the exact optimum, and an interruptible job takes its share of the allotment
+ * as it is, in pieces; for runs that must be contiguous it is the bound the decoding follows: each
+ * job, most urgent first, takes the contiguous run that overlaps most of its class's allotment and
+ * still fits.
  *
  * <p>Do no harm is built into the arcs: a job may use a slot only if its forecast is no worse than
  * starting at once, and its saving clears the minimum and the per-hour-of-delay bar. Not
@@ -42,8 +43,19 @@ final class GlobalSchedule {
      * @param latestStart a start after this misses the deadline (with the margin)
      * @param runSec the estimated run time, for the emissions it causes
      * @param holdSec how long it holds a worker (the run time with its overrun factor)
+     * @param interruptible it may pause between slots, so it may run in pieces
      */
-    record Work(long earliest, long latestStart, long runSec, long holdSec) {}
+    record Work(long earliest, long latestStart, long runSec, long holdSec, boolean interruptible) {
+        Work(long earliest, long latestStart, long runSec, long holdSec) {
+            this(earliest, latestStart, runSec, holdSec, false);
+        }
+    }
+
+    /**
+     * The schedule: per work item its start (epoch seconds, or {@link #AT_ONCE}) and, for work
+     * placed in pieces, those pieces as {@code [from, to)} pairs in epoch seconds (null for one run).
+     */
+    record Solution(long[] starts, long[][][] pieces) {}
 
     /** The start chosen for each work item, or {@link #AT_ONCE} where it should start as early as it may. */
     static final long AT_ONCE = Long.MIN_VALUE;
@@ -58,11 +70,12 @@ final class GlobalSchedule {
      * @param origin the start of slot 0, aligned to the slot length, not after any {@code earliest}
      * @param slots how many slots from {@code origin}
      * @param capacity free workers in slot t (after running work and the capacity held back)
-     * @return per work item, its start in epoch seconds or {@link #AT_ONCE}
+     * @return per work item, its start and any pieces
      */
-    long[] solve(List<Work> work, long origin, int slots, IntUnaryOperator capacity) {
+    Solution solve(List<Work> work, long origin, int slots, IntUnaryOperator capacity) {
         double[] mean = slotMeans(origin, slots);
         long[] out = new long[work.size()];
+        long[][][] pieces = new long[work.size()][][];
         Arrays.fill(out, AT_ONCE);
         int[] cap = new int[slots];
         for (int t = 0; t < slots; t++) {
@@ -81,12 +94,12 @@ final class GlobalSchedule {
             }
         }
         if (groups.isEmpty()) {
-            return out;
+            return new Solution(out, pieces);
         }
         List<Group> list = new ArrayList<>(groups.values());
         allot(list, work, slots, mean, cap);
-        decode(list, work, origin, cap, out);
-        return out;
+        decode(list, work, origin, cap, out, pieces);
+        return new Solution(out, pieces);
     }
 
     /** The flow: how many units of each group go into each slot. */
@@ -147,7 +160,7 @@ final class GlobalSchedule {
      * run overlaps most of what its group was allotted (then the greener), among those that fit the
      * workers left and do no harm over the whole run. For one-slot jobs this is the flow's answer.
      */
-    private void decode(List<Group> groups, List<Work> work, long origin, int[] cap, long[] out) {
+    private void decode(List<Group> groups, List<Work> work, long origin, int[] cap, long[] out, long[][][] pieces) {
         int[] left = cap.clone();
         groups.sort((a, b) -> a.key.lastStart != b.key.lastStart
                 ? Integer.compare(a.key.lastStart, b.key.lastStart)
@@ -156,6 +169,9 @@ final class GlobalSchedule {
             Key k = grp.key;
             for (int i : grp.members) {
                 Work w = work.get(i);
+                if (w.interruptible() && takePieces(grp, w, origin, left, i, out, pieces)) {
+                    continue;
+                }
                 double baseline = index.integral(w.earliest(), w.earliest() + w.runSec()) / w.runSec();
                 // first only starts whose run touches what is still allotted (they win on overlap);
                 // if none of them fits, every start
@@ -187,6 +203,45 @@ final class GlobalSchedule {
                 out[i] = best == k.first ? AT_ONCE : origin + best * slotSec;
             }
         }
+    }
+
+    /**
+     * An interruptible job takes its units from what its group was allotted, earliest first, where
+     * a worker is still free: the flow's own answer, as pieces. False (nothing taken) when the
+     * allotment left cannot cover it; the job is then placed as one run.
+     */
+    private boolean takePieces(Group grp, Work w, long origin, int[] left, int i, long[] out, long[][][] pieces) {
+        Key k = grp.key;
+        List<Integer> chosen = new ArrayList<>();
+        for (int t = k.first; t <= k.last; t++) {
+            int need = !chosen.isEmpty() && chosen.get(0) == k.first ? k.lengthNow : k.length;
+            if (chosen.size() >= need) {
+                break;
+            }
+            if (grp.allot[t - k.first] > 0 && left[t] > 0) {
+                chosen.add(t);
+            }
+        }
+        int need = !chosen.isEmpty() && chosen.get(0) == k.first ? k.lengthNow : k.length;
+        if (chosen.size() < need) {
+            return false;
+        }
+        List<long[]> runs = new ArrayList<>();
+        for (int t : chosen) {
+            left[t]--;
+            grp.allot[t - k.first]--;
+            long from = t == k.first ? w.earliest() : origin + t * slotSec;
+            long to = origin + (t + 1) * slotSec;
+            long[] last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+            if (last != null && last[1] == from) {
+                last[1] = to;
+            } else {
+                runs.add(new long[] {from, to});
+            }
+        }
+        out[i] = chosen.get(0) == k.first ? AT_ONCE : origin + chosen.get(0) * slotSec;
+        pieces[i] = runs.size() > 1 ? runs.toArray(new long[0][]) : null;
+        return true;
     }
 
     /**

@@ -138,7 +138,7 @@ public final class PlanMaintenance implements SmartLifecycle {
     private void bookAsItStands(Planned read) {
         Optional<PlannedJob> now = jobs.find(read.request.jobId());
         if (now.isPresent()) {
-            planner.restore(read.request, now.get().occupiesFrom());
+            planner.restore(read.request, now.get().occupiesFrom(), now.get().pieces());
         } else {
             planner.release(read.request.jobId());
         }
@@ -150,7 +150,7 @@ public final class PlanMaintenance implements SmartLifecycle {
      */
     private void rebook(Map<UUID, Planned> active) {
         for (Planned p : active.values()) {
-            planner.restore(p.request, p.job.occupiesFrom());
+            planner.restore(p.request, p.job.occupiesFrom(), p.job.pieces());
         }
         for (UUID gone : booked) {
             if (!active.containsKey(gone)) {
@@ -162,6 +162,7 @@ public final class PlanMaintenance implements SmartLifecycle {
 
     private static boolean unchanged(PlannedJob j, SchedulingDecision next) {
         return j.runAt().equals(next.runAt())
+                && j.pieces().equals(next.pieces())
                 && j.reason() == next.reason()
                 && Objects.equals(j.expectedIntensity(), next.expectedIntensityOrNull());
     }

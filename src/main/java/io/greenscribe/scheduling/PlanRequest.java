@@ -17,6 +17,7 @@ import java.util.UUID;
  * @param deadline when it must be finished, or {@code null} for no deadline (runs at once)
  * @param runNow the user's "run now" override: skip carbon-aware waiting
  * @param runTime a known run time, or {@code null} to estimate it from {@code audioDuration}
+ * @param interruptible it may pause between windows, so the global schedule may plan it in pieces
  */
 public record PlanRequest(
         UUID jobId,
@@ -26,7 +27,8 @@ public record PlanRequest(
         Instant earliestStart,
         Instant deadline,
         boolean runNow,
-        Duration runTime) {
+        Duration runTime,
+        boolean interruptible) {
 
     public PlanRequest {
         Objects.requireNonNull(jobId, "jobId");
@@ -43,20 +45,27 @@ public record PlanRequest(
     /** A job that must finish by {@code deadline}. */
     public static PlanRequest withDeadline(
             UUID jobId, GridZone zone, String deviceId, Duration audio, Instant submittedAt, Instant deadline) {
-        return new PlanRequest(jobId, zone, deviceId, audio, submittedAt, deadline, false, null);
+        return new PlanRequest(jobId, zone, deviceId, audio, submittedAt, deadline, false, null, false);
     }
 
     /** A job with no deadline: it runs as soon as it is submitted. */
     public static PlanRequest withoutDeadline(
             UUID jobId, GridZone zone, String deviceId, Duration audio, Instant submittedAt) {
-        return new PlanRequest(jobId, zone, deviceId, audio, submittedAt, null, false, null);
+        return new PlanRequest(jobId, zone, deviceId, audio, submittedAt, null, false, null, false);
     }
 
     public PlanRequest runningNow() {
-        return new PlanRequest(jobId, zone, deviceId, audioDuration, earliestStart, deadline, true, runTime);
+        return new PlanRequest(
+                jobId, zone, deviceId, audioDuration, earliestStart, deadline, true, runTime, interruptible);
     }
 
     public PlanRequest withRunTime(Duration known) {
-        return new PlanRequest(jobId, zone, deviceId, audioDuration, earliestStart, deadline, runNow, known);
+        return new PlanRequest(
+                jobId, zone, deviceId, audioDuration, earliestStart, deadline, runNow, known, interruptible);
+    }
+
+    /** The same request, planned in pieces ({@code true}) or as one run. */
+    public PlanRequest interruptibly(boolean may) {
+        return new PlanRequest(jobId, zone, deviceId, audioDuration, earliestStart, deadline, runNow, runTime, may);
     }
 }

@@ -2,6 +2,7 @@ package io.greenscribe.scheduling;
 
 import io.greenscribe.scheduling.SchedulingDecision.Reason;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A job that holds or may hold a capacity booking, as the job store reports it to the scheduler.
@@ -13,6 +14,7 @@ import java.time.Instant;
  * @param startedAt when its current run started, or {@code null}
  * @param reason the reason stored with its decision, or {@code null}
  * @param expectedIntensity the intensity its decision expected, or {@code null}
+ * @param pieces the stretches an interruptible job is planned in; empty for one run
  */
 public record PlannedJob(
         SchedulingRequest request,
@@ -21,7 +23,12 @@ public record PlannedJob(
         Instant runAt,
         Instant startedAt,
         Reason reason,
-        Double expectedIntensity) {
+        Double expectedIntensity,
+        List<RunPiece> pieces) {
+
+    public PlannedJob {
+        pieces = pieces == null ? List.of() : List.copyOf(pieces);
+    }
 
     /** The job states the scheduler books. */
     public enum State {

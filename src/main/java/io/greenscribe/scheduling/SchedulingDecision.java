@@ -3,6 +3,7 @@ package io.greenscribe.scheduling;
 import io.greenscribe.carbon.SignalType;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -23,6 +24,8 @@ import java.util.UUID;
  * @param forecastSource the feed whose forecast was used, or null
  * @param forecastFetchedAt when that forecast was fetched, or null; re-planning compares it
  * @param signalType average or marginal, or null without forecast
+ * @param pieces for an interruptible job planned in several stretches, those stretches (the first
+ *     starts at {@code runAt}); empty for one contiguous run from {@code runAt}
  */
 public record SchedulingDecision(
         UUID jobId,
@@ -37,7 +40,12 @@ public record SchedulingDecision(
         Instant decidedAt,
         String forecastSource,
         Instant forecastFetchedAt,
-        SignalType signalType) {
+        SignalType signalType,
+        List<RunPiece> pieces) {
+
+    public SchedulingDecision {
+        pieces = pieces == null ? List.of() : List.copyOf(pieces);
+    }
 
     /** Why a job starts when it does; stored by name in {@code transcription_job.scheduling_reason}. */
     public enum Reason {
@@ -90,7 +98,8 @@ public record SchedulingDecision(
                 decidedAt,
                 null,
                 null,
-                null);
+                null,
+                List.of());
     }
 
     /** The expected intensity as the job row keeps it: {@code null} when unknown. */

@@ -13,8 +13,10 @@ import java.util.UUID;
  * @param deadline latest completion the client accepts, or {@code null}
  * @param notBefore earliest start the client accepts, or {@code null}
  * @param audio length of the audio, or an upper bound of it before it is decoded
+ * @param interruptible the job may pause between windows and run in pieces
  */
-public record SchedulingRequest(UUID jobId, Instant submittedAt, Instant deadline, Instant notBefore, Duration audio) {
+public record SchedulingRequest(
+        UUID jobId, Instant submittedAt, Instant deadline, Instant notBefore, Duration audio, boolean interruptible) {
 
     public SchedulingRequest {
         Objects.requireNonNull(jobId, "jobId");

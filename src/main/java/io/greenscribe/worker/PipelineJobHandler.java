@@ -9,8 +9,11 @@ import io.greenscribe.queue.JobHandler;
 import io.greenscribe.queue.JobQueue;
 import io.greenscribe.system.GreenScribeException;
 import io.greenscribe.webhook.Webhooks;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +35,8 @@ class PipelineJobHandler implements JobHandler {
     private final JobMetrics metrics;
     /** Jobs asked to stop before their pipeline started: they go back to the queue without running. */
     private final java.util.Set<UUID> stopRequested = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Interruptible jobs asked to pause at their next window, with when their next stretch starts. */
+    private final Map<UUID, Instant> pauses = new ConcurrentHashMap<>();
 
     @Override
     public void run(UUID jobId, String workerId) {
@@ -39,6 +44,7 @@ class PipelineJobHandler implements JobHandler {
             runClaimed(jobId, workerId);
         } finally {
             stopRequested.remove(jobId);
+            pauses.remove(jobId);
         }
     }
 
@@ -48,7 +54,7 @@ class PipelineJobHandler implements JobHandler {
             return;
         }
         if (stopRequested.contains(jobId)) {
-            queue.requeue(jobId, workerId);
+            handBack(jobId, workerId);
             return;
         }
         PipelineResult result;
@@ -60,7 +66,7 @@ class PipelineJobHandler implements JobHandler {
             measured = metering.stop(); // also for runs that fail: the energy was used all the same
         }
         if (result == null || result.retryable()) {
-            queue.requeue(jobId, workerId);
+            handBack(jobId, workerId);
             return;
         }
         if (Thread.currentThread().isInterrupted()) {
@@ -104,6 +110,24 @@ class PipelineJobHandler implements JobHandler {
                     null,
                     request.model(),
                     null);
+        }
+    }
+
+    /** A run that stopped early goes back: to wait for its next stretch if it was paused, else to the queue. */
+    private void handBack(UUID jobId, String workerId) {
+        Instant resumeAt = pauses.get(jobId);
+        if (resumeAt != null && queue.pause(jobId, workerId, resumeAt)) {
+            log.info("Job {} paused between windows until {}; its finished windows are kept", jobId, resumeAt);
+            return;
+        }
+        queue.requeue(jobId, workerId);
+    }
+
+    @Override
+    public void pause(UUID jobId, Instant resumeAt) {
+        if (pauses.putIfAbsent(jobId, resumeAt) == null) {
+            stopRequested.add(jobId);
+            pipeline.stop(jobId);
         }
     }
 

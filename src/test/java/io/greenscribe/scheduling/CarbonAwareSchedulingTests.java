@@ -101,13 +101,13 @@ class CarbonAwareSchedulingTests {
     @Test
     void aNotBeforeTimeWithoutADeadlineIsKept() {
         Instant later = t0.plus(Duration.ofHours(2));
-        SchedulingDecision d =
-                scheduling.decide(new SchedulingRequest(UUID.randomUUID(), t0, null, later, Duration.ofMinutes(10)));
+        SchedulingDecision d = scheduling.decide(
+                new SchedulingRequest(UUID.randomUUID(), t0, null, later, Duration.ofMinutes(10), false));
         assertThat(d.reason()).isEqualTo(Reason.NOT_BEFORE);
         assertThat(d.runAt()).isEqualTo(later);
     }
 
     private SchedulingRequest request(Instant deadline, long audioSeconds) {
-        return new SchedulingRequest(UUID.randomUUID(), t0, deadline, null, Duration.ofSeconds(audioSeconds));
+        return new SchedulingRequest(UUID.randomUUID(), t0, deadline, null, Duration.ofSeconds(audioSeconds), false);
     }
 }

@@ -73,6 +73,46 @@ class GlobalScheduleTests {
     }
 
     @Test
+    void anInterruptibleJobRunsInTheGreenHoursApartAndAContiguousOneInTheGreenestRun() {
+        // given 400 g/kWh now, green hours at 01:00 (50) and 04:00 (60), 300 otherwise, and a 2-h job due by 08:00
+        feed.serve(T0, HOUR, 400, 50, 300, 300, 60, 300, 300, 300, 300, 300);
+        PlanRequest contiguous = PlanRequest.withDeadline(
+                        TestIds.id("whole"), GB, "cpu", HOUR.multipliedBy(2), T0, T0.plus(HOUR.multipliedBy(8)))
+                .withRunTime(HOUR.multipliedBy(2));
+
+        // when it may pause between windows
+        SchedulingDecision pieces = planner(exact(0), 1).plan(contiguous.interruptibly(true));
+        SchedulingDecision whole = planner(exact(0), 1).plan(contiguous);
+
+        // then it runs 01:00-02:00 and 04:00-05:00 at 55 g/kWh, where one run from 01:00 averages 175
+        assertThat(pieces.pieces())
+                .containsExactly(
+                        new RunPiece(T0.plus(HOUR), T0.plus(HOUR.multipliedBy(2))),
+                        new RunPiece(T0.plus(HOUR.multipliedBy(4)), T0.plus(HOUR.multipliedBy(5))));
+        assertThat(pieces.runAt()).isEqualTo(T0.plus(HOUR));
+        assertThat(pieces.expectedIntensity()).isEqualTo(55.0);
+        assertThat(whole.pieces()).isEmpty();
+        assertThat(whole.runAt()).isEqualTo(T0.plus(HOUR));
+        assertThat(whole.expectedIntensity()).isEqualTo(175.0);
+    }
+
+    @Test
+    void theGapsBetweenAJobsPiecesStayFreeForOtherWork() {
+        // given one worker and a 2-h interruptible job in the green hours 01:00 and 04:00
+        feed.serve(T0, HOUR, 300, 50, 300, 300, 60, 300, 300, 300, 300, 300);
+        CarbonPlanner planner = planner(exact(0), 1);
+        planner.plan(PlanRequest.withDeadline(
+                        TestIds.id("pieces"), GB, "cpu", HOUR.multipliedBy(2), T0, T0.plus(HOUR.multipliedBy(8)))
+                .withRunTime(HOUR.multipliedBy(2))
+                .interruptibly(true));
+
+        // then the worker is booked in the pieces only, not in the gap between them
+        assertThat(planner.bookedAt("cpu", T0.plus(Duration.ofMinutes(90)))).isEqualTo(1);
+        assertThat(planner.bookedAt("cpu", T0.plus(Duration.ofMinutes(150)))).isZero();
+        assertThat(planner.bookedAt("cpu", T0.plus(Duration.ofMinutes(270)))).isEqualTo(1);
+    }
+
+    @Test
     void aJobIsNeverPlannedIntoDirtierPowerThanStartingNowEvenWhenNowIsFull() {
         // given power that only gets dirtier, and the one worker busy for the first hour
         feed.serve(T0, HOUR, 100, 150, 200, 250, 300, 350);

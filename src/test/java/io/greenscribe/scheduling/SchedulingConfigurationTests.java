@@ -51,7 +51,8 @@ class SchedulingConfigurationTests {
                             clock.instant(),
                             clock.instant().plus(Duration.ofHours(12)),
                             null,
-                            Duration.ofMinutes(30)));
+                            Duration.ofMinutes(30),
+                            false));
             assertThat(d.reason()).isEqualTo(Reason.RUN_NOW);
             assertThat(d.runAt()).isEqualTo(clock.instant());
         });

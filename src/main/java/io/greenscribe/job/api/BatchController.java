@@ -127,7 +127,10 @@ class BatchController {
             @Schema(description = SubmissionForms.NOT_BEFORE, example = "2030-01-01T22:00:00Z")
             Instant notBefore,
 
-            @Schema(description = SubmissionForms.CALLBACK) URI callbackUrl) {
+            @Schema(description = SubmissionForms.CALLBACK) URI callbackUrl,
+
+            @Schema(description = SubmissionForms.INTERRUPTIBLE, defaultValue = "true", example = "true")
+            Boolean interruptible) {
 
         JobOptions options() {
             return new JobController.PathSubmission(
@@ -140,7 +143,8 @@ class BatchController {
                             priority,
                             deadline,
                             notBefore,
-                            callbackUrl)
+                            callbackUrl,
+                            interruptible)
                     .options();
         }
     }

@@ -164,7 +164,10 @@ class JobController {
             @Schema(description = SubmissionForms.NOT_BEFORE, example = "2030-01-01T22:00:00Z")
             Instant notBefore,
 
-            @Schema(description = SubmissionForms.CALLBACK) URI callbackUrl) {
+            @Schema(description = SubmissionForms.CALLBACK) URI callbackUrl,
+
+            @Schema(description = SubmissionForms.INTERRUPTIBLE, defaultValue = "true", example = "true")
+            Boolean interruptible) {
 
         JobOptions options() {
             return new JobOptions(
@@ -176,7 +179,8 @@ class JobController {
                     priority == null ? 0 : priority,
                     deadline,
                     notBefore,
-                    callbackUrl);
+                    callbackUrl,
+                    interruptible == null || interruptible);
         }
     }
 

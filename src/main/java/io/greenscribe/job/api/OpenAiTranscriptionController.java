@@ -131,7 +131,8 @@ class OpenAiTranscriptionController {
                     100,
                     null,
                     null,
-                    null);
+                    null,
+                    true);
             UUID id = jobs.submit(
                             caller.tenantId(),
                             new AudioSource.Upload(

@@ -41,7 +41,8 @@ public final class OptionForm {
                 integer("priority", form.getFirst("priority")),
                 instant("deadline", form.getFirst("deadline")),
                 instant("notBefore", form.getFirst("notBefore")),
-                uri(form.getFirst("callbackUrl")));
+                uri(form.getFirst("callbackUrl")),
+                bool("interruptible", form.getFirst("interruptible"), true));
     }
 
     static List<String> list(List<String> values) {

@@ -22,6 +22,8 @@ final class SubmissionForms {
     static final String PRIORITY = "-100 to 100; higher runs first";
     static final String DEADLINE = "Finish by this instant; the planner picks the greenest start that meets it";
     static final String NOT_BEFORE = "Start no earlier than this instant";
+    static final String INTERRUPTIBLE = "With a deadline: may pause between windows and run in the greenest pieces"
+            + " of time before it (true, the default); false keeps it to one run";
     static final String CALLBACK =
             "Called with a signed POST when the job ends (HMAC-SHA256 in X-GreenScribe-Signature)";
 
@@ -64,7 +66,10 @@ final class SubmissionForms {
             @Schema(description = NOT_BEFORE, format = "date-time", example = "2030-01-01T22:00:00Z")
             String notBefore,
 
-            @Schema(description = CALLBACK, format = "uri") String callbackUrl) {}
+            @Schema(description = CALLBACK, format = "uri") String callbackUrl,
+
+            @Schema(description = INTERRUPTIBLE, defaultValue = "true", example = "true")
+            String interruptible) {}
 
     @Schema(
             name = "BatchSubmissionForm",
@@ -105,7 +110,10 @@ final class SubmissionForms {
             @Schema(description = NOT_BEFORE, format = "date-time", example = "2030-01-01T22:00:00Z")
             String notBefore,
 
-            @Schema(description = CALLBACK, format = "uri") String callbackUrl) {}
+            @Schema(description = CALLBACK, format = "uri") String callbackUrl,
+
+            @Schema(description = INTERRUPTIBLE, defaultValue = "true", example = "true")
+            String interruptible) {}
 
     @Schema(
             name = "OpenAiTranscriptionForm",
