@@ -217,6 +217,47 @@ class JobQueueIntegrationTests {
         assertThat(queue.depth()).isEqualTo(1);
     }
 
+    @Test
+    void aRunningJobOutsideItsPlannedPiecesPausesUntilTheNextOneAndIsPromotedThen() {
+        // given a job planned in two pieces, 10:00-10:30 and 11:00-11:30, running in the first
+        Instant t = clock.instant();
+        UUID j = job("QUEUED", 0, t);
+        piece(j, t, t.plus(Duration.ofMinutes(30)));
+        piece(j, t.plus(Duration.ofMinutes(60)), t.plus(Duration.ofMinutes(90)));
+        UUID plain = job("QUEUED", 0, t); // one run: never paused
+        queue.claim("w", 2, LEASE);
+        assertThat(queue.pausesDue("w", List.of(j, plain))).isEmpty();
+
+        // when its first piece has ended
+        time.advance(Duration.ofMinutes(31));
+
+        // then it is due to pause until the second piece, and only for the worker that holds it
+        assertThat(queue.pausesDue("w", List.of(j, plain)))
+                .containsExactly(new JobQueue.DuePause(j, t.plus(Duration.ofMinutes(60))));
+        assertThat(queue.pausesDue("other", List.of(j))).isEmpty();
+        assertThat(queue.pause(j, "other", t.plus(Duration.ofMinutes(60)))).isFalse();
+        assertThat(queue.pause(j, "w", t.plus(Duration.ofMinutes(60)))).isTrue();
+        assertThat(status(j)).isEqualTo("WAITING_FOR_WINDOW");
+        assertThat(events(j)).last().isEqualTo("PAUSE RUNNING>WAITING_FOR_WINDOW #1 w paused-until-next-piece");
+        assertThat(queue.promoteDue()).isZero();
+
+        // and at the second piece's start any worker may take it again
+        time.advance(Duration.ofMinutes(29));
+        assertThat(queue.promoteDue()).isEqualTo(1);
+        assertThat(queue.claim("w2", 1, LEASE)).containsExactly(j);
+        assertThat(queue.pausesDue("w2", List.of(j))).isEmpty();
+
+        // and past its last piece (an overrun) it runs on
+        time.advance(Duration.ofMinutes(40));
+        assertThat(queue.pausesDue("w2", List.of(j))).isEmpty();
+    }
+
+    private void piece(UUID job, Instant from, Instant to) {
+        jdbc.sql("insert into job_run_piece (job_id, starts_at, ends_at) values (?, ?, ?)")
+                .params(job, Timestamp.from(from), Timestamp.from(to))
+                .update();
+    }
+
     private String status(UUID id) {
         return jdbc.sql("select status from transcription_job where id = ?")
                 .param(id)
