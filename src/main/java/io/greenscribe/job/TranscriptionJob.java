@@ -8,6 +8,7 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderBy;
@@ -20,6 +21,8 @@ import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
 import org.springframework.data.domain.AfterDomainEventPublication;
 import org.springframework.data.domain.DomainEvents;
 
@@ -65,8 +68,13 @@ class TranscriptionJob {
     Instant runAt;
     boolean interruptible = true;
 
-    /** The stretches an interruptible job is planned to run in; empty for one run from {@code runAt}. */
-    @ElementCollection
+    /**
+     * The stretches an interruptible job is planned to run in; empty for one run from {@code runAt}.
+     * Eager, by batched selects: the views are built after the transaction, and a page of jobs reads
+     * its pieces in one query.
+     */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SELECT)
     @CollectionTable(name = "job_run_piece", joinColumns = @JoinColumn(name = "job_id"))
     @OrderBy("startsAt")
     @BatchSize(size = 200)

@@ -149,13 +149,20 @@ public class JobQueue {
                 + " for update) old where t.id = old.id returning t.id, t.attempts, old.worker_id as worker";
     }
 
+    /**
+     * The shortest pause worth making: stopping at a window boundary waits for the windows in flight
+     * (tens of seconds on a busy CPU), and a next stretch that starts before that is better run into.
+     */
+    static final Duration MIN_PAUSE = Duration.ofMinutes(1);
+
     /** A running job whose planned stretch has ended, and when its next one starts. */
     public record DuePause(UUID jobId, Instant resumeAt) {}
 
     /**
      * Which of this worker's running jobs are outside every stretch their plan gives them while a
-     * later stretch is still to come: they should pause at their next window boundary. Jobs without
-     * stretches (one run), or past their last one (an overrun), run on.
+     * later stretch is still to come, at least {@link #MIN_PAUSE} away: they should pause at their
+     * next window boundary. Jobs without stretches (one run), or past their last one (an overrun),
+     * run on.
      */
     public List<DuePause> pausesDue(String workerId, Collection<UUID> jobs) {
         if (jobs.isEmpty()) {
@@ -167,8 +174,9 @@ public class JobQueue {
                         where j.id in (:ids) and j.worker_id = :worker and j.status = 'RUNNING'
                           and not exists (select 1 from job_run_piece c
                                           where c.job_id = j.id and c.starts_at <= :now and c.ends_at > :now)
-                        group by j.id""")
+                        group by j.id having min(n.starts_at) >= :soonest""")
                 .param("now", now())
+                .param("soonest", Timestamp.from(clock.instant().plus(MIN_PAUSE)))
                 .param("ids", jobs)
                 .param("worker", workerId)
                 .query((rs, n) -> new DuePause(

@@ -120,10 +120,6 @@ public class QueueWorker implements SmartLifecycle {
         List<UUID> lost = queue.heartbeat(workerId, List.copyOf(running.keySet()), properties.lease());
         if (started) { // stopping hands everything back anyway
             for (JobQueue.DuePause due : queue.pausesDue(workerId, List.copyOf(running.keySet()))) {
-                log.info(
-                        "Job {}: its planned stretch ended; pausing at its next window until {}",
-                        due.jobId(),
-                        due.resumeAt());
                 handler.pause(due.jobId(), due.resumeAt());
             }
         }

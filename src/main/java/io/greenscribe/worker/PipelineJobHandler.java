@@ -126,6 +126,7 @@ class PipelineJobHandler implements JobHandler {
     @Override
     public void pause(UUID jobId, Instant resumeAt) {
         if (pauses.putIfAbsent(jobId, resumeAt) == null) {
+            log.info("Job {}: its planned stretch ended; pausing at its next window until {}", jobId, resumeAt);
             stopRequested.add(jobId);
             pipeline.stop(jobId);
         }

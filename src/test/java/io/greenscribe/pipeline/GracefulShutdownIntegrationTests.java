@@ -1,10 +1,15 @@
 package io.greenscribe.pipeline;
 
+import static io.greenscribe.testing.JobRows.database;
+import static io.greenscribe.testing.JobRows.done;
+import static io.greenscribe.testing.JobRows.status;
+import static io.greenscribe.testing.JobRows.windows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.greenscribe.testing.AppProcess;
 import io.greenscribe.testing.Http;
+import io.greenscribe.testing.JobRows;
 import io.greenscribe.testing.Models;
 import io.greenscribe.testing.SharedData;
 import io.greenscribe.testing.TestPostgres;
@@ -26,13 +31,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class GracefulShutdownIntegrationTests {
 
-    record WindowRow(int index, String status, int attempts, String recognizedAt, String recognizedBy) {}
-
     @Test
     void sigtermHandsRunningJobsBackAndNoConnectionIsHeldAcrossRecognition() throws Exception {
         Models.require("whisper-tiny.en");
         String url = TestPostgres.freshDatabase();
-        JdbcClient db = JdbcClient.create(KilledWorkerRestartIntegrationTests.dataSource(url));
+        JdbcClient db = database(url);
         String database = url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
         List<String> args = List.of(
                 "--greenscribe.queue.poll-interval=200ms",
@@ -46,7 +49,7 @@ class GracefulShutdownIntegrationTests {
 
         // given a server running two long recordings
         List<UUID> jobs = new ArrayList<>();
-        List<WindowRow> finishedAtStop;
+        List<JobRows.Window> finishedAtStop;
         List<String> heldInTransaction = new CopyOnWriteArrayList<>();
         try (AppProcess first = AppProcess.start("first", url, args)) {
             Http api = new Http("http://localhost:" + first.port(), "gs_test_admin_key");
@@ -110,10 +113,10 @@ class GracefulShutdownIntegrationTests {
                             .allMatch(s -> s.equals("SUCCEEDED") || s.equals("FAILED")));
         }
         assertThat(jobs).allMatch(id -> status(db, id).equals("SUCCEEDED"));
-        for (WindowRow before : finishedAtStop) {
+        for (JobRows.Window before : finishedAtStop) {
             assertThat(before.recognizedBy()).isEqualTo("first");
         }
-        List<WindowRow> after =
+        List<JobRows.Window> after =
                 jobs.stream().flatMap(id -> windows(db, id).stream()).toList();
         assertThat(after).allMatch(w -> w.attempts() == 1);
         assertThat(after).containsAll(finishedAtStop);
@@ -123,26 +126,5 @@ class GracefulShutdownIntegrationTests {
         return db.sql("""
                         select pid || ' ' || coalesce(application_name, '') || ': ' || left(query, 120) from pg_stat_activity
                         where datname = ? and state like 'idle in transaction%' and now() - state_change > interval '1 second'""").param(database).query(String.class).list();
-    }
-
-    private static long done(List<WindowRow> windows) {
-        return windows.stream().filter(w -> w.status().equals("DONE")).count();
-    }
-
-    private static String status(JdbcClient db, UUID id) {
-        return db.sql("select status from transcription_job where id = ?")
-                .param(id)
-                .query(String.class)
-                .single();
-    }
-
-    private static List<WindowRow> windows(JdbcClient db, UUID id) {
-        return db.sql("""
-                        select idx, status, attempts, recognized_at::text, coalesce(recognized_by, '')
-                        from job_window where job_id = ? order by idx""")
-                .param(id)
-                .query((rs, n) ->
-                        new WindowRow(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5)))
-                .list();
     }
 }

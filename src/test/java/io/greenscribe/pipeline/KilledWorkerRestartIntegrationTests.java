@@ -1,10 +1,15 @@
 package io.greenscribe.pipeline;
 
+import static io.greenscribe.testing.JobRows.database;
+import static io.greenscribe.testing.JobRows.done;
+import static io.greenscribe.testing.JobRows.status;
+import static io.greenscribe.testing.JobRows.windows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.greenscribe.testing.AppProcess;
 import io.greenscribe.testing.Http;
+import io.greenscribe.testing.JobRows;
 import io.greenscribe.testing.Models;
 import io.greenscribe.testing.SharedData;
 import io.greenscribe.testing.TestPostgres;
@@ -14,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -23,23 +27,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class KilledWorkerRestartIntegrationTests {
 
-    record WindowRow(int index, String status, int attempts, String recognizedAt, String recognizedBy) {}
-
     @Test
     void aJobKilledMidwayResumesOnAnotherProcessWithoutRedoingFinishedWindows() throws Exception {
         Models.require("whisper-tiny.en");
         String url = TestPostgres.freshDatabase();
-        JdbcClient db = JdbcClient.create(dataSource(url));
-        List<String> args = List.of(
-                "--greenscribe.queue.lease=5s",
-                "--greenscribe.queue.heartbeat-interval=1s",
-                "--greenscribe.queue.reap-interval=1s",
-                "--greenscribe.queue.poll-interval=200ms",
-                "--greenscribe.jobs.allowed-roots=" + SharedData.speech(""),
-                // windows finish one at a time, so the kill can land between two commits; with the
-                // default batch of 8 all 7 windows of this recording finish in the same instant
-                "--greenscribe.pipeline.batch-size=1",
-                "--greenscribe.pipeline.grid-size=2");
+        JdbcClient db = database(url);
+        List<String> args = AppProcess.windowByWindow();
         SharedData.Utterance longForm = SharedData.manifest("long-form").stream()
                 .filter(u -> u.file().getFileName().toString().equals("concat_dev_en.flac"))
                 .findFirst()
@@ -47,7 +40,7 @@ class KilledWorkerRestartIntegrationTests {
 
         // given a first server process working on a long recording
         UUID jobId;
-        List<WindowRow> finishedBeforeKill;
+        List<JobRows.Window> finishedBeforeKill;
         try (AppProcess first = AppProcess.start("first", url, args)) {
             Http api = new Http("http://localhost:" + first.port(), "gs_test_admin_key");
             Http.Response submitted = await().atMost(Duration.ofMinutes(2))
@@ -63,7 +56,7 @@ class KilledWorkerRestartIntegrationTests {
                     .pollInterval(Duration.ofMillis(100))
                     .until(() -> windows(db, jobId), w -> done(w) >= 2);
             first.kill();
-            List<WindowRow> atKill = windows(db, jobId);
+            List<JobRows.Window> atKill = windows(db, jobId);
             finishedBeforeKill =
                     atKill.stream().filter(w -> w.status().equals("DONE")).toList();
             assertThat(finishedBeforeKill.size()).as("killed mid-job").isLessThan(atKill.size());
@@ -79,9 +72,9 @@ class KilledWorkerRestartIntegrationTests {
         }
 
         // and no window finished before the kill was recognized again
-        List<WindowRow> after = windows(db, jobId);
+        List<JobRows.Window> after = windows(db, jobId);
         assertThat(after).allMatch(w -> w.status().equals("DONE")).allMatch(w -> w.attempts() == 1);
-        for (WindowRow before : finishedBeforeKill) {
+        for (JobRows.Window before : finishedBeforeKill) {
             assertThat(after.get(before.index())).isEqualTo(before);
             assertThat(before.recognizedBy()).isEqualTo("first");
         }
@@ -100,38 +93,7 @@ class KilledWorkerRestartIntegrationTests {
                 .containsExactly("FAILED", "COMPLETED");
 
         // and the transcript is whole
-        String text = db.sql("select full_text from transcript where job_id = ?")
-                .param(jobId)
-                .query(String.class)
-                .single();
+        String text = JobRows.transcript(db, jobId);
         assertThat(WordErrorRate.wer(longForm.reference(), text)).isLessThan(0.35);
-    }
-
-    private static long done(List<WindowRow> windows) {
-        return windows.stream().filter(w -> w.status().equals("DONE")).count();
-    }
-
-    private static String status(JdbcClient db, UUID id) {
-        return db.sql("select status from transcription_job where id = ?")
-                .param(id)
-                .query(String.class)
-                .single();
-    }
-
-    private static List<WindowRow> windows(JdbcClient db, UUID id) {
-        return db.sql("""
-                        select idx, status, attempts, recognized_at::text, coalesce(recognized_by, '')
-                        from job_window where job_id = ? order by idx""")
-                .param(id)
-                .query((rs, n) ->
-                        new WindowRow(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5)))
-                .list();
-    }
-
-    static PGSimpleDataSource dataSource(String url) {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(url);
-        ds.setUser("postgres");
-        return ds;
     }
 }

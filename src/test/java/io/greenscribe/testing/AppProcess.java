@@ -53,6 +53,22 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Settings for tests that stop a process mid-job: short leases, so another process takes over
+     * within seconds, and one window at a time in two partitions, so a stop lands between two
+     * commits (with the default batch of 8 all windows of a short recording finish in one instant).
+     */
+    public static List<String> windowByWindow() {
+        return List.of(
+                "--greenscribe.queue.lease=5s",
+                "--greenscribe.queue.heartbeat-interval=1s",
+                "--greenscribe.queue.reap-interval=1s",
+                "--greenscribe.queue.poll-interval=200ms",
+                "--greenscribe.jobs.allowed-roots=" + SharedData.speech(""),
+                "--greenscribe.pipeline.batch-size=1",
+                "--greenscribe.pipeline.grid-size=2");
+    }
+
     public int port() {
         return port;
     }

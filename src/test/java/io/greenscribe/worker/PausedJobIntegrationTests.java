@@ -1,19 +1,23 @@
 package io.greenscribe.worker;
 
+import static io.greenscribe.testing.JobRows.database;
+import static io.greenscribe.testing.JobRows.done;
+import static io.greenscribe.testing.JobRows.status;
+import static io.greenscribe.testing.JobRows.transcript;
+import static io.greenscribe.testing.JobRows.windows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.greenscribe.testing.AppProcess;
 import io.greenscribe.testing.Http;
+import io.greenscribe.testing.JobRows;
 import io.greenscribe.testing.Models;
-import io.greenscribe.testing.SharedData;
 import io.greenscribe.testing.TestPostgres;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -22,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * kill -9 of its instance while paused, and is resumed by another instance at its next stretch
  * with the transcript an uninterrupted run gives.
  *
- * <p>The plan's stretches are written by the test (one already over, the next 20 s ahead) rather
+ * <p>The plan's stretches are written by the test (one already over, the next 90 s ahead) rather
  * than by the global schedule, whose pieces {@code GlobalScheduleTests} checks: a forecast that makes
  * the schedule end a piece while this recording is half recognized would have to know how fast
  * this machine recognizes it.
@@ -31,26 +35,16 @@ class PausedJobIntegrationTests {
 
     private static final String FILE = "long-form/audio/concat_dev_en.flac";
 
-    record WindowRow(int index, String status, int attempts, String recognizedBy) {}
-
     @Test
     void aPausedJobKeepsItsWindowsThroughAKillAndResumesOnAnotherInstanceWithTheSameTranscript() throws Exception {
         Models.require("whisper-tiny.en");
         String url = TestPostgres.freshDatabase();
-        JdbcClient db = JdbcClient.create(dataSource(url));
-        List<String> args = List.of(
-                "--greenscribe.queue.lease=5s",
-                "--greenscribe.queue.heartbeat-interval=500ms",
-                "--greenscribe.queue.reap-interval=1s",
-                "--greenscribe.queue.poll-interval=200ms",
-                "--greenscribe.jobs.allowed-roots=" + SharedData.speech(""),
-                // one window at a time, so the pause lands between two commits
-                "--greenscribe.pipeline.batch-size=1",
-                "--greenscribe.pipeline.grid-size=2");
+        JdbcClient db = database(url);
+        List<String> args = AppProcess.windowByWindow();
 
         // given a first instance recognizing a long recording
         UUID paused;
-        List<WindowRow> atPause;
+        List<JobRows.Window> atPause;
         try (AppProcess first = AppProcess.start("first", url, args)) {
             Http api = new Http("http://localhost:" + first.port(), "gs_test_admin_key");
             paused = submit(api);
@@ -58,13 +52,11 @@ class PausedJobIntegrationTests {
                     .pollInterval(Duration.ofMillis(100))
                     .until(() -> done(windows(db, paused)) >= 1);
 
-            // when its plan says its stretch is over and the next one starts in 20 s
+            // when its plan says its stretch is over and the next one starts in 90 s
             db.sql("""
                             insert into job_run_piece (job_id, starts_at, ends_at) values
                               (?, now() - interval '10 minutes', now() - interval '1 second'),
-                              (?, now() + interval '20 seconds', now() + interval '1 hour')""")
-                    .params(paused, paused)
-                    .update();
+                              (?, now() + interval '90 seconds', now() + interval '1 hour')""").params(paused, paused).update();
 
             // then it pauses at a window boundary, with windows left to do and the next stretch as its start
             await().atMost(Duration.ofMinutes(2))
@@ -72,7 +64,9 @@ class PausedJobIntegrationTests {
                     .until(() -> status(db, paused), "WAITING_FOR_WINDOW"::equals);
             atPause = windows(db, paused);
             assertThat(done(atPause)).as("paused mid-job").isLessThan(atPause.size());
-            assertThat(api.get("/api/v1/jobs/" + paused).json().path("scheduling").path("paused").asBoolean())
+            Http.Response view = api.get("/api/v1/jobs/" + paused);
+            assertThat(view.json().path("scheduling").path("paused").asBoolean())
+                    .as(view.status() + " " + view.json())
                     .isTrue();
 
             // and a kill -9 while it is paused loses nothing
@@ -89,9 +83,9 @@ class PausedJobIntegrationTests {
             assertThat(status(db, paused)).isEqualTo("SUCCEEDED");
 
             // and no window finished before the pause was recognized again
-            List<WindowRow> after = windows(db, paused);
+            List<JobRows.Window> after = windows(db, paused);
             assertThat(after).allMatch(w -> w.status().equals("DONE")).allMatch(w -> w.attempts() == 1);
-            for (WindowRow before : atPause) {
+            for (JobRows.Window before : atPause) {
                 if (before.status().equals("DONE")) {
                     assertThat(after.get(before.index())).isEqualTo(before);
                 }
@@ -111,7 +105,7 @@ class PausedJobIntegrationTests {
             await().atMost(Duration.ofMinutes(8))
                     .pollInterval(Duration.ofMillis(500))
                     .until(() -> status(db, whole), s -> s.equals("SUCCEEDED") || s.equals("FAILED"));
-            assertThat(text(db, paused)).isNotBlank().isEqualTo(text(db, whole));
+            assertThat(transcript(db, paused)).isNotBlank().isEqualTo(transcript(db, whole));
         }
     }
 
@@ -123,45 +117,11 @@ class PausedJobIntegrationTests {
         return UUID.fromString(submitted.json().path("id").asText());
     }
 
-    private static long done(List<WindowRow> windows) {
-        return windows.stream().filter(w -> w.status().equals("DONE")).count();
-    }
-
-    private static String status(JdbcClient db, UUID id) {
-        return db.sql("select status from transcription_job where id = ?")
-                .param(id)
-                .query(String.class)
-                .single();
-    }
-
-    private static String text(JdbcClient db, UUID id) {
-        return db.sql("select full_text from transcript where job_id = ?")
-                .param(id)
-                .query(String.class)
-                .single();
-    }
-
     private static List<String> events(JdbcClient db, UUID id) {
         return db.sql("select transition || ' ' || from_status || '>' || to_status from job_event"
                         + " where job_id = ? and from_status is not null order by id")
                 .param(id)
                 .query(String.class)
                 .list();
-    }
-
-    private static List<WindowRow> windows(JdbcClient db, UUID id) {
-        return db.sql("""
-                        select idx, status, attempts, coalesce(recognized_by, '')
-                        from job_window where job_id = ? order by idx""")
-                .param(id)
-                .query((rs, n) -> new WindowRow(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getString(4)))
-                .list();
-    }
-
-    private static PGSimpleDataSource dataSource(String url) {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(url);
-        ds.setUser("postgres");
-        return ds;
     }
 }
