@@ -30,7 +30,10 @@ class DevicePage {
     private final JobService jobs;
     private final ConsoleTenant tenant;
 
-    DevicePage(SpeechModels models, JobService jobs, ConsoleTenant tenant) {
+    private final ConsoleFormat fmt;
+
+    DevicePage(SpeechModels models, JobService jobs, ConsoleTenant tenant, ConsoleFormat fmt) {
+        this.fmt = fmt;
         this.models = models;
         this.jobs = jobs;
         this.tenant = tenant;
@@ -65,14 +68,14 @@ class DevicePage {
 
     @PostMapping("/admin/device/unload")
     String unload(@RequestParam String name, RedirectAttributes flash) {
-        flash.addFlashAttribute("message", models.unload(name) ? "Unloaded " + name + "." : name + " was not loaded.");
+        flash.addFlashAttribute("message", fmt.text(models.unload(name) ? "flash.unloaded" : "flash.notLoaded", name));
         return "redirect:/admin/device";
     }
 
     @PostMapping("/admin/device/clear-cache")
     String clearCache(RedirectAttributes flash) {
         DeviceMemory memory = models.clearCache();
-        flash.addFlashAttribute("message", "Cache cleared on " + memory.device() + ".");
+        flash.addFlashAttribute("message", fmt.text("flash.cacheCleared", memory.device()));
         return "redirect:/admin/device";
     }
 }

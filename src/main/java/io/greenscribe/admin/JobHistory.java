@@ -13,8 +13,12 @@ import java.util.List;
  */
 record JobHistory(List<Step> steps, List<Attempt> attempts) {
 
-    /** @param at when; @param state the state entered; @param why the recorded reason, or null */
-    record Step(Instant at, String state, String why) {}
+    /**
+     * @param at when; @param state the state entered; @param reason the recorded reason (a key the
+     *     console's bundles name), or null; @param worker who claimed it, set on the moves to RUNNING
+     *     only; @param attempt the attempt number; @param message the recorded words, or null
+     */
+    record Step(Instant at, String state, String reason, String worker, int attempt, String message) {}
 
     /** @param number the attempt; @param worker who ran it; @param seconds run time, or null while it runs; @param outcome the state it ended in */
     record Attempt(int number, String worker, Double seconds, String outcome) {}
@@ -24,7 +28,14 @@ record JobHistory(List<Step> steps, List<Attempt> attempts) {
         List<Attempt> attempts = new ArrayList<>();
         JobEvent running = null;
         for (JobEvent e : events) {
-            steps.add(new Step(e.at(), e.to().name(), why(e)));
+            boolean claim = e.to() == JobStatus.RUNNING;
+            steps.add(new Step(
+                    e.at(),
+                    e.to().name(),
+                    e.reason(),
+                    claim ? String.valueOf(e.workerId()) : null,
+                    e.attempt(),
+                    e.message() == null || e.message().isBlank() ? null : e.message()));
             if (running != null && e.from() == JobStatus.RUNNING) {
                 attempts.add(new Attempt(
                         running.attempt(),
@@ -41,18 +52,5 @@ record JobHistory(List<Step> steps, List<Attempt> attempts) {
             attempts.add(new Attempt(running.attempt(), running.workerId(), null, JobStatus.RUNNING.name()));
         }
         return new JobHistory(steps, attempts);
-    }
-
-    private static String why(JobEvent e) {
-        String reason = e.reason() == null
-                ? ""
-                : e.reason().replace('-', ' ').replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
-        if (e.to() == JobStatus.RUNNING) {
-            reason = "claimed by " + e.workerId() + " (attempt " + e.attempt() + ")";
-        }
-        if (e.message() != null && !e.message().isBlank()) {
-            return reason.isEmpty() ? e.message() : reason + ": " + e.message();
-        }
-        return reason;
     }
 }

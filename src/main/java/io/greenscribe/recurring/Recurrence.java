@@ -133,4 +133,9 @@ class Recurrence {
             stoppedAt = now;
         }
     }
+
+    void resume() {
+        enabled = true;
+        stoppedAt = null;
+    }
 }
