@@ -33,7 +33,7 @@ class Problems {
     record Problem(String kind, String key, List<Object> args, String link) {
 
         /** The arguments as the templates' {@code #messages.msgWithParams} takes them. */
-        Object[] arguments() {
+        public Object[] arguments() {
             return args.toArray();
         }
     }

@@ -96,22 +96,22 @@ class RecurringPage {
 
     @PostMapping("/admin/recurring/{id}/pause")
     String pause(@PathVariable UUID id, RedirectAttributes flash) {
-        recurring.stop(tenant.id(), id);
-        flash.addFlashAttribute("message", fmt.text("recurring.paused"));
-        return "redirect:/admin/recurring";
+        return done(flash, "recurring.paused", () -> recurring.stop(tenant.id(), id));
     }
 
     @PostMapping("/admin/recurring/{id}/resume")
     String resume(@PathVariable UUID id, RedirectAttributes flash) {
-        recurring.resume(tenant.id(), id);
-        flash.addFlashAttribute("message", fmt.text("recurring.resumed"));
-        return "redirect:/admin/recurring";
+        return done(flash, "recurring.resumed", () -> recurring.resume(tenant.id(), id));
     }
 
     @PostMapping("/admin/recurring/{id}/delete")
     String delete(@PathVariable UUID id, RedirectAttributes flash) {
-        recurring.delete(tenant.id(), id);
-        flash.addFlashAttribute("message", fmt.text("recurring.deleted"));
+        return done(flash, "recurring.deleted", () -> recurring.delete(tenant.id(), id));
+    }
+
+    private String done(RedirectAttributes flash, String messageKey, Runnable action) {
+        action.run();
+        flash.addFlashAttribute("message", fmt.text(messageKey));
         return "redirect:/admin/recurring";
     }
 }
