@@ -32,6 +32,7 @@ class ApiKeysPage {
     @GetMapping("/admin/keys")
     String list(Model model) {
         model.addAttribute("keys", keys.keys(tenant.id()));
+        model.addAttribute("tenant", tenant.name());
         return "admin/keys";
     }
 

@@ -94,6 +94,20 @@ class ConsoleFormat {
         return reason.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** Week days as the API names them ({@code MON}), in the language's short names, joined. */
+    public String days(java.util.List<String> days) {
+        return days.stream().map(ConsoleFormat::dayName).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    static String dayName(String day) {
+        for (java.time.DayOfWeek d : java.time.DayOfWeek.values()) {
+            if (d.name().startsWith(day.toUpperCase(Locale.ROOT))) {
+                return d.getDisplayName(java.time.format.TextStyle.SHORT, locale());
+            }
+        }
+        return day;
+    }
+
     public String seconds(double s) {
         long whole = (long) s;
         return String.format(Locale.ROOT, "%d:%02d.%01d", whole / 60, whole % 60, (long) ((s - whole) * 10));

@@ -17,6 +17,10 @@ class ConsoleTenant {
         this.properties = properties;
     }
 
+    String name() {
+        return properties.tenant();
+    }
+
     UUID id() {
         return keys.tenant(properties.tenant())
                 .orElseThrow(

@@ -4,10 +4,8 @@ import io.greenscribe.recurring.RecurringBatchRequest;
 import io.greenscribe.recurring.RecurringBatchService;
 import io.greenscribe.system.GreenScribeException;
 import java.time.DayOfWeek;
-import java.time.format.TextStyle;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -75,9 +73,7 @@ class RecurringPage {
         model.addAttribute(
                 "weekdays",
                 java.util.Arrays.stream(DayOfWeek.values())
-                        .map(d -> new Day(
-                                d.name().substring(0, 3),
-                                d.getDisplayName(TextStyle.SHORT, LocaleContextHolder.getLocale())))
+                        .map(d -> new Day(d.name().substring(0, 3), ConsoleFormat.dayName(d.name())))
                         .toList());
         model.addAttribute("zone", fmt.zone().getId());
         return "admin/recurring";

@@ -333,7 +333,7 @@ class ConsoleBrowserIntegrationTests {
         browser.findElement(By.cssSelector("input[name=days][value=FRI]")).click();
         browser.findElement(By.id("r-create")).click();
         assertThat(text(".flash.ok")).isEqualTo("Recurring batch nightly calls created.");
-        assertThat(text("tr[data-name='nightly calls']")).contains("MON, FRI", "(UTC)", "Active");
+        assertThat(text("tr[data-name='nightly calls']")).contains("Mon, Fri", "(UTC)", "Active");
 
         browser.findElement(By.cssSelector("tr[data-name='nightly calls'] button.pause"))
                 .click();

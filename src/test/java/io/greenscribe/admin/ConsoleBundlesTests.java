@@ -60,6 +60,7 @@ class ConsoleBundlesTests {
                 .forEach(r -> keys.add("reason." + ConsoleFormat.reasonKey(r.name())));
         // the reasons the queue and the job aggregate write into the event log
         Stream.of(
+                        "submitted",
                         "planned-start-reached",
                         "claimed",
                         "transient-failure",
