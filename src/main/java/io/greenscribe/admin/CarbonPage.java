@@ -98,7 +98,7 @@ class CarbonPage {
                     intensity,
                     j.scheduling().reason() == null
                             ? null
-                            : j.scheduling().reason().label()));
+                            : j.scheduling().reason().name()));
         }
         List<Measured> measured = new ArrayList<>();
         double energy = 0;

@@ -16,7 +16,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
             CarbonPage.class,
             SearchPage.class,
             BatchPages.class,
-            ProblemsPage.class
+            ProblemsPage.class,
+            ApiKeysPage.class,
+            RecurringPage.class
         })
 class ConsoleErrors {
 

@@ -14,6 +14,10 @@ class ConsoleTenant {
     private final ApiKeys keys;
     private final AdminProperties properties;
 
+    String name() {
+        return properties.tenant();
+    }
+
     UUID id() {
         return keys.tenant(properties.tenant())
                 .orElseThrow(

@@ -7,7 +7,7 @@ import io.greenscribe.job.batch.BatchService;
 import io.greenscribe.system.GreenScribeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
@@ -29,7 +29,7 @@ class ConsoleUploads {
     /** What the console sent; blank fields mean the server's defaults. */
     record Form(String language, Integer priority, String notBefore, String deadline, String batchName) {
 
-        JobOptions options() {
+        JobOptions options(ZoneId zone) {
             String lang = language == null || language.isBlank() ? null : language.strip();
             return new JobOptions(
                     lang,
@@ -38,19 +38,19 @@ class ConsoleUploads {
                     true,
                     List.of(),
                     priority == null ? 0 : priority,
-                    instant(deadline, "deadline"),
-                    instant(notBefore, "not before"),
+                    instant(deadline, "deadline", zone),
+                    instant(notBefore, "not before", zone),
                     null,
                     true);
         }
 
-        // <input type="datetime-local"> sends local time without a zone; the form labels it UTC.
-        private static Instant instant(String value, String field) {
+        // <input type="datetime-local"> sends local time without a zone; the form names the console's zone.
+        private static Instant instant(String value, String field, ZoneId zone) {
             if (value == null || value.isBlank()) {
                 return null;
             }
             try {
-                return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
+                return LocalDateTime.parse(value).atZone(zone).toInstant();
             } catch (DateTimeParseException e) {
                 throw new GreenScribeException("'" + value + "' is not a date and time for " + field + ".");
             }
@@ -60,7 +60,7 @@ class ConsoleUploads {
     /** The submitted job, or the batch that holds several; {@code batch} tells which. */
     record Result(UUID id, boolean batch, int files) {}
 
-    Result submit(UUID tenant, List<MultipartFile> files, Form form) {
+    Result submit(UUID tenant, List<MultipartFile> files, Form form, ZoneId zone) {
         List<MultipartFile> present = files == null
                 ? List.of()
                 : files.stream().filter(f -> !f.isEmpty()).toList();
@@ -72,7 +72,7 @@ class ConsoleUploads {
                 .toList();
         if (sources.size() == 1) {
             return new Result(
-                    jobs.submit(tenant, sources.get(0), form.options(), null, null)
+                    jobs.submit(tenant, sources.get(0), form.options(zone), null, null)
                             .job()
                             .id(),
                     false,
@@ -81,6 +81,7 @@ class ConsoleUploads {
         String name = form.batchName() == null || form.batchName().isBlank()
                 ? null
                 : form.batchName().strip();
-        return new Result(batches.submit(tenant, name, sources, form.options()).id(), true, sources.size());
+        return new Result(
+                batches.submit(tenant, name, sources, form.options(zone)).id(), true, sources.size());
     }
 }

@@ -7,7 +7,6 @@ import io.greenscribe.job.JobStatus;
 import io.greenscribe.job.JobView;
 import java.time.Instant;
 import java.util.List;
-import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,7 +18,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The device, its models and memory, recent throughput; unload and clear-cache act on {@link SpeechModels}. */
 @Controller
-@RequiredArgsConstructor
 class DevicePage {
 
     private static final int RECENT = 20;
@@ -31,6 +29,15 @@ class DevicePage {
     private final SpeechModels models;
     private final JobService jobs;
     private final ConsoleTenant tenant;
+
+    private final ConsoleFormat fmt;
+
+    DevicePage(SpeechModels models, JobService jobs, ConsoleTenant tenant, ConsoleFormat fmt) {
+        this.fmt = fmt;
+        this.models = models;
+        this.jobs = jobs;
+        this.tenant = tenant;
+    }
 
     @GetMapping("/admin/device")
     String device(Model model) {
@@ -61,14 +68,14 @@ class DevicePage {
 
     @PostMapping("/admin/device/unload")
     String unload(@RequestParam String name, RedirectAttributes flash) {
-        flash.addFlashAttribute("message", models.unload(name) ? "Unloaded " + name + "." : name + " was not loaded.");
+        flash.addFlashAttribute("message", fmt.text(models.unload(name) ? "flash.unloaded" : "flash.notLoaded", name));
         return "redirect:/admin/device";
     }
 
     @PostMapping("/admin/device/clear-cache")
     String clearCache(RedirectAttributes flash) {
         DeviceMemory memory = models.clearCache();
-        flash.addFlashAttribute("message", "Cache cleared on " + memory.device() + ".");
+        flash.addFlashAttribute("message", fmt.text("flash.cacheCleared", memory.device()));
         return "redirect:/admin/device";
     }
 }

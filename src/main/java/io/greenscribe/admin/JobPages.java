@@ -4,6 +4,7 @@ import io.greenscribe.job.JobService;
 import io.greenscribe.job.JobStatus;
 import io.greenscribe.job.JobView;
 import io.greenscribe.system.GreenScribeException;
+import io.greenscribe.webhook.Webhooks;
 import java.util.List;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
@@ -31,6 +32,8 @@ class JobPages {
     private final ConsoleUploads uploads;
     private final ConsoleTenant tenant;
     private final Problems problems;
+    private final Webhooks webhooks;
+    private final ConsoleFormat fmt;
 
     @GetMapping({"", "/", "/jobs"})
     String list(
@@ -66,12 +69,12 @@ class JobPages {
             ConsoleUploads.Form form,
             RedirectAttributes flash) {
         try {
-            ConsoleUploads.Result result = uploads.submit(tenant.id(), files, form);
+            ConsoleUploads.Result result = uploads.submit(tenant.id(), files, form, fmt.zone());
             if (result.batch()) {
-                flash.addFlashAttribute("message", result.files() + " files submitted as one batch.");
+                flash.addFlashAttribute("message", fmt.text("flash.batch", result.files()));
                 return "redirect:/admin/jobs?batch=" + result.id();
             }
-            flash.addFlashAttribute("message", "Submitted.");
+            flash.addFlashAttribute("message", fmt.text("flash.submitted"));
             return "redirect:/admin/jobs/" + result.id();
         } catch (GreenScribeException e) {
             flash.addFlashAttribute("error", e.getMessage());
@@ -101,22 +104,34 @@ class JobPages {
 
     @PostMapping("/jobs/{id}/cancel")
     String cancel(@PathVariable UUID id, RedirectAttributes flash) {
-        return act(id, flash, "Cancelled.", () -> jobs.cancel(tenant.id(), id, false));
+        return act(id, flash, fmt.text("flash.cancelled"), () -> jobs.cancel(tenant.id(), id, false));
     }
 
     @PostMapping("/jobs/{id}/retry")
     String retry(@PathVariable UUID id, RedirectAttributes flash) {
-        return act(id, flash, "Queued again.", () -> jobs.retry(tenant.id(), id));
+        return act(id, flash, fmt.text("flash.retried"), () -> jobs.retry(tenant.id(), id));
     }
 
     @PostMapping("/jobs/{id}/run-now")
     String runNow(@PathVariable UUID id, RedirectAttributes flash) {
-        return act(id, flash, "Queued now; carbon-aware waiting skipped.", () -> jobs.runNow(tenant.id(), id));
+        return act(id, flash, fmt.text("flash.runNow"), () -> jobs.runNow(tenant.id(), id));
     }
 
     @PostMapping("/jobs/{id}/priority")
     String priority(@PathVariable UUID id, @RequestParam int value, RedirectAttributes flash) {
-        return act(id, flash, "Priority set to " + value + ".", () -> jobs.changePriority(tenant.id(), id, value));
+        return act(id, flash, fmt.text("flash.priority", value), () -> jobs.changePriority(tenant.id(), id, value));
+    }
+
+    /** Sends a finished job's completion notice again, as {@code POST /api/v1/jobs/{id}/webhook/redeliver} does. */
+    @PostMapping("/jobs/{id}/webhook/redeliver")
+    String redeliver(@PathVariable UUID id, RedirectAttributes flash) {
+        return act(id, flash, fmt.text("flash.redelivered"), () -> {
+            JobView job = jobs.get(tenant.id(), id);
+            if (job.options().callbackUrl() == null || !job.status().isFinished()) {
+                throw new GreenScribeException(fmt.text("flash.noRedelivery"));
+            }
+            webhooks.send(id, job.options().callbackUrl(), job);
+        });
     }
 
     private static String act(UUID id, RedirectAttributes flash, String done, Runnable action) {

@@ -25,8 +25,18 @@ import org.springframework.stereotype.Component;
 @Component
 class Problems {
 
-    /** @param kind feed, job or model; @param title one line; @param detail the words behind it; @param link where to act, or null */
-    record Problem(String kind, String title, String detail, String link) {}
+    /**
+     * @param kind feed, job, model or webhook; @param key names the texts {@code problems.KEY.title}
+     *     and {@code problems.KEY.detail} of the console's bundles; @param args their arguments (names,
+     *     the server's own error words); @param link where to act, or null
+     */
+    record Problem(String kind, String key, List<Object> args, String link) {
+
+        /** The arguments as the templates' {@code #messages.msgWithParams} takes them. */
+        public Object[] arguments() {
+            return args.toArray();
+        }
+    }
 
     // A feed that times out would otherwise slow every page that shows the problem count.
     private static final Duration FEED_CHECK_EVERY = Duration.ofMinutes(1);
@@ -75,25 +85,22 @@ class Problems {
         }
         wanted.stream()
                 .filter(m -> m != null && !installed.contains(m))
-                .forEach(m -> problems.add(new Problem(
-                        "model",
-                        "Model " + m + " is not installed",
-                        "Jobs that need it cannot run. Fetch it with: python3 models/fetch.py " + m + " (installed: "
-                                + installed + ")",
-                        "/admin/device")));
+                .forEach(m -> problems.add(
+                        new Problem("model", "model", List.of(m, String.join(", ", installed)), "/admin/device")));
         for (JobView j : jobs.list(tenant.id(), JobStatus.FAILED, null, null, null, PageRequest.of(0, 20))) {
-            problems.add(new Problem("job", "Job " + j.audio().name() + " failed", j.error(), "/admin/jobs/" + j.id()));
+            problems.add(new Problem(
+                    "job", "job", List.of(j.audio().name(), String.valueOf(j.error())), "/admin/jobs/" + j.id()));
         }
         for (JdbcDeliveryLog.Undelivered u : deliveries.undelivered(tenant.id(), 20)) {
             DeliveryAttempt last = u.last();
             problems.add(new Problem(
                     "webhook",
-                    "Webhook of job " + u.audioName() + " not delivered",
-                    (last.outcome() == DeliveryAttempt.Outcome.REFUSED
-                                    ? "Refused: "
-                                    : "Gave up after attempt " + last.attempt() + ": ")
-                            + last.error() + " — redeliver with POST /api/v1/jobs/" + u.jobId()
-                            + "/webhook/redeliver",
+                    last.outcome() == DeliveryAttempt.Outcome.REFUSED ? "webhookRefused" : "webhookGaveUp",
+                    List.of(
+                            u.audioName(),
+                            String.valueOf(last.error()),
+                            u.jobId().toString(),
+                            last.attempt()),
                     "/admin/jobs/" + u.jobId()));
         }
         return problems;
@@ -112,19 +119,11 @@ class Problems {
         try {
             CarbonForecast forecast = feed.forecast(GridZone.of(carbon.zone()), now, now.plus(Duration.ofHours(24)));
             return forecast.isEmpty()
-                    ? new Problem(
-                            "feed",
-                            "No carbon forecast for " + carbon.zone(),
-                            "The " + feed.name()
-                                    + " feed answered with no slots; jobs run at once instead of waiting for a greener window.",
-                            "/admin/carbon")
+                    ? new Problem("feed", "feedEmpty", List.of(carbon.zone(), feed.name()), "/admin/carbon")
                     : null;
         } catch (RuntimeException e) {
             return new Problem(
-                    "feed",
-                    "Carbon feed " + feed.name() + " is failing",
-                    e.getMessage() + " — the planner falls back to its outage policy.",
-                    "/admin/carbon");
+                    "feed", "feedFailing", List.of(feed.name(), String.valueOf(e.getMessage())), "/admin/carbon");
         }
     }
 }

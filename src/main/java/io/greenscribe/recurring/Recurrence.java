@@ -135,4 +135,9 @@ class Recurrence {
             stoppedAt = now;
         }
     }
+
+    void resume() {
+        enabled = true;
+        stoppedAt = null;
+    }
 }

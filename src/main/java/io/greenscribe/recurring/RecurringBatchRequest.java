@@ -22,7 +22,7 @@ import java.util.List;
  * @param onlyNew skip files an earlier occurrence submitted (same path and size); true when absent
  */
 @Schema(name = "RecurringBatchRequest", description = "Every chosen day, the files in a directory, done by a time")
-record RecurringBatchRequest(
+public record RecurringBatchRequest(
         @Schema(
                 requiredMode = Schema.RequiredMode.REQUIRED,
                 example = "nightly-calls",

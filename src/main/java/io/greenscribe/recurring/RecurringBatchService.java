@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * reports another tenant's recurring batch as not found.
  */
 @RequiredArgsConstructor
-class RecurringBatchService {
+public class RecurringBatchService {
 
     private final RecurrenceRepository recurrences;
     private final RecurringOccurrences occurrences;
@@ -26,7 +26,7 @@ class RecurringBatchService {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    RecurringBatchView create(UUID tenant, RecurringBatchRequest request) {
+    public RecurringBatchView create(UUID tenant, RecurringBatchRequest request) {
         Instant now = clock.instant();
         Recurrence r = request.toRecurrence(new Recurrence(UUID.randomUUID(), tenant, now));
         batches.directory(r.directory); // inside an allowed root, a directory, listable; checked again each occurrence
@@ -34,7 +34,7 @@ class RecurringBatchService {
         return view(recurrences.saveAndFlush(r), now, 0);
     }
 
-    List<RecurringBatchView> list(UUID tenant) {
+    public List<RecurringBatchView> list(UUID tenant) {
         Instant now = clock.instant();
         return recurrences.findByTenantIdOrderByCreatedAtDesc(tenant).stream()
                 .map(r -> view(r, now, 1))
@@ -42,12 +42,12 @@ class RecurringBatchService {
     }
 
     /** With its latest {@code history} occurrences, newest first. */
-    RecurringBatchView get(UUID tenant, UUID id, int history) {
+    public RecurringBatchView get(UUID tenant, UUID id, int history) {
         return view(load(tenant, id), clock.instant(), Math.max(0, Math.min(history, 100)));
     }
 
     /** Stops future occurrences; the batches already submitted run on, and the history stays readable. */
-    RecurringBatchView stop(UUID tenant, UUID id) {
+    public RecurringBatchView stop(UUID tenant, UUID id) {
         Instant now = clock.instant();
         Recurrence stopped = tx.execute(s -> {
             Recurrence r = load(tenant, id);
@@ -55,6 +55,30 @@ class RecurringBatchService {
             return recurrences.saveAndFlush(r);
         });
         return view(stopped, now, 10);
+    }
+
+    /** Starts a stopped recurring batch again: occurrences resume from the next window whose deadline is ahead. */
+    public RecurringBatchView resume(UUID tenant, UUID id) {
+        Instant now = clock.instant();
+        Recurrence resumed = tx.execute(s -> {
+            Recurrence r = load(tenant, id);
+            r.resume();
+            return recurrences.saveAndFlush(r);
+        });
+        return view(resumed, now, 10);
+    }
+
+    /**
+     * Deletes it with its occurrence history; the batches it submitted stay. The row lock makes an
+     * occurrence being created (which holds a share lock on it) finish first.
+     */
+    public void delete(UUID tenant, UUID id) {
+        tx.executeWithoutResult(s -> {
+            load(tenant, id);
+            occurrences.deleteAll(id);
+            recurrences.deleteById(id);
+            recurrences.flush();
+        });
     }
 
     private Recurrence load(UUID tenant, UUID id) {

@@ -48,6 +48,17 @@ class RecurringOccurrences {
                 == 1;
     }
 
+    /** Locks the recurring batch (an occurrence being created holds a share lock) and deletes its occurrences. */
+    void deleteAll(UUID recurringId) {
+        jdbc.sql("select id from recurring_batch where id = ? for update")
+                .param(recurringId)
+                .query(UUID.class)
+                .optional();
+        jdbc.sql("delete from recurring_occurrence where recurring_id = ?")
+                .param(recurringId)
+                .update();
+    }
+
     void complete(UUID recurringId, String key, UUID batchId, int files, String note) {
         jdbc.sql(
                         "update recurring_occurrence set batch_id = ?, files = ?, note = ? where recurring_id = ? and occurrence_key = ?")

@@ -15,6 +15,22 @@
     if (e.target.matches && e.target.matches('[data-autosubmit]') && e.target.form) e.target.form.submit();
   });
 
+  // Destructive actions ask first: a form with data-confirm submits only when the question is answered yes.
+  document.addEventListener('submit', function (e) {
+    var question = e.target.dataset && e.target.dataset.confirm;
+    if (question && !window.confirm(question)) e.preventDefault();
+  });
+
+  // Chart texts come from the page (data-l-* attributes, in the page's language).
+  function label(el, name, fallback) {
+    var key = 'l' + name.charAt(0).toUpperCase() + name.slice(1);
+    return el.dataset[key] || fallback;
+  }
+  var lang = document.documentElement.lang || 'en';
+  function when(t) {
+    return new Date(t).toLocaleString(lang, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
+  }
+
   // When a running job finishes, reload once so the transcript and downloads appear.
   var live = document.getElementById('live');
   var startedUnfinished = live && live.dataset.finished === 'false';
@@ -51,7 +67,7 @@
         grid: { left: 70, right: 20, top: 10, bottom: 30 },
         xAxis: { type: 'value', min: 0, max: d.duration || 1,
                  axisLabel: { formatter: function (v) { return +v.toFixed(1) + ' s'; } } },
-        yAxis: { type: 'category', data: ['audio', 'windows'] },
+        yAxis: { type: 'category', data: [label(el, 'audio', 'audio'), label(el, 'windows', 'windows')] },
         tooltip: { formatter: function (p) { return p.data.name; } },
         series: [{
           type: 'custom',
@@ -63,10 +79,10 @@
           },
           encode: { x: [1, 2], y: 0 },
           data: regions.map(function (r) {
-            return { name: r.kind + ' ' + r.start.toFixed(1) + '–' + r.end.toFixed(1) + ' s',
+            return { name: label(el, r.kind, r.kind) + ' ' + r.start.toFixed(1) + '–' + r.end.toFixed(1) + ' s',
                      value: [0, r.start, r.end], itemStyle: { color: colour[r.kind] } };
           }).concat([{
-            name: 'windows ' + d.windowsDone + '/' + d.windowsTotal,
+            name: label(el, 'windows', 'windows') + ' ' + d.windowsDone + '/' + d.windowsTotal,
             value: [1, 0, d.windowsTotal ? (d.duration || 1) * d.windowsDone / d.windowsTotal : 0],
             itemStyle: { color: '#1565c0' } }])
         }]
@@ -76,20 +92,23 @@
       var curve = d.forecast.map(function (p) { return [p.at, p.gCo2PerKwh]; });
       var dots = d.waiting.filter(function (w) { return w.runAt && w.intensity != null; })
         .map(function (w) { return { name: w.name, value: [w.runAt, w.intensity] }; });
+      var waiting = label(el, 'waiting', 'waiting jobs');
       return {
         grid: { left: 50, right: 20, top: 30, bottom: 40 },
         tooltip: { trigger: 'item', formatter: function (p) {
-          return (p.seriesName === 'waiting jobs' ? p.data.name + '<br>' : '') + new Date(p.value[0]).toISOString().slice(0, 16)
-            + ' UTC: ' + Math.round(p.value[1]) + ' g/kWh'; } },
+          return (p.seriesName === waiting ? p.data.name + '<br>' : '') + when(p.value[0])
+            + ': ' + Math.round(p.value[1]) + ' g/kWh'; } },
         legend: { top: 0 },
-        xAxis: { type: 'time' },
+        // day labels as month-day, hours as hh:mm; a narrow chart gets fewer labels so they never overlap
+        xAxis: { type: 'time', splitNumber: el.clientWidth < 500 ? 3 : 8,
+                 axisLabel: { hideOverlap: true, formatter: { day: '{MM}-{dd}', hour: '{HH}:{mm}', minute: '{HH}:{mm}' } } },
         yAxis: { type: 'value', name: 'g/kWh' },
         series: [
-          { name: 'forecast', type: 'line', showSymbol: false, data: curve, lineStyle: { color: '#2e7d32' },
+          { name: label(el, 'forecast', 'forecast'), type: 'line', showSymbol: false, data: curve, lineStyle: { color: '#2e7d32' },
             areaStyle: { color: 'rgba(46,125,50,0.12)' },
-            markLine: { symbol: 'none', label: { formatter: 'now' }, lineStyle: { type: 'dashed', color: '#555' },
+            markLine: { symbol: 'none', label: { formatter: label(el, 'now', 'now') }, lineStyle: { type: 'dashed', color: '#555' },
                         data: [{ xAxis: d.now }] } },
-          { name: 'waiting jobs', type: 'scatter', symbolSize: 12, data: dots, itemStyle: { color: '#1565c0' } }
+          { name: waiting, type: 'scatter', symbolSize: 12, data: dots, itemStyle: { color: '#1565c0' } }
         ]
       };
     },
@@ -97,11 +116,11 @@
       return {
         grid: { left: 50, right: 20, top: 30, bottom: 60 },
         legend: { top: 0 }, tooltip: { trigger: 'axis' },
-        xAxis: { type: 'category', data: d.measured.map(function (m) { return m.name; }), axisLabel: { rotate: 30 } },
+        xAxis: { type: 'category', data: d.measured.map(function (m) { return m.name; }), axisLabel: { rotate: 30, width: 120, overflow: 'truncate', hideOverlap: true } },
         yAxis: { type: 'value', name: 'g CO2e' },
         series: [
-          { name: 'realised', type: 'bar', data: d.measured.map(function (m) { return m.gco2e; }), itemStyle: { color: '#2e7d32' } },
-          { name: 'had it run at once', type: 'bar', data: d.measured.map(function (m) { return m.counterfactualGco2e; }),
+          { name: label(el, 'realised', 'realised'), type: 'bar', data: d.measured.map(function (m) { return m.gco2e; }), itemStyle: { color: '#2e7d32' } },
+          { name: label(el, 'counterfactual', 'had it run at once'), type: 'bar', data: d.measured.map(function (m) { return m.counterfactualGco2e; }),
             itemStyle: { color: '#9e9e9e' } }
         ]
       };
@@ -110,16 +129,24 @@
       return {
         grid: { left: 50, right: 20, top: 20, bottom: 60 },
         tooltip: { trigger: 'axis' },
-        xAxis: { type: 'category', data: d.map(function (t) { return t.name; }), axisLabel: { rotate: 30 } },
-        yAxis: { type: 'value', name: '× real time' },
+        xAxis: { type: 'category', data: d.map(function (t) { return t.name; }), axisLabel: { rotate: 30, width: 120, overflow: 'truncate', hideOverlap: true } },
+        yAxis: { type: 'value', name: label(el, 'axis', '× real time') },
         series: [{ type: 'bar', data: d.map(function (t) { return +t.realtime.toFixed(2); }), itemStyle: { color: '#1565c0' } }]
       };
     }
   };
   window.greenscribeCharts = charts;
 
+  // ECharts loads only on pages that draw a chart.
   function renderCharts() {
-    if (!window.echarts) return;
+    if (!document.querySelector('.chart[data-src]')) return;
+    if (!window.echarts) {
+      var script = document.createElement('script');
+      script.src = meta('echarts');
+      script.onload = renderCharts;
+      document.head.appendChild(script);
+      return;
+    }
     document.querySelectorAll('.chart[data-src]').forEach(function (el) {
       var make = charts[el.id];
       if (!make) return;

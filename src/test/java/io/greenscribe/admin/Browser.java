@@ -25,7 +25,7 @@ final class Browser {
 
     /** Desktop and phone viewports of the committed screenshots. */
     enum Viewport {
-        DESKTOP(1280, 900, false),
+        DESKTOP(1440, 900, false),
         PHONE(390, 844, true);
 
         final int width;
@@ -60,7 +60,7 @@ final class Browser {
                 "--no-sandbox",
                 "--disable-dev-shm-usage",
                 "--disable-gpu",
-                "--window-size=1280,900",
+                "--window-size=1440,900",
                 "--hide-scrollbars",
                 "--lang=en-GB");
         ChromeDriverService service = new ChromeDriverService.Builder()

@@ -31,7 +31,8 @@ import org.springframework.context.annotation.Import;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "greenscribe.admin.password=" + ConsoleLanguagesIntegrationTests.PASSWORD,
-            "greenscribe.queue.enabled=false"
+            "greenscribe.queue.enabled=false",
+            "greenscribe.admin.time-zone=Asia/Shanghai"
         })
 @Import(TestDatabaseConfiguration.class)
 class ConsoleLanguagesIntegrationTests {
@@ -82,7 +83,9 @@ class ConsoleLanguagesIntegrationTests {
                 "/admin/carbon",
                 "/admin/device",
                 "/admin/search?q=country",
-                "/admin/problems");
+                "/admin/problems",
+                "/admin/recurring",
+                "/admin/keys");
     }
 
     @Test
@@ -98,6 +101,16 @@ class ConsoleLanguagesIntegrationTests {
         assertThat(get("/admin/jobs", "zh-CN").body()).contains(">任务</a>", "提交音频", "计划开始 · 原因");
         assertThat(get("/admin/jobs", "en").body()).contains(">Jobs</a>", "Submit audio", "Planned start · reason");
         assertThat(get("/admin/login", "zh-CN").body()).contains("GreenScribe 控制台", "密码");
+        // states, reasons and units are words of the language, never the enum names
+        String job = get("/admin/jobs/" + this.job, "zh-CN").body();
+        assertThat(job).contains("计划开始").doesNotContain(">WAITING_FOR_WINDOW<", ">QUEUED<", "planned start");
+        String english = get("/admin/jobs/" + this.job, "en").body();
+        assertThat(english).doesNotContain(">WAITING_FOR_WINDOW<", ">QUEUED<");
+        // times are local to the console's zone, with the zone written out, in each language's own form
+        assertThat(job).containsPattern("\\d{4}年\\d{1,2}月\\d{1,2}日 \\d\\d:\\d\\d:\\d\\d CST");
+        assertThat(english).containsPattern("\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d\\d:\\d\\d:\\d\\d CST");
+        assertThat(get("/admin/jobs", "zh-CN").body()).contains("最早开始（CST）");
+        assertThat(get("/admin/jobs", "en").body()).contains("Not before (CST)");
     }
 
     @Test

@@ -80,6 +80,9 @@ class RecurringBatchesIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    RecurringBatchService service;
+
     Http api;
 
     @BeforeAll
@@ -310,6 +313,44 @@ class RecurringBatchesIntegrationTests {
         assertThat(monday.path("files").asInt()).isZero();
         assertThat(monday.path("batchId").isNull()).isTrue();
         assertThat(monday.path("note").asText()).contains("3 of 3 file(s) skipped");
+    }
+
+    @Test
+    void aPausedRecurringBatchOpensNothingUntilResumedAndDeletingItKeepsItsBatches() throws IOException {
+        // given a recurring batch the console paused before its window opened
+        folder("paused", "a.wav");
+        String location =
+                api.postJson("/api/v1/recurring-batches", nightly("paused")).header("Location");
+        UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+        UUID tenant = jdbc.sql("select tenant_id from recurring_batch where id = ?")
+                .param(id)
+                .query(UUID.class)
+                .single();
+        service.stop(tenant, id);
+
+        // when its window opens, then nothing is submitted
+        clock.set(OPENS.plus(Duration.ofHours(1)));
+        assertThat(scheduler.tick()).isZero();
+
+        // when it is resumed while the window is still open, then that window's batch is submitted
+        assertThat(service.resume(tenant, id).enabled()).isTrue();
+        assertThat(scheduler.tick()).isEqualTo(1);
+        String batch = api.get(location)
+                .json()
+                .path("occurrences")
+                .get(0)
+                .path("batchId")
+                .asText();
+
+        // when it is deleted, then it and its history are gone, and the batch it submitted stays
+        service.delete(tenant, id);
+        assertThat(api.get(location).status()).isEqualTo(404);
+        assertThat(jdbc.sql("select count(*) from recurring_occurrence where recurring_id = ?")
+                        .param(id)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(api.get("/api/v1/batches/" + batch).status()).isEqualTo(200);
     }
 
     @Test

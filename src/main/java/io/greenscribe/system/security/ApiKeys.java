@@ -2,13 +2,16 @@ package io.greenscribe.system.security;
 
 import io.greenscribe.system.ConflictException;
 import io.greenscribe.system.GreenScribeException;
+import io.greenscribe.system.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
@@ -73,6 +76,53 @@ public class ApiKeys {
                         admin ? "ADMIN" : "USER",
                         java.sql.Timestamp.from(clock.instant()))
                 .update();
+    }
+
+    /**
+     * One stored key, without its secret.
+     *
+     * @param id the key's id
+     * @param prefix its first characters, to tell keys apart
+     * @param admin whether it carries the admin role
+     * @param createdAt when it was issued
+     * @param revokedAt when it was revoked, or {@code null} while it works
+     */
+    public record KeyInfo(UUID id, String prefix, boolean admin, Instant createdAt, Instant revokedAt) {}
+
+    /** The tenant's keys, newest first, revoked ones included. */
+    public List<KeyInfo> keys(UUID tenantId) {
+        return jdbc.sql("""
+                        select id, key_prefix, role, created_at, revoked_at from api_key
+                        where tenant_id = ? order by created_at desc, key_prefix""")
+                .param(tenantId)
+                .query((rs, n) -> new KeyInfo(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        "ADMIN".equals(rs.getString(3)),
+                        rs.getTimestamp(4).toInstant(),
+                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
+                .list();
+    }
+
+    /** A new key for an existing tenant; the plain key is returned here and never again. */
+    @Transactional
+    public IssuedKey issue(UUID tenantId, boolean admin) {
+        String name = jdbc.sql("select name from tenant where id = ?")
+                .param(tenantId)
+                .query(String.class)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("Tenant " + tenantId + " not found."));
+        String key = newKey();
+        addKey(tenantId, key, admin);
+        return new IssuedKey(tenantId, name, key, admin);
+    }
+
+    /** Revokes one of the tenant's keys: requests with it are refused from now on. False when it was not live. */
+    public boolean revoke(UUID tenantId, UUID keyId) {
+        return jdbc.sql("update api_key set revoked_at = ? where id = ? and tenant_id = ? and revoked_at is null")
+                        .params(java.sql.Timestamp.from(clock.instant()), keyId, tenantId)
+                        .update()
+                == 1;
     }
 
     public Optional<UUID> tenant(String name) {
