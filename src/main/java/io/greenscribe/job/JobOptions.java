@@ -17,6 +17,10 @@ import java.util.List;
  * @param deadline latest completion the client accepts, or {@code null}
  * @param notBefore earliest start, or {@code null}
  * @param callbackUrl where to POST the signed completion notice, or {@code null}
+ * @param audioTtl how long the uploaded audio is kept after the job ends, or {@code null} for the
+ *     tenant's (else the server's) default
+ * @param transcriptTtl how long the transcript is kept after the job ends, or {@code null} for the
+ *     tenant's (else the server's) default
  */
 public record JobOptions(
         String language,
@@ -27,9 +31,26 @@ public record JobOptions(
         int priority,
         Instant deadline,
         Instant notBefore,
-        URI callbackUrl) {
+        URI callbackUrl,
+        java.time.Duration audioTtl,
+        java.time.Duration transcriptTtl) {
+
+    /** Options with the default retention. */
+    public JobOptions(
+            String language,
+            String model,
+            List<String> hotwords,
+            boolean itn,
+            List<TranscriptFormat> formats,
+            int priority,
+            Instant deadline,
+            Instant notBefore,
+            URI callbackUrl) {
+        this(language, model, hotwords, itn, formats, priority, deadline, notBefore, callbackUrl, null, null);
+    }
 
     public JobOptions {
+        new Retention(audioTtl, transcriptTtl); // the same range checks as a tenant's defaults
         hotwords = hotwords == null ? List.of() : List.copyOf(hotwords);
         formats = formats == null || formats.isEmpty() ? List.of(TranscriptFormat.values()) : List.copyOf(formats);
     }

@@ -16,15 +16,18 @@ class AssembleStep extends PipelineStep {
     private final JobWindows windows;
     private final Transcripts transcripts;
     private final PcmStore pcm;
+    private final RunProgressStore progress;
 
-    AssembleStep(JobWindows windows, Transcripts transcripts, PcmStore pcm) {
+    AssembleStep(JobWindows windows, Transcripts transcripts, PcmStore pcm, RunProgressStore progress) {
         this.windows = windows;
         this.transcripts = transcripts;
         this.pcm = pcm;
+        this.progress = progress;
     }
 
     @Override
     void run(PipelineRequest request, ExecutionContext job) {
+        progress.stage(request.jobId(), RunStage.ASSEMBLY);
         double duration = job.getDouble("audioSeconds", 0.0);
         TranscriptDocument document = document(windows.results(request.jobId()), request, duration);
         if (request.itn()) {

@@ -10,11 +10,13 @@ class DetectSpeechStep extends PipelineStep {
     private final PcmStore pcm;
     private final SpeechWindowPlanner planner;
     private final JobWindows windows;
+    private final RunProgressStore progress;
 
-    DetectSpeechStep(PcmStore pcm, SpeechWindowPlanner planner, JobWindows windows) {
+    DetectSpeechStep(PcmStore pcm, SpeechWindowPlanner planner, JobWindows windows, RunProgressStore progress) {
         this.pcm = pcm;
         this.planner = planner;
         this.windows = windows;
+        this.progress = progress;
     }
 
     @Override
@@ -32,5 +34,6 @@ class DetectSpeechStep extends PipelineStep {
                 "speechSeconds",
                 planned.stream().mapToDouble(WindowSpan::seconds).sum());
         job.putInt("windows", planned.size());
+        progress.stage(request.jobId(), RunStage.WINDOWS);
     }
 }

@@ -129,7 +129,13 @@ class BatchController {
             @Schema(description = SubmissionForms.NOT_BEFORE, example = "2030-01-01T22:00:00Z")
             Instant notBefore,
 
-            @Schema(description = SubmissionForms.CALLBACK) URI callbackUrl) {
+            @Schema(description = SubmissionForms.CALLBACK) URI callbackUrl,
+
+            @Schema(description = SubmissionForms.AUDIO_TTL, format = "duration", example = "P7D")
+            String audioTtl,
+
+            @Schema(description = SubmissionForms.TRANSCRIPT_TTL, format = "duration", example = "P30D")
+            String transcriptTtl) {
 
         JobOptions options() {
             return new JobController.PathSubmission(
@@ -142,7 +148,9 @@ class BatchController {
                             priority,
                             deadline,
                             notBefore,
-                            callbackUrl)
+                            callbackUrl,
+                            audioTtl,
+                            transcriptTtl)
                     .options();
         }
     }

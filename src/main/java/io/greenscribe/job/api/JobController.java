@@ -164,7 +164,13 @@ class JobController {
             @Schema(description = SubmissionForms.NOT_BEFORE, example = "2030-01-01T22:00:00Z")
             Instant notBefore,
 
-            @Schema(description = SubmissionForms.CALLBACK) URI callbackUrl) {
+            @Schema(description = SubmissionForms.CALLBACK) URI callbackUrl,
+
+            @Schema(description = SubmissionForms.AUDIO_TTL, format = "duration", example = "P7D")
+            String audioTtl,
+
+            @Schema(description = SubmissionForms.TRANSCRIPT_TTL, format = "duration", example = "P30D")
+            String transcriptTtl) {
 
         JobOptions options() {
             return new JobOptions(
@@ -176,7 +182,9 @@ class JobController {
                     priority == null ? 0 : priority,
                     deadline,
                     notBefore,
-                    callbackUrl);
+                    callbackUrl,
+                    io.greenscribe.job.Retention.parse("audioTtl", audioTtl),
+                    io.greenscribe.job.Retention.parse("transcriptTtl", transcriptTtl));
         }
     }
 

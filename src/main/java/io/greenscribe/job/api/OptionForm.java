@@ -17,7 +17,17 @@ import org.springframework.util.MultiValueMap;
 public final class OptionForm {
 
     static final Set<String> OPTION_FIELDS = Set.of(
-            "language", "model", "hotwords", "itn", "formats", "priority", "deadline", "notBefore", "callbackUrl");
+            "language",
+            "model",
+            "hotwords",
+            "itn",
+            "formats",
+            "priority",
+            "deadline",
+            "notBefore",
+            "callbackUrl",
+            "audioTtl",
+            "transcriptTtl");
 
     private OptionForm() {}
 
@@ -41,7 +51,9 @@ public final class OptionForm {
                 integer("priority", form.getFirst("priority")),
                 instant("deadline", form.getFirst("deadline")),
                 instant("notBefore", form.getFirst("notBefore")),
-                uri(form.getFirst("callbackUrl")));
+                uri(form.getFirst("callbackUrl")),
+                io.greenscribe.job.Retention.parse("audioTtl", form.getFirst("audioTtl")),
+                io.greenscribe.job.Retention.parse("transcriptTtl", form.getFirst("transcriptTtl")));
     }
 
     static List<String> list(List<String> values) {

@@ -22,6 +22,11 @@ final class SubmissionForms {
     static final String PRIORITY = "-100 to 100; higher runs first";
     static final String DEADLINE = "Finish by this instant; the planner picks the greenest start that meets it";
     static final String NOT_BEFORE = "Start no earlier than this instant";
+    static final String AUDIO_TTL = "How long the uploaded audio is kept after the job ends, ISO-8601 (PT0S to P3650D);"
+            + " empty: the tenant's default, else greenscribe.retention.audio-ttl (7 days)";
+    static final String TRANSCRIPT_TTL =
+            "How long the transcript is kept after the job ends, ISO-8601 (PT0S to P3650D);"
+                    + " empty: the tenant's default, else kept until deleted";
     static final String CALLBACK =
             "Called with a signed POST when the job ends (HMAC-SHA256 in X-GreenScribe-Signature)";
 
@@ -64,7 +69,13 @@ final class SubmissionForms {
             @Schema(description = NOT_BEFORE, format = "date-time", example = "2030-01-01T22:00:00Z")
             String notBefore,
 
-            @Schema(description = CALLBACK, format = "uri") String callbackUrl) {}
+            @Schema(description = CALLBACK, format = "uri") String callbackUrl,
+
+            @Schema(description = AUDIO_TTL, format = "duration", example = "P7D")
+            String audioTtl,
+
+            @Schema(description = TRANSCRIPT_TTL, format = "duration", example = "P30D")
+            String transcriptTtl) {}
 
     @Schema(
             name = "BatchSubmissionForm",
@@ -105,7 +116,13 @@ final class SubmissionForms {
             @Schema(description = NOT_BEFORE, format = "date-time", example = "2030-01-01T22:00:00Z")
             String notBefore,
 
-            @Schema(description = CALLBACK, format = "uri") String callbackUrl) {}
+            @Schema(description = CALLBACK, format = "uri") String callbackUrl,
+
+            @Schema(description = AUDIO_TTL, format = "duration", example = "P7D")
+            String audioTtl,
+
+            @Schema(description = TRANSCRIPT_TTL, format = "duration", example = "P30D")
+            String transcriptTtl) {}
 
     @Schema(
             name = "OpenAiTranscriptionForm",
