@@ -26,12 +26,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code FOR UPDATE SKIP LOCKED} and stamped deleted in the same transaction, so instances sharing
  * the database never purge the same job twice, and a delete repeated after a crash is harmless.
  */
-public class RetentionPurge implements DisposableBean {
+class RetentionPurge implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
 
     /** What one pass deleted. */
-    public record Purged(int audio, int transcripts, int workFiles) {}
+    record Purged(int audio, int transcripts, int workFiles) {}
 
     private record Due(UUID id, String audioPath) {}
 
@@ -62,7 +62,7 @@ public class RetentionPurge implements DisposableBean {
     }
 
     /** One pass over everything that is due now; the timer calls it, tests may too. */
-    public Purged runOnce() {
+    Purged runOnce() {
         int audio = 0;
         int transcripts = 0;
         int n;

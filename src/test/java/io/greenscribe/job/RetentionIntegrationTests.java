@@ -3,19 +3,13 @@ package io.greenscribe.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.greenscribe.testing.ConsoleSession;
 import io.greenscribe.testing.Http;
 import io.greenscribe.testing.Models;
 import io.greenscribe.testing.MutableClock;
 import io.greenscribe.testing.SettableClockConfiguration;
 import io.greenscribe.testing.SharedData;
 import io.greenscribe.testing.TestDatabaseConfiguration;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,8 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +82,8 @@ class RetentionIntegrationTests {
         assertThat(Instant.parse(retention.path("audioExpiresAt").asText()))
                 .isEqualTo(finished.plus(Duration.ofDays(7)));
         assertThat(retention.path("transcriptExpiresAt").isNull()).isTrue();
+        assertThat(job.path("progress").path("stage").asText()).isEqualTo("DONE");
+        assertThat(job.path("progress").path("eta").isNull()).isTrue();
         Path audio = uploaded(id);
         assertThat(audio).exists();
         // and the run's work file went with the run
@@ -278,45 +272,21 @@ class RetentionIntegrationTests {
 
     // the console, logged in as its admin
 
-    private HttpClient browser;
+    private ConsoleSession session;
 
-    private String console(String path, String language) throws Exception {
-        HttpResponse<String> r = consoleGet(path, language);
-        assertThat(r.statusCode()).as(path).isEqualTo(200);
-        return r.body();
+    private String console(String path, String language) {
+        return session().page(path, language);
     }
 
-    private int consoleStatus(String path) throws Exception {
-        return consoleGet(path, "en").statusCode();
+    private int consoleStatus(String path) {
+        return session().get(path, "en").statusCode();
     }
 
-    private HttpResponse<String> consoleGet(String path, String language) throws Exception {
-        if (browser == null) {
-            browser = HttpClient.newBuilder()
-                    .cookieHandler(new CookieManager())
-                    .followRedirects(HttpClient.Redirect.NORMAL)
-                    .build();
-            String login = browser.send(
-                            HttpRequest.newBuilder(URI.create(base() + "/admin/login"))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString())
-                    .body();
-            Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
-            assertThat(csrf.find()).isTrue();
-            String form = "username=admin&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
-                    + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-            browser.send(
-                    HttpRequest.newBuilder(URI.create(base() + "/admin/login"))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(form))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+    private ConsoleSession session() {
+        if (session == null) {
+            session = ConsoleSession.login(base(), PASSWORD);
         }
-        return browser.send(
-                HttpRequest.newBuilder(URI.create(base() + path))
-                        .header("Accept-Language", language)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return session;
     }
 
     private String base() {
