@@ -237,6 +237,59 @@ class RetentionIntegrationTests {
         api.delete("/api/v1/jobs/" + waiting);
     }
 
+    @Test
+    void twoPurgesAtOnceDeleteEachDueJobOnce() throws Exception {
+        // given 40 ended jobs whose audio is due (and nothing else due), as two instances sharing the database see them
+        purge.runOnce();
+        UUID tenant = jdbc.sql("select id from tenant order by created_at limit 1")
+                .query(UUID.class)
+                .single();
+        Instant now = clock.instant();
+        List<Path> files = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            UUID id = UUID.randomUUID();
+            Path file = Files.createDirectories(Path.of("target/test-audio", id.toString()))
+                    .resolve("due.wav");
+            Files.write(file, new byte[4]);
+            files.add(file);
+            jdbc.sql("""
+                            insert into transcription_job (id, tenant_id, status, audio_path, audio_name, audio_bytes,
+                                audio_owned, model, itn, formats, run_at, created_at, finished_at, audio_ttl_seconds,
+                                audio_expires_at)
+                            values (?, ?, 'SUCCEEDED', ?, 'due.wav', 4, true, 'whisper-tiny.en', true, 'json', ?, ?, ?,
+                                60, ?)""")
+                    .params(
+                            id,
+                            tenant,
+                            file.toAbsolutePath().toString(),
+                            java.sql.Timestamp.from(now.minusSeconds(120)),
+                            java.sql.Timestamp.from(now.minusSeconds(120)),
+                            java.sql.Timestamp.from(now.minusSeconds(60)),
+                            java.sql.Timestamp.from(now))
+                    .update();
+        }
+
+        // when two purges run at the same time
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(purge::runOnce);
+            var b = pool.submit(purge::runOnce);
+            int total = a.get(1, java.util.concurrent.TimeUnit.MINUTES).audio()
+                    + b.get(1, java.util.concurrent.TimeUnit.MINUTES).audio();
+
+            // then between them every due job was purged exactly once, and every file is gone
+            assertThat(total).isEqualTo(40);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(files).allSatisfy(f -> assertThat(f).doesNotExist());
+        assertThat(jdbc.sql("select count(*) from transcription_job where audio_name = 'due.wav' "
+                                + "and audio_deleted_at is null")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+    }
+
     private Path uploaded(String id) throws Exception {
         Path dir = Path.of("target/test-audio", id);
         if (!Files.isDirectory(dir)) {
