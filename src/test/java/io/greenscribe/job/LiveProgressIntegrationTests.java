@@ -108,9 +108,19 @@ class LiveProgressIntegrationTests {
         System.out.println("live progress of " + clip + " (" + audio + " s, " + total + " windows), run "
                 + job.path("timings").path("runSeconds").asDouble() + " s; polls: " + seen.size());
         windows.forEach(w -> System.out.println("  " + w));
-        running.stream()
-                .map(s -> "  t=" + s.atMs() + " ms " + s.progress())
-                .distinct()
-                .forEach(System.out::println);
+        // each change of what a client sees, the ETA aside (it is recomputed on every read)
+        String last = "";
+        for (Seen s : running) {
+            String shown =
+                    s.progress().path("stage").asText() + " " + s.progress().path("windowsDone") + "/"
+                            + s.progress().path("windowsTotal") + " in flight "
+                            + s.progress().path("windowsRunning")
+                            + " audio " + s.audio().path("durationSeconds");
+            if (!shown.equals(last)) {
+                System.out.println("  t=" + s.atMs() + " ms " + shown + " eta "
+                        + s.progress().path("eta").asText());
+                last = shown;
+            }
+        }
     }
 }
