@@ -113,6 +113,21 @@ class ConsoleFormat {
         return String.format(Locale.ROOT, "%d:%02d.%01d", whole / 60, whole % 60, (long) ((s - whole) * 10));
     }
 
+    /** A time-to-live in its largest whole unit: "7 d", "12 h", "90 min", "45 s". */
+    public String duration(java.time.Duration d) {
+        if (d == null) {
+            return "—";
+        }
+        long s = d.toSeconds();
+        if (s != 0 && s % 86_400 == 0) {
+            return s / 86_400 + " d";
+        }
+        if (s != 0 && s % 3600 == 0) {
+            return s / 3600 + " h";
+        }
+        return s != 0 && s % 60 == 0 ? s / 60 + " min" : s + " s";
+    }
+
     public String bytes(long bytes) {
         if (bytes < 0) {
             return messages.getMessage("fmt.unknown", null, locale());

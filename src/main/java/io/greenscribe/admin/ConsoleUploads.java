@@ -40,8 +40,7 @@ class ConsoleUploads {
                     priority == null ? 0 : priority,
                     instant(deadline, "deadline", zone),
                     instant(notBefore, "not before", zone),
-                    null,
-                    true);
+                    null);
         }
 
         // <input type="datetime-local"> sends local time without a zone; the form names the console's zone.

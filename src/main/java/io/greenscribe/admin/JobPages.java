@@ -86,7 +86,7 @@ class JobPages {
     String job(@PathVariable UUID id, Model model) {
         live(id, model);
         JobView job = (JobView) model.getAttribute("job");
-        if (job.status() == JobStatus.SUCCEEDED) {
+        if (job.status() == JobStatus.SUCCEEDED && job.retention().transcriptDeletedAt() == null) {
             model.addAttribute("transcript", jobs.transcript(tenant.id(), id));
         }
         model.addAttribute("formats", io.greenscribe.text.TranscriptFormat.values());

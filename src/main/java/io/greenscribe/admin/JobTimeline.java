@@ -13,9 +13,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Data for the job page's timeline chart. The VAD windows are not part of the pipeline's public
- * API, so speech regions come from the finished transcript's segments; before that the chart
- * shows the audio's length and the window progress only.
+ * Data for the job page's timeline chart: the speech regions of the finished transcript's
+ * segments, and the real VAD windows as planned in the window table with their state (pending,
+ * running, done), so a running job's chart shows where its speech is and which windows committed.
  */
 @RestController
 @RequiredArgsConstructor
@@ -24,7 +24,8 @@ class JobTimeline {
     /** @param start seconds; @param end seconds; @param kind speech or skipped */
     record Region(double start, double end, String kind) {}
 
-    record Timeline(double duration, List<Region> regions, int windowsDone, int windowsTotal) {}
+    record Timeline(
+            double duration, List<Region> regions, List<JobView.Window> windows, int windowsDone, int windowsTotal) {}
 
     private final JobService jobs;
     private final ConsoleTenant tenant;
@@ -35,7 +36,7 @@ class JobTimeline {
         double duration =
                 job.audio().durationSeconds() == null ? 0 : job.audio().durationSeconds();
         List<Region> regions = new ArrayList<>();
-        if (job.status() == JobStatus.SUCCEEDED) {
+        if (job.status() == JobStatus.SUCCEEDED && job.retention().transcriptDeletedAt() == null) {
             double at = 0;
             for (TimedSegment s : jobs.transcript(tenant.id(), id).segments()) {
                 if (s.start() > at + 0.05) {
@@ -48,7 +49,15 @@ class JobTimeline {
                 regions.add(new Region(at, duration, "skipped"));
             }
         }
+        List<JobView.Window> windows = jobs.windows(tenant.id(), id);
+        if (duration == 0 && !windows.isEmpty()) {
+            duration = windows.get(windows.size() - 1).end();
+        }
         return new Timeline(
-                duration, regions, job.progress().windowsDone(), job.progress().windowsTotal());
+                duration,
+                regions,
+                windows,
+                job.progress().windowsDone(),
+                job.progress().windowsTotal());
     }
 }

@@ -14,11 +14,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(JobProperties.class)
+@EnableConfigurationProperties({JobProperties.class, RetentionProperties.class, ProgressProperties.class})
 class JobConfiguration {
 
     @Bean
@@ -58,8 +59,29 @@ class JobConfiguration {
     }
 
     @Bean
-    JobViews jobViews(TranscriptionPipeline pipeline, DeliveryLog deliveries) {
-        return new JobViews(pipeline, deliveries);
+    JobViews jobViews(TranscriptionPipeline pipeline, DeliveryLog deliveries, LearnedSpeeds speeds, Clock clock) {
+        return new JobViews(pipeline, deliveries, speeds, clock);
+    }
+
+    @Bean
+    LearnedSpeeds learnedSpeeds(JdbcClient jdbc, Clock clock, ProgressProperties properties) {
+        return new LearnedSpeeds(jdbc, clock, properties.defaultSpeed());
+    }
+
+    @Bean
+    TenantRetention tenantRetention(JdbcClient jdbc) {
+        return new TenantRetention(jdbc);
+    }
+
+    /** Deletes expired audio and transcripts, and the work files of ended jobs, every purge interval. */
+    @Bean
+    RetentionPurge retentionPurge(
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            TranscriptionPipeline pipeline,
+            Clock clock,
+            RetentionProperties properties) {
+        return new RetentionPurge(jdbc, tx, pipeline, clock, properties);
     }
 
     @Bean

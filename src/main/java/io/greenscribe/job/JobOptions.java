@@ -19,6 +19,10 @@ import java.util.List;
  * @param callbackUrl where to POST the signed completion notice, or {@code null}
  * @param interruptible with a deadline, it may pause between windows and run in the greenest
  *     pieces of time (the default); {@code false} keeps it to one run
+ * @param audioTtl how long the uploaded audio is kept after the job ends, or {@code null} for the
+ *     tenant's (else the server's) default
+ * @param transcriptTtl how long the transcript is kept after the job ends, or {@code null} for the
+ *     tenant's (else the server's) default
  */
 public record JobOptions(
         String language,
@@ -30,14 +34,31 @@ public record JobOptions(
         Instant deadline,
         Instant notBefore,
         URI callbackUrl,
-        boolean interruptible) {
+        boolean interruptible,
+        java.time.Duration audioTtl,
+        java.time.Duration transcriptTtl) {
+
+    /** Options with the defaults for the rest: interruptible, the default retention. */
+    public JobOptions(
+            String language,
+            String model,
+            List<String> hotwords,
+            boolean itn,
+            List<TranscriptFormat> formats,
+            int priority,
+            Instant deadline,
+            Instant notBefore,
+            URI callbackUrl) {
+        this(language, model, hotwords, itn, formats, priority, deadline, notBefore, callbackUrl, true, null, null);
+    }
 
     public JobOptions {
+        new Retention(audioTtl, transcriptTtl); // the same range checks as a tenant's defaults
         hotwords = hotwords == null ? List.of() : List.copyOf(hotwords);
         formats = formats == null || formats.isEmpty() ? List.of(TranscriptFormat.values()) : List.copyOf(formats);
     }
 
     public static JobOptions defaults() {
-        return new JobOptions(null, null, List.of(), true, List.of(), 0, null, null, null, true);
+        return new JobOptions(null, null, List.of(), true, List.of(), 0, null, null, null);
     }
 }

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -25,7 +24,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * not found. What a worker does with a job it claimed goes through {@link JobRuns}.
  */
 @Service
-@RequiredArgsConstructor
 public class JobService {
 
     private final TranscriptionJobRepository jobs;
@@ -38,6 +36,35 @@ public class JobService {
     private final Clock clock;
     private final JobLifecycleListener lifecycle;
     private final JobEvents events;
+    private final TenantRetention tenantRetention;
+    private final RetentionProperties retention;
+
+    JobService(
+            TranscriptionJobRepository jobs,
+            AudioInputs inputs,
+            JobOptionsValidator validator,
+            JobScheduling scheduling,
+            TranscriptionPipeline pipeline,
+            JobViews views,
+            TransactionTemplate tx,
+            Clock clock,
+            JobLifecycleListener lifecycle,
+            JobEvents events,
+            TenantRetention tenantRetention,
+            RetentionProperties retention) {
+        this.tenantRetention = tenantRetention;
+        this.retention = retention;
+        this.jobs = jobs;
+        this.inputs = inputs;
+        this.validator = validator;
+        this.scheduling = scheduling;
+        this.pipeline = pipeline;
+        this.views = views;
+        this.tx = tx;
+        this.clock = clock;
+        this.lifecycle = lifecycle;
+        this.events = events;
+    }
 
     /** What a submission returned: the job, and whether it already existed under the idempotency key. */
     public record Submitted(JobView job, boolean replayed) {}
@@ -85,8 +112,8 @@ public class JobService {
             String model,
             String idempotencyKey) {
         Instant now = clock.instant();
-        TranscriptionJob job =
-                TranscriptionJob.submitted(id, tenant, batchId, audio, options, model, idempotencyKey, now);
+        TranscriptionJob job = TranscriptionJob.submitted(
+                id, tenant, batchId, audio, options, model, idempotencyKey, retention(tenant, options), now);
         job.schedule(
                 scheduling.decide(new SchedulingRequest(
                         id,
@@ -99,8 +126,39 @@ public class JobService {
         return job;
     }
 
+    /** The job's own choice, else the tenant's default, else the server's; fixed at submission. */
+    private Retention retention(UUID tenant, JobOptions options) {
+        return new Retention(options.audioTtl(), options.transcriptTtl())
+                .or(tenantRetention.of(tenant))
+                .or(serverRetention());
+    }
+
+    /** The server's defaults (greenscribe.retention.*). */
+    public Retention serverRetention() {
+        return new Retention(retention.audioTtl(), retention.transcriptTtl());
+    }
+
+    /** The tenant's own defaults; unset ones defer to the server's. */
+    public Retention tenantRetention(UUID tenant) {
+        return tenantRetention.of(tenant);
+    }
+
+    /** Sets the tenant's defaults for jobs submitted from now on; jobs already submitted keep theirs. */
+    public Retention changeTenantRetention(UUID tenant, Retention defaults) {
+        tenantRetention.set(tenant, defaults);
+        return tenantRetention.of(tenant);
+    }
+
     public JobView get(UUID tenant, UUID id) {
         return views.of(load(tenant, id));
+    }
+
+    /** The job's planned VAD windows with their state, in time order (empty before speech detection). */
+    public java.util.List<JobView.Window> windows(UUID tenant, UUID id) {
+        return pipeline.progress(load(tenant, id).id).windows().stream()
+                .map(w -> new JobView.Window(
+                        w.index(), w.startSeconds(), w.endSeconds(), w.state().name()))
+                .toList();
     }
 
     /** The job's status moves as they happened, oldest first. */
@@ -115,6 +173,14 @@ public class JobService {
     /** The transcript of a succeeded job. */
     public TranscriptDocument transcript(UUID tenant, UUID id) {
         TranscriptionJob job = load(tenant, id);
+        if (job.transcriptDeletedAt != null) {
+            throw new io.greenscribe.system.GoneException("Job " + id + "'s transcript was deleted at "
+                    + job.transcriptDeletedAt
+                    + (job.transcriptTtlSeconds == null
+                            ? " (purged on request)."
+                            : ", when its retention (transcriptTtl " + Retention.ofSeconds(job.transcriptTtlSeconds)
+                                    + " after the job ended) ran out."));
+        }
         if (job.status != JobStatus.SUCCEEDED) {
             throw new ConflictException(
                     "Job " + id + " is " + job.status + "; its transcript exists once it has SUCCEEDED.");
@@ -136,12 +202,16 @@ public class JobService {
             } else if (!purge) {
                 throw new ConflictException("Job " + id + " already " + j.status + "; nothing to cancel.");
             }
+            if (purge) {
+                j.purged(clock.instant());
+            }
             return jobs.saveAndFlush(j);
         });
         if (job.status == JobStatus.CANCELLED) {
             lifecycle.jobEnded(job); // also when only purging a cancelled job: releasing twice is harmless
         }
         pipeline.stop(id);
+        pipeline.discardWorkFiles(id); // a run on another instance drops its own when it stops
         if (purge) {
             pipeline.purge(id);
             inputs.delete(
@@ -180,6 +250,10 @@ public class JobService {
     public JobView retry(UUID tenant, UUID id) {
         return views.of(tx.execute(s -> {
             TranscriptionJob j = load(tenant, id);
+            if (j.audioDeletedAt != null) {
+                throw new ConflictException("Job " + id + " cannot be retried: its audio was deleted at "
+                        + j.audioDeletedAt + " (retention); submit it again.");
+            }
             j.retry(clock.instant());
             if (!java.nio.file.Files.isRegularFile(Path.of(j.audioPath))) {
                 throw new ConflictException(

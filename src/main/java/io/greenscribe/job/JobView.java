@@ -12,7 +12,7 @@ import java.util.UUID;
  * @param id the job
  * @param status lifecycle state
  * @param batchId the batch it belongs to, or {@code null}
- * @param progress windows recognized out of windows planned
+ * @param progress the run's stage, windows recognized out of windows planned, and the ETA
  * @param audio the input and its measured durations
  * @param options what was asked for
  * @param model model that ran (or will run) it
@@ -24,6 +24,7 @@ import java.util.UUID;
  * @param attempts how many times a worker claimed it
  * @param error why it failed, in words for the user
  * @param webhook delivery of the completion notice, or {@code null} when the job has no callback URL
+ * @param retention how long its audio and transcript are kept, and when they expire or were deleted
  */
 public record JobView(
         UUID id,
@@ -40,7 +41,8 @@ public record JobView(
         Carbon carbon,
         int attempts,
         String error,
-        Webhook webhook) {
+        Webhook webhook,
+        Retention retention) {
 
     /**
      * @param state PENDING (not sent yet), DELIVERED, RETRYING, GAVE_UP or REFUSED (the egress policy)
@@ -48,8 +50,62 @@ public record JobView(
      */
     public record Webhook(String state, List<io.greenscribe.webhook.DeliveryAttempt> attempts) {}
 
-    /** @param windowsDone recognized windows; @param windowsTotal planned windows (0 until speech detection ran) */
-    public record Progress(int windowsDone, int windowsTotal) {}
+    /**
+     * One planned VAD window of the job, for the timeline.
+     *
+     * @param start seconds into the audio; @param end seconds; @param state PENDING, RUNNING or DONE
+     */
+    public record Window(int index, double start, double end, String state) {}
+
+    /** Where a run is: {@code DECODING, VAD, WINDOWS, ASSEMBLY} while it runs, {@code DONE} once it succeeded. */
+    public enum Stage {
+        DECODING,
+        VAD,
+        WINDOWS,
+        ASSEMBLY,
+        DONE
+    }
+
+    /**
+     * @param stage the stage the run is in (a failed, cancelled or handed-back job: where it stopped);
+     *     {@code null} before its first run
+     * @param windowsDone recognized windows, counted as each commits
+     * @param windowsRunning windows handed to the recognizer and not committed yet (one batch finishes together)
+     * @param windowsTotal planned windows (0 until speech detection ran)
+     * @param audioSeconds the decoded length, known as soon as decoding ended
+     * @param eta when the run should end, while it runs and once decoding ended; else {@code null}
+     * @param speed audio seconds per wall second the ETA assumes
+     * @param speedJobs how many finished jobs on this device and model the speed was learned from;
+     *     0 means the default ({@code greenscribe.progress.default-speed})
+     */
+    public record Progress(
+            Stage stage,
+            int windowsDone,
+            int windowsRunning,
+            int windowsTotal,
+            Double audioSeconds,
+            Instant eta,
+            Double speed,
+            int speedJobs) {}
+
+    /**
+     * Retention, as Azure batch transcription's timeToLive: fixed at submission from the job's
+     * options, else its tenant's default, else the server's; the clock starts when the job ends.
+     *
+     * @param audioTtl ISO-8601, or {@code null}: the audio is kept (audio named by a server path is never deleted)
+     * @param transcriptTtl ISO-8601, or {@code null}: the transcript is kept until it is deleted
+     * @param audioExpiresAt when the audio will be deleted, once the job ended
+     * @param audioDeletedAt when it was deleted
+     * @param transcriptExpiresAt when the transcript will be deleted, once the job ended
+     * @param transcriptDeletedAt when it was deleted; its downloads then answer 410 Gone
+     */
+    public record Retention(
+            java.time.Duration audioTtl,
+            java.time.Duration transcriptTtl,
+            Instant audioExpiresAt,
+            Instant audioDeletedAt,
+            Instant transcriptExpiresAt,
+            Instant transcriptDeletedAt) {}
 
     /**
      * @param name file name; @param bytes size; @param durationSeconds decoded length; @param speechSeconds length recognized

@@ -1,23 +1,32 @@
 package io.greenscribe.job;
 
+import io.greenscribe.pipeline.RunProgress;
 import io.greenscribe.pipeline.TranscriptionPipeline;
-import io.greenscribe.pipeline.WindowProgress;
 import io.greenscribe.webhook.DeliveryAttempt;
 import io.greenscribe.webhook.DeliveryLog;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
 
-/** Maps the aggregate to {@link JobView}, adding live window progress from the pipeline. */
+/**
+ * Maps the aggregate to {@link JobView}, adding the run's live progress from the pipeline (its
+ * stage, the audio length once decoded, the device, the windows) and the ETA.
+ */
 @RequiredArgsConstructor
 class JobViews {
 
     private final TranscriptionPipeline pipeline;
     private final DeliveryLog deliveries;
+    private final LearnedSpeeds speeds;
+    private final Clock clock;
 
     JobView of(TranscriptionJob j) {
-        WindowProgress p = pipeline.progress(j.id);
+        RunProgress p = pipeline.progress(j.id);
+        Double audioSeconds = j.audioSeconds != null ? j.audioSeconds : p.audioSeconds();
+        String device = j.device != null ? j.device : p.device();
         Double run = j.startedAt != null && j.finishedAt != null
                 ? Duration.between(j.startedAt, j.finishedAt).toMillis() / 1000.0
                 : null;
@@ -25,8 +34,8 @@ class JobViews {
                 j.id,
                 j.status,
                 j.batchId,
-                new JobView.Progress(p.done(), p.total()),
-                new JobView.Audio(j.audioName, j.audioBytes, j.audioSeconds, j.speechSeconds, j.warning),
+                progress(j, p, audioSeconds, device),
+                new JobView.Audio(j.audioName, j.audioBytes, audioSeconds, speechSeconds(j, p), j.warning),
                 new JobView.Options(
                         j.language,
                         StoredOptions.hotwords(j.hotwords),
@@ -35,7 +44,7 @@ class JobViews {
                         j.priority,
                         j.callbackUrl),
                 j.model,
-                j.device,
+                device,
                 j.languageDetected,
                 new JobView.Scheduling(
                         j.deadline,
@@ -53,7 +62,46 @@ class JobViews {
                 carbon(j),
                 j.attempts,
                 j.error,
-                webhook(j));
+                webhook(j),
+                new JobView.Retention(
+                        Retention.ofSeconds(j.audioTtlSeconds),
+                        Retention.ofSeconds(j.transcriptTtlSeconds),
+                        j.audioExpiresAt,
+                        j.audioDeletedAt,
+                        j.transcriptExpiresAt,
+                        j.transcriptDeletedAt));
+    }
+
+    private JobView.Progress progress(TranscriptionJob j, RunProgress p, Double audioSeconds, String device) {
+        JobView.Stage stage = j.status == JobStatus.SUCCEEDED
+                ? JobView.Stage.DONE
+                : p.stage() == null ? null : JobView.Stage.valueOf(p.stage().name());
+        Instant eta = null;
+        LearnedSpeeds.Speed speed = null;
+        if (j.status == JobStatus.RUNNING) {
+            speed = speeds.of(device, j.model);
+            double done = p.stage() == io.greenscribe.pipeline.RunStage.ASSEMBLY ? 1 : p.speechFractionDone();
+            eta = Eta.estimate(clock.instant(), p.runStartedAt(), audioSeconds, speed.audioSecondsPerSecond(), done);
+        }
+        return new JobView.Progress(
+                stage,
+                p.windowsDone(),
+                p.windowsRunning(),
+                p.windowsTotal(),
+                audioSeconds,
+                eta,
+                speed == null ? null : speed.audioSecondsPerSecond(),
+                speed == null ? 0 : speed.jobs());
+    }
+
+    /** The stored figure once the job ended; while it runs, the planned windows' speech. */
+    private static Double speechSeconds(TranscriptionJob j, RunProgress p) {
+        if (j.speechSeconds != null || p.windows().isEmpty()) {
+            return j.speechSeconds;
+        }
+        return p.windows().stream()
+                .mapToDouble(RunProgress.PlannedWindow::speechSeconds)
+                .sum();
     }
 
     private JobView.Webhook webhook(TranscriptionJob j) {

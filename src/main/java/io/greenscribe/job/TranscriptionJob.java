@@ -124,6 +124,15 @@ class TranscriptionJob {
     Double embodiedGco2e;
     Double energyModelToCounter;
 
+    /** Time-to-live after the job ends, fixed at submission; null keeps forever. */
+    Long audioTtlSeconds;
+
+    Long transcriptTtlSeconds;
+    Instant audioExpiresAt;
+    Instant audioDeletedAt;
+    Instant transcriptExpiresAt;
+    Instant transcriptDeletedAt;
+
     Instant createdAt;
     Instant queuedAt;
     Instant startedAt;
@@ -170,8 +179,12 @@ class TranscriptionJob {
             JobOptions options,
             String model,
             String idempotencyKey,
+            Retention retention,
             Instant now) {
         TranscriptionJob job = new TranscriptionJob(id, tenantId, now);
+        // audio named by a server path is the server's, not ours: it is never deleted, so it has no TTL
+        job.audioTtlSeconds = audio.owned() ? Retention.seconds(retention.audioTtl()) : null;
+        job.transcriptTtlSeconds = Retention.seconds(retention.transcriptTtl());
         job.batchId = batchId;
         job.idempotencyKey = idempotencyKey;
         job.audioPath = audio.path().toString();
@@ -250,6 +263,8 @@ class TranscriptionJob {
         error = null;
         attempts = 0; // a person asked for a fresh start: the give-up counter starts again
         finishedAt = null;
+        audioExpiresAt = null; // the clock starts again when the new run ends
+        transcriptExpiresAt = null;
         runAt = now;
         queuedAt = now;
     }
@@ -294,9 +309,24 @@ class TranscriptionJob {
         moves.clear();
     }
 
+    /** Everything stored for the job was deleted by hand (cancel with purge). */
+    void purged(Instant now) {
+        if (audioOwned && audioDeletedAt == null) {
+            audioDeletedAt = now;
+        }
+        if (transcriptDeletedAt == null) {
+            transcriptDeletedAt = now;
+        }
+        audioExpiresAt = null;
+        transcriptExpiresAt = null;
+    }
+
     private void finish(Instant now) {
         finishedAt = now;
         workerId = null;
         leaseUntil = null;
+        // the time-to-live counts from the end; audio named by a server path is not ours to delete
+        audioExpiresAt = audioOwned && audioTtlSeconds != null ? now.plusSeconds(audioTtlSeconds) : null;
+        transcriptExpiresAt = transcriptTtlSeconds != null ? now.plusSeconds(transcriptTtlSeconds) : null;
     }
 }

@@ -18,9 +18,11 @@ class AssembleStep extends PipelineStep {
     private final JobWindows windows;
     private final Transcripts transcripts;
     private final PcmStore pcm;
+    private final RunProgressStore progress;
 
     @Override
     void run(PipelineRequest request, ExecutionContext job) {
+        progress.stage(request.jobId(), RunStage.ASSEMBLY);
         double duration = job.getDouble("audioSeconds", 0.0);
         TranscriptDocument document = document(windows.results(request.jobId()), request, duration);
         if (request.itn()) {

@@ -12,6 +12,7 @@ class DetectSpeechStep extends PipelineStep {
     private final PcmStore pcm;
     private final SpeechWindowPlanner planner;
     private final JobWindows windows;
+    private final RunProgressStore progress;
 
     @Override
     void run(PipelineRequest request, ExecutionContext job) {
@@ -28,5 +29,6 @@ class DetectSpeechStep extends PipelineStep {
                 "speechSeconds",
                 planned.stream().mapToDouble(WindowSpan::seconds).sum());
         job.putInt("windows", planned.size());
+        progress.stage(request.jobId(), RunStage.WINDOWS);
     }
 }

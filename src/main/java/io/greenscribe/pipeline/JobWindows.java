@@ -118,6 +118,51 @@ class JobWindows {
                 .list();
     }
 
+    /**
+     * Marks windows as handed to the recognizer. Windows pooled into one recognizer batch are
+     * decoded together and commit together, so this is what moves while they are decoded.
+     */
+    void started(UUID jobId, List<Integer> indexes) {
+        if (indexes.isEmpty()) {
+            return;
+        }
+        shortTx.executeWithoutResult(s -> jdbc.sql(
+                        "update job_window set started_at = ? where job_id = ? and idx = any(?) and status = 'PENDING'")
+                .params(Timestamp.from(clock.instant()), jobId, indexes.toArray(Integer[]::new))
+                .update());
+    }
+
+    /** Forgets which windows an earlier run had handed to the recognizer (they are pending again). */
+    void unstarted(UUID jobId) {
+        jdbc.sql(
+                        "update job_window set started_at = null where job_id = ? and status = 'PENDING' and started_at is not null")
+                .param(jobId)
+                .update();
+    }
+
+    /** The job's planned windows in order, each with its state, for progress and the timeline. */
+    List<RunProgress.PlannedWindow> planned(UUID jobId) {
+        return jdbc.sql("""
+                        select idx, start_sample, end_sample, pieces, status, started_at is not null
+                        from job_window where job_id = ? order by idx""")
+                .param(jobId)
+                .query((rs, n) -> {
+                    WindowSpan span = span(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getString(4));
+                    RunProgress.PlannedWindow.State state = "DONE".equals(rs.getString(5))
+                            ? RunProgress.PlannedWindow.State.DONE
+                            : rs.getBoolean(6)
+                                    ? RunProgress.PlannedWindow.State.RUNNING
+                                    : RunProgress.PlannedWindow.State.PENDING;
+                    return new RunProgress.PlannedWindow(
+                            span.index(),
+                            span.startSample() / 16_000.0,
+                            span.endSample() / 16_000.0,
+                            span.seconds(),
+                            state);
+                })
+                .list();
+    }
+
     WindowProgress progress(UUID jobId) {
         return jdbc.sql("select count(*) filter (where status = 'DONE'), count(*) from job_window where job_id = ?")
                 .param(jobId)

@@ -76,8 +76,31 @@ class PcmStore {
         }
     }
 
+    /** The jobs whose work file lies in the directory (a partly written one included). */
+    java.util.Set<UUID> jobs() {
+        if (!Files.isDirectory(directory)) {
+            return java.util.Set.of();
+        }
+        try (var files = Files.list(directory)) {
+            java.util.Set<UUID> ids = new java.util.HashSet<>();
+            files.forEach(f -> {
+                String name = f.getFileName().toString();
+                int dot = name.indexOf('.');
+                try {
+                    ids.add(UUID.fromString(dot < 0 ? name : name.substring(0, dot)));
+                } catch (IllegalArgumentException notOurs) {
+                    // a file someone else put here is left alone
+                }
+            });
+            return ids;
+        } catch (IOException e) {
+            throw new UncheckedIOException("listing work directory " + directory, e);
+        }
+    }
+
     void delete(UUID jobId) {
         try {
+            Files.deleteIfExists(directory.resolve(jobId + ".f32.part"));
             Files.deleteIfExists(file(jobId));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -81,6 +81,11 @@ class PipelineConfiguration {
     private static final PlatformTransactionManager NO_TRANSACTION = new ResourcelessTransactionManager();
 
     @Bean
+    RunProgressStore runProgressStore(JdbcClient jdbc, Clock clock) {
+        return new RunProgressStore(jdbc, clock);
+    }
+
+    @Bean
     StopRequests stopRequests() {
         return new StopRequests();
     }
@@ -101,16 +106,21 @@ class PipelineConfiguration {
     }
 
     @Bean
-    Step prepareAudio(JobRepository repository, PcmStore pcm) {
+    Step prepareAudio(JobRepository repository, PcmStore pcm, RunProgressStore progress) {
         return new StepBuilder("prepareAudio", repository)
-                .tasklet(new PrepareAudioStep(pcm), NO_TRANSACTION)
+                .tasklet(new PrepareAudioStep(pcm, progress), NO_TRANSACTION)
                 .build();
     }
 
     @Bean
-    Step detectSpeech(JobRepository repository, PcmStore pcm, SpeechWindowPlanner planner, JobWindows windows) {
+    Step detectSpeech(
+            JobRepository repository,
+            PcmStore pcm,
+            SpeechWindowPlanner planner,
+            JobWindows windows,
+            RunProgressStore progress) {
         return new StepBuilder("detectSpeech", repository)
-                .tasklet(new DetectSpeechStep(pcm, planner, windows), NO_TRANSACTION)
+                .tasklet(new DetectSpeechStep(pcm, planner, windows, progress), NO_TRANSACTION)
                 .build();
     }
 
@@ -182,9 +192,10 @@ class PipelineConfiguration {
             PlatformTransactionManager tx,
             JobWindows windows,
             Transcripts transcripts,
-            PcmStore pcm) {
+            PcmStore pcm,
+            RunProgressStore progress) {
         return new StepBuilder("assemble", repository)
-                .tasklet(new AssembleStep(windows, transcripts, pcm), tx)
+                .tasklet(new AssembleStep(windows, transcripts, pcm, progress), tx)
                 .build();
     }
 }

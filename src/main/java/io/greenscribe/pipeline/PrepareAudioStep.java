@@ -9,11 +9,13 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 class PrepareAudioStep extends PipelineStep {
 
     private final PcmStore pcm;
+    private final RunProgressStore progress;
 
     @Override
     void run(PipelineRequest request, ExecutionContext job) {
         PcmAudio audio = pcm.load(request.jobId(), request.audio());
         job.putDouble("audioSeconds", audio.durationSeconds());
+        progress.decoded(request.jobId(), audio.durationSeconds());
         // only a fresh decode knows the declared length; a restart reads the stored samples and
         // keeps the warning this step stored the first time
         audio.shortfallWarning().ifPresent(w -> job.putString("audioWarning", w));

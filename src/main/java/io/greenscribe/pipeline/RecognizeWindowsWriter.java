@@ -34,6 +34,9 @@ class RecognizeWindowsWriter implements ItemWriter<WindowSpan> {
             }
             batch.add(FileTranscriber.joined(w.window(), pieces));
         }
+        windows.started(
+                request.jobId(),
+                chunk.getItems().stream().map(WindowSpan::index).toList());
         RecognitionOptions options =
                 RecognitionOptions.defaults().withLanguage(request.language()).withPrompt(null, request.hotwords());
         for (WindowTranscript result : models.recognizer(request.model()).recognize(batch, options)) {

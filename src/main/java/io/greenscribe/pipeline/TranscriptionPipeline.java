@@ -36,6 +36,7 @@ public class TranscriptionPipeline {
     private final PcmStore pcm;
     private final SpeechModels models;
     private final StopRequests stops;
+    private final RunProgressStore progress;
 
     TranscriptionPipeline(
             JobOperator operator,
@@ -45,8 +46,10 @@ public class TranscriptionPipeline {
             Transcripts transcripts,
             PcmStore pcm,
             SpeechModels models,
-            StopRequests stops) {
+            StopRequests stops,
+            RunProgressStore progress) {
         this.stops = stops;
+        this.progress = progress;
         this.operator = operator;
         this.repository = repository;
         this.job = transcribeJob;
@@ -58,6 +61,8 @@ public class TranscriptionPipeline {
 
     public PipelineResult run(PipelineRequest request) {
         stops.clear(request.jobId()); // a stop asked of an earlier run on this instance is not for this one
+        progress.runStarted(request.jobId(), device());
+        windows.unstarted(request.jobId()); // windows a dead run had in flight are pending again
         JobParameters parameters = JobParams.of(request);
         JobExecution last = repository.getLastJobExecution(PipelineConfiguration.JOB_NAME, parameters);
         if (last != null && last.getStatus().isRunning()) {
@@ -80,7 +85,11 @@ public class TranscriptionPipeline {
                     "Could not start the pipeline for job " + request.jobId() + ": " + e.getMessage(), e);
         }
         stops.clear(request.jobId());
-        return result(request, execution);
+        PipelineResult result = result(request, execution);
+        if (!result.retryable()) {
+            pcm.delete(request.jobId()); // the run is over for good: its work file goes with it
+        }
+        return result;
     }
 
     /** Asks the running execution of a job to stop at the next window boundary. */
@@ -102,8 +111,22 @@ public class TranscriptionPipeline {
         }
     }
 
-    public WindowProgress progress(UUID jobId) {
-        return windows.progress(jobId);
+    /** The run's stage, audio length, device and planned windows, as stored (any instance reads it). */
+    public RunProgress progress(UUID jobId) {
+        return progress.find(jobId)
+                .map(r -> new RunProgress(
+                        r.stage(), r.runStartedAt(), r.audioSeconds(), r.device(), windows.planned(jobId)))
+                .orElseGet(() -> new RunProgress(null, null, null, null, windows.planned(jobId)));
+    }
+
+    /** Jobs that have a work file (decoded PCM) on this instance. */
+    public java.util.Set<UUID> jobsWithWorkFiles() {
+        return pcm.jobs();
+    }
+
+    /** Deletes the work files this instance keeps for a job; a missing one is fine. */
+    public void discardWorkFiles(UUID jobId) {
+        pcm.delete(jobId);
     }
 
     public Transcripts transcripts() {
@@ -115,11 +138,16 @@ public class TranscriptionPipeline {
         windows.delete(jobId);
         transcripts.delete(jobId);
         pcm.delete(jobId);
+        progress.delete(jobId);
     }
 
     /** Names of the models installed on this instance. */
     public java.util.List<String> installedModels() {
         return models.installed();
+    }
+
+    private String device() {
+        return models.status().device().replace("()", "");
     }
 
     private PipelineResult result(PipelineRequest request, JobExecution execution) {
@@ -138,7 +166,7 @@ public class TranscriptionPipeline {
                 context.getInt("windows", 0),
                 context.getString("language", request.language()),
                 request.model(),
-                models.status().device().replace("()", ""),
+                device(),
                 context.containsKey("audioWarning") ? context.getString("audioWarning") : null);
     }
 }

@@ -77,8 +77,7 @@ class Recurrence {
                 priority,
                 null,
                 null,
-                callbackUrl == null ? null : URI.create(callbackUrl),
-                true);
+                callbackUrl == null ? null : URI.create(callbackUrl));
     }
 
     /**
@@ -96,8 +95,7 @@ class Recurrence {
                 o.priority(),
                 occurrence.deadline(),
                 occurrence.opens(),
-                o.callbackUrl(),
-                true);
+                o.callbackUrl());
     }
 
     // The carbon planner is asked per job (CarbonAwareScheduling), so the plan-request fields of

@@ -106,8 +106,7 @@ public record RecurringBatchRequest(
                 priority == null ? 0 : priority,
                 null,
                 null,
-                OptionForm.uri(callbackUrl),
-                true));
+                OptionForm.uri(callbackUrl)));
         r.onlyNew = onlyNew == null || onlyNew;
         return r;
     }

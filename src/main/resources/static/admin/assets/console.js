@@ -62,6 +62,7 @@
   var charts = {
     timeline: function (el, d) {
       var colour = { speech: '#2e7d32', skipped: '#bdbdbd' };
+      var windowColour = { DONE: '#1565c0', RUNNING: '#64b5f6', PENDING: '#d6e4f5' };
       var regions = d.regions.length ? d.regions : [{ start: 0, end: d.duration || 1, kind: 'skipped' }];
       return {
         grid: { left: 70, right: 20, top: 10, bottom: 30 },
@@ -81,10 +82,11 @@
           data: regions.map(function (r) {
             return { name: label(el, r.kind, r.kind) + ' ' + r.start.toFixed(1) + '–' + r.end.toFixed(1) + ' s',
                      value: [0, r.start, r.end], itemStyle: { color: colour[r.kind] } };
-          }).concat([{
-            name: label(el, 'windows', 'windows') + ' ' + d.windowsDone + '/' + d.windowsTotal,
-            value: [1, 0, d.windowsTotal ? (d.duration || 1) * d.windowsDone / d.windowsTotal : 0],
-            itemStyle: { color: '#1565c0' } }])
+          }).concat((d.windows || []).map(function (w) {
+            // the real VAD windows from the window table, coloured by state while the job runs
+            return { name: 'window ' + (w.index + 1) + ' ' + w.state.toLowerCase() + ' ' + w.start.toFixed(1) + '–' + w.end.toFixed(1) + ' s',
+                     value: [1, w.start, w.end], itemStyle: { color: windowColour[w.state] } };
+          }))
         }]
       };
     },
@@ -157,8 +159,22 @@
           chart.setOption(make(el, d));
           window.addEventListener('resize', function () { chart.resize(); });
           el.dataset.rendered = 'true';
+          if (el.id === 'timeline') followRunningJob(el, chart);
         });
     });
+  }
+
+  // While the job runs, the timeline is fetched again with the live section, so windows fill in as they commit.
+  function followRunningJob(el, chart) {
+    var live = document.getElementById('live');
+    if (!live || live.dataset.finished !== 'false') return;
+    var timer = setInterval(function () {
+      var now = document.getElementById('live');
+      if (!now || now.dataset.finished !== 'false') { clearInterval(timer); return; }
+      fetch(el.dataset.src, { headers: { Accept: 'application/json' } })
+        .then(function (r) { return r.json(); })
+        .then(function (d) { chart.setOption(charts.timeline(el, d), true); });
+    }, 2000);
   }
 
   window.addEventListener('load', function () { dropZone(); renderCharts(); });

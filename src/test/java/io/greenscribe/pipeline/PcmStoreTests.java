@@ -41,4 +41,21 @@ class PcmStoreTests {
         assertThat(store.window(job, CLIP, 8_000, 24_000)).containsExactly(expected);
         assertThat(work.resolve(job + ".f32")).isRegularFile();
     }
+
+    @Test
+    void itListsTheJobsWithWorkFilesAndDeletesOnesWorkFilesPartlyWrittenOnesIncluded() throws Exception {
+        PcmStore store = new PcmStore(work, new FfmpegAudioDecoder());
+        UUID decoded = UUID.randomUUID();
+        UUID partial = UUID.randomUUID();
+        store.load(decoded, CLIP);
+        Files.write(work.resolve(partial + ".f32.part"), new byte[8]);
+        Files.write(work.resolve("notes.txt"), new byte[1]);
+
+        assertThat(store.jobs()).containsExactlyInAnyOrder(decoded, partial);
+
+        store.delete(decoded);
+        store.delete(partial);
+        assertThat(store.jobs()).isEmpty();
+        assertThat(work.resolve("notes.txt")).exists();
+    }
 }

@@ -58,6 +58,12 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
+    public Response putJson(String path, Object body) {
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
     /** A POST of exactly these bytes with this Content-Type (for malformed bodies). */
     public Response postRaw(String path, String contentType, byte[] body) {
         return send(

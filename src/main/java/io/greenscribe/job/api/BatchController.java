@@ -130,7 +130,13 @@ class BatchController {
             @Schema(description = SubmissionForms.CALLBACK) URI callbackUrl,
 
             @Schema(description = SubmissionForms.INTERRUPTIBLE, defaultValue = "true", example = "true")
-            Boolean interruptible) {
+            Boolean interruptible,
+
+            @Schema(description = SubmissionForms.AUDIO_TTL, format = "duration", example = "P7D")
+            String audioTtl,
+
+            @Schema(description = SubmissionForms.TRANSCRIPT_TTL, format = "duration", example = "P30D")
+            String transcriptTtl) {
 
         JobOptions options() {
             return new JobController.PathSubmission(
@@ -144,7 +150,9 @@ class BatchController {
                             deadline,
                             notBefore,
                             callbackUrl,
-                            interruptible)
+                            interruptible,
+                            audioTtl,
+                            transcriptTtl)
                     .options();
         }
     }

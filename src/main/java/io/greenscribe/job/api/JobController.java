@@ -167,7 +167,13 @@ class JobController {
             @Schema(description = SubmissionForms.CALLBACK) URI callbackUrl,
 
             @Schema(description = SubmissionForms.INTERRUPTIBLE, defaultValue = "true", example = "true")
-            Boolean interruptible) {
+            Boolean interruptible,
+
+            @Schema(description = SubmissionForms.AUDIO_TTL, format = "duration", example = "P7D")
+            String audioTtl,
+
+            @Schema(description = SubmissionForms.TRANSCRIPT_TTL, format = "duration", example = "P30D")
+            String transcriptTtl) {
 
         JobOptions options() {
             return new JobOptions(
@@ -180,7 +186,9 @@ class JobController {
                     deadline,
                     notBefore,
                     callbackUrl,
-                    interruptible == null || interruptible);
+                    interruptible == null || interruptible,
+                    io.greenscribe.job.Retention.parse("audioTtl", audioTtl),
+                    io.greenscribe.job.Retention.parse("transcriptTtl", transcriptTtl));
         }
     }
 

@@ -131,8 +131,7 @@ class OpenAiTranscriptionController {
                     100,
                     null,
                     null,
-                    null,
-                    true);
+                    null);
             UUID id = jobs.submit(
                             caller.tenantId(),
                             new AudioSource.Upload(

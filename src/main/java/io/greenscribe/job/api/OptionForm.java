@@ -17,7 +17,18 @@ import org.springframework.util.MultiValueMap;
 public final class OptionForm {
 
     static final Set<String> OPTION_FIELDS = Set.of(
-            "language", "model", "hotwords", "itn", "formats", "priority", "deadline", "notBefore", "callbackUrl");
+            "language",
+            "model",
+            "hotwords",
+            "itn",
+            "formats",
+            "priority",
+            "deadline",
+            "notBefore",
+            "callbackUrl",
+            "interruptible",
+            "audioTtl",
+            "transcriptTtl");
 
     private OptionForm() {}
 
@@ -42,7 +53,9 @@ public final class OptionForm {
                 instant("deadline", form.getFirst("deadline")),
                 instant("notBefore", form.getFirst("notBefore")),
                 uri(form.getFirst("callbackUrl")),
-                bool("interruptible", form.getFirst("interruptible"), true));
+                bool("interruptible", form.getFirst("interruptible"), true),
+                io.greenscribe.job.Retention.parse("audioTtl", form.getFirst("audioTtl")),
+                io.greenscribe.job.Retention.parse("transcriptTtl", form.getFirst("transcriptTtl")));
     }
 
     static List<String> list(List<String> values) {

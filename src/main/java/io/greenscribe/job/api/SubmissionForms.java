@@ -24,6 +24,11 @@ final class SubmissionForms {
     static final String NOT_BEFORE = "Start no earlier than this instant";
     static final String INTERRUPTIBLE = "With a deadline: may pause between windows and run in the greenest pieces"
             + " of time before it (true, the default); false keeps it to one run";
+    static final String AUDIO_TTL = "How long the uploaded audio is kept after the job ends, ISO-8601 (PT0S to P3650D);"
+            + " empty: the tenant's default, else greenscribe.retention.audio-ttl (7 days)";
+    static final String TRANSCRIPT_TTL =
+            "How long the transcript is kept after the job ends, ISO-8601 (PT0S to P3650D);"
+                    + " empty: the tenant's default, else kept until deleted";
     static final String CALLBACK =
             "Called with a signed POST when the job ends (HMAC-SHA256 in X-GreenScribe-Signature)";
 
@@ -69,7 +74,13 @@ final class SubmissionForms {
             @Schema(description = CALLBACK, format = "uri") String callbackUrl,
 
             @Schema(description = INTERRUPTIBLE, defaultValue = "true", example = "true")
-            String interruptible) {}
+            String interruptible,
+
+            @Schema(description = AUDIO_TTL, format = "duration", example = "P7D")
+            String audioTtl,
+
+            @Schema(description = TRANSCRIPT_TTL, format = "duration", example = "P30D")
+            String transcriptTtl) {}
 
     @Schema(
             name = "BatchSubmissionForm",
@@ -113,7 +124,13 @@ final class SubmissionForms {
             @Schema(description = CALLBACK, format = "uri") String callbackUrl,
 
             @Schema(description = INTERRUPTIBLE, defaultValue = "true", example = "true")
-            String interruptible) {}
+            String interruptible,
+
+            @Schema(description = AUDIO_TTL, format = "duration", example = "P7D")
+            String audioTtl,
+
+            @Schema(description = TRANSCRIPT_TTL, format = "duration", example = "P30D")
+            String transcriptTtl) {}
 
     @Schema(
             name = "OpenAiTranscriptionForm",

@@ -93,7 +93,9 @@ class OpenApiRoundTripIntegrationTests {
                         "priority",
                         "deadline",
                         "notBefore",
-                        "callbackUrl");
+                        "callbackUrl",
+                        "audioTtl",
+                        "transcriptTtl");
         assertThat(form.at("/properties/file/format").asText()).isEqualTo("binary");
         assertThat(form.at("/properties/priority/type").asText()).isEqualTo("integer");
         assertThat(form.at("/properties/itn/type").asText()).isEqualTo("boolean");
@@ -196,6 +198,13 @@ class OpenApiRoundTripIntegrationTests {
                         .asText())
                 .isNotBlank();
 
+        // the tenant's retention defaults, read and set by its admin key
+        api.call("get /api/v1/retention", Map.of(), null);
+        assertThat(api.call("put /api/v1/retention", Map.of(), "application/json")
+                        .path("audioTtl")
+                        .asText())
+                .isEqualTo("PT24H");
+
         // and nothing the document describes was left out
         assertThat(api.called)
                 .containsExactlyInAnyOrderElementsOf(operations(doc).keySet());
@@ -262,7 +271,9 @@ class OpenApiRoundTripIntegrationTests {
                     switch (key[0]) {
                         case "get" -> http.get(url);
                         case "delete" -> http.delete(url);
-                        default -> contentType == null ? http.postJson(url, Map.of()) : body(op, url, contentType);
+                        case "put" -> body(op, url, contentType, true);
+                        default ->
+                            contentType == null ? http.postJson(url, Map.of()) : body(op, url, contentType, false);
                     };
             assertThat(op.path("responses").propertyNames())
                     .as("%s answered %d: %s", operation, r.status(), r.body())
@@ -272,7 +283,7 @@ class OpenApiRoundTripIntegrationTests {
             return r;
         }
 
-        private Http.Response body(JsonNode op, String url, String contentType) {
+        private Http.Response body(JsonNode op, String url, String contentType, boolean put) {
             JsonNode schema = schema(
                     doc,
                     op.path("requestBody").path("content").path(contentType).path("schema"));
@@ -291,9 +302,10 @@ class OpenApiRoundTripIntegrationTests {
                     fields.put(e.getKey(), contentType.startsWith("multipart") ? formValue(example) : example);
                 }
             });
-            return contentType.startsWith("multipart")
-                    ? http.postMultipart(url, fields, Map.of())
-                    : http.postJson(url, fields);
+            if (contentType.startsWith("multipart")) {
+                return http.postMultipart(url, fields, Map.of());
+            }
+            return put ? http.putJson(url, fields) : http.postJson(url, fields);
         }
 
         private static Object formValue(JsonNode example) {
