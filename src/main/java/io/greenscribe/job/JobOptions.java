@@ -17,6 +17,10 @@ import java.util.List;
  * @param deadline latest completion the client accepts, or {@code null}
  * @param notBefore earliest start, or {@code null}
  * @param callbackUrl where to POST the signed completion notice, or {@code null}
+ * @param translate Whisper's translate task (the text comes back in English) instead of transcribe
+ * @param prompt initial prompt: text the recognizer reads as what came before (style, spellings),
+ *     not split into hotwords; only its last 223 tokens are kept, as Whisper keeps them
+ * @param wordTimestamps time every word (one more decoder pass per window)
  */
 public record JobOptions(
         String language,
@@ -27,11 +31,37 @@ public record JobOptions(
         int priority,
         Instant deadline,
         Instant notBefore,
-        URI callbackUrl) {
+        URI callbackUrl,
+        boolean translate,
+        String prompt,
+        boolean wordTimestamps) {
+
+    /** {@code language} value: detect the language on every window and report it per segment. */
+    public static final String AUTO_PER_WINDOW = "auto-per-window";
 
     public JobOptions {
         hotwords = hotwords == null ? List.of() : List.copyOf(hotwords);
         formats = formats == null || formats.isEmpty() ? List.of(TranscriptFormat.values()) : List.copyOf(formats);
+        prompt = prompt == null || prompt.isBlank() ? null : prompt;
+    }
+
+    /** Options without the decoding extras: transcribe, no prompt, no word timestamps. */
+    public JobOptions(
+            String language,
+            String model,
+            List<String> hotwords,
+            boolean itn,
+            List<TranscriptFormat> formats,
+            int priority,
+            Instant deadline,
+            Instant notBefore,
+            URI callbackUrl) {
+        this(language, model, hotwords, itn, formats, priority, deadline, notBefore, callbackUrl, false, null, false);
+    }
+
+    /** Whether the language is detected on every window and reported per segment. */
+    public boolean languagePerWindow() {
+        return AUTO_PER_WINDOW.equals(language);
     }
 
     public static JobOptions defaults() {

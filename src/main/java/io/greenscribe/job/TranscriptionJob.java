@@ -54,6 +54,9 @@ class TranscriptionJob {
     boolean itn;
     String formats;
     String callbackUrl;
+    String task;
+    String prompt;
+    boolean wordTimestamps;
 
     Instant deadline;
     Instant notBefore;
@@ -165,6 +168,9 @@ class TranscriptionJob {
         job.notBefore = options.notBefore();
         job.callbackUrl =
                 options.callbackUrl() == null ? null : options.callbackUrl().toString();
+        job.task = options.translate() ? "translate" : "transcribe";
+        job.prompt = options.prompt();
+        job.wordTimestamps = options.wordTimestamps();
         return job;
     }
 

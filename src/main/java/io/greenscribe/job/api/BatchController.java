@@ -142,7 +142,10 @@ class BatchController {
                             priority,
                             deadline,
                             notBefore,
-                            callbackUrl)
+                            callbackUrl,
+                            null,
+                            null,
+                            null)
                     .options();
         }
     }

@@ -164,7 +164,19 @@ class JobController {
             @Schema(description = SubmissionForms.NOT_BEFORE, example = "2030-01-01T22:00:00Z")
             Instant notBefore,
 
-            @Schema(description = SubmissionForms.CALLBACK) URI callbackUrl) {
+            @Schema(description = SubmissionForms.CALLBACK) URI callbackUrl,
+
+            @Schema(
+                    description = SubmissionForms.TASK,
+                    allowableValues = {"transcribe", "translate"},
+                    example = "transcribe")
+            String task,
+
+            @Schema(description = SubmissionForms.PROMPT, example = "GreenScribe, a carbon-aware transcription server.")
+            String prompt,
+
+            @Schema(description = SubmissionForms.WORD_TIMESTAMPS, defaultValue = "false", example = "true")
+            Boolean wordTimestamps) {
 
         JobOptions options() {
             return new JobOptions(
@@ -176,7 +188,10 @@ class JobController {
                     priority == null ? 0 : priority,
                     deadline,
                     notBefore,
-                    callbackUrl);
+                    callbackUrl,
+                    OptionForm.translate(task),
+                    prompt,
+                    wordTimestamps != null && wordTimestamps);
         }
     }
 

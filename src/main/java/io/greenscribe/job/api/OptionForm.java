@@ -17,7 +17,18 @@ import org.springframework.util.MultiValueMap;
 public final class OptionForm {
 
     static final Set<String> OPTION_FIELDS = Set.of(
-            "language", "model", "hotwords", "itn", "formats", "priority", "deadline", "notBefore", "callbackUrl");
+            "language",
+            "model",
+            "hotwords",
+            "itn",
+            "formats",
+            "priority",
+            "deadline",
+            "notBefore",
+            "callbackUrl",
+            "task",
+            "prompt",
+            "wordTimestamps");
 
     private OptionForm() {}
 
@@ -41,7 +52,22 @@ public final class OptionForm {
                 integer("priority", form.getFirst("priority")),
                 instant("deadline", form.getFirst("deadline")),
                 instant("notBefore", form.getFirst("notBefore")),
-                uri(form.getFirst("callbackUrl")));
+                uri(form.getFirst("callbackUrl")),
+                translate(form.getFirst("task")),
+                form.getFirst("prompt"),
+                bool("wordTimestamps", form.getFirst("wordTimestamps"), false));
+    }
+
+    /** {@code task}: transcribe (the default) or translate (to English, as Whisper does). */
+    static boolean translate(String task) {
+        if (task == null || task.isBlank()) {
+            return false;
+        }
+        return switch (task.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "transcribe" -> false;
+            case "translate" -> true;
+            default -> throw new GreenScribeException("task must be transcribe or translate, not '" + task + "'.");
+        };
     }
 
     static List<String> list(List<String> values) {
