@@ -102,7 +102,8 @@ public class AudioInputs {
         }
     }
 
-    private static String safeName(String filename) {
+    /** The upload's name as stored: its last path element, with anything but [A-Za-z0-9._-] replaced. */
+    public static String safeName(String filename) {
         String base = filename == null
                 ? ""
                 : filename.substring(Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\')) + 1);

@@ -23,6 +23,10 @@ import java.util.List;
  *     tenant's (else the server's) default
  * @param transcriptTtl how long the transcript is kept after the job ends, or {@code null} for the
  *     tenant's (else the server's) default
+ * @param translate Whisper's translate task (the text comes back in English) instead of transcribe
+ * @param prompt initial prompt: text the recognizer reads as what came before (style, spellings),
+ *     not split into hotwords; only its last 223 tokens are kept, as Whisper keeps them
+ * @param wordTimestamps time every word (one more decoder pass per window)
  */
 public record JobOptions(
         String language,
@@ -36,9 +40,25 @@ public record JobOptions(
         URI callbackUrl,
         boolean interruptible,
         java.time.Duration audioTtl,
-        java.time.Duration transcriptTtl) {
+        java.time.Duration transcriptTtl,
+        boolean translate,
+        String prompt,
+        boolean wordTimestamps) {
 
-    /** Options with the defaults for the rest: interruptible, the default retention. */
+    /** {@code language} value: detect the language on every window and report it per segment. */
+    public static final String AUTO_PER_WINDOW = "auto-per-window";
+
+    public JobOptions {
+        new Retention(audioTtl, transcriptTtl); // the same range checks as a tenant's defaults
+        hotwords = hotwords == null ? List.of() : List.copyOf(hotwords);
+        formats = formats == null || formats.isEmpty() ? List.of(TranscriptFormat.values()) : List.copyOf(formats);
+        prompt = prompt == null || prompt.isBlank() ? null : prompt;
+    }
+
+    /**
+     * Options with the defaults for the rest: interruptible, the default retention, transcribe, no
+     * prompt, no word timestamps.
+     */
     public JobOptions(
             String language,
             String model,
@@ -49,13 +69,27 @@ public record JobOptions(
             Instant deadline,
             Instant notBefore,
             URI callbackUrl) {
-        this(language, model, hotwords, itn, formats, priority, deadline, notBefore, callbackUrl, true, null, null);
+        this(
+                language,
+                model,
+                hotwords,
+                itn,
+                formats,
+                priority,
+                deadline,
+                notBefore,
+                callbackUrl,
+                true,
+                null,
+                null,
+                false,
+                null,
+                false);
     }
 
-    public JobOptions {
-        new Retention(audioTtl, transcriptTtl); // the same range checks as a tenant's defaults
-        hotwords = hotwords == null ? List.of() : List.copyOf(hotwords);
-        formats = formats == null || formats.isEmpty() ? List.of(TranscriptFormat.values()) : List.copyOf(formats);
+    /** Whether the language is detected on every window and reported per segment. */
+    public boolean languagePerWindow() {
+        return AUTO_PER_WINDOW.equals(language);
     }
 
     public static JobOptions defaults() {

@@ -30,21 +30,41 @@ public class JobOptionsValidator {
     /** Far enough for any real deadline; an instant beyond it overflowed the planner's arithmetic. */
     private static final java.time.Duration FURTHEST = java.time.Duration.ofDays(366L * 100);
 
+    /**
+     * A bound on what is stored: Whisper keeps only the prompt's last 223 tokens (a few hundred
+     * words), so anything longer is cut when decoding, as OpenAI's endpoint cuts it.
+     */
+    static final int MAX_PROMPT_CHARS = 10_000;
+
     /** Validates and returns the model the job will use. */
     public String validate(JobOptions o) {
-        if (o.language() != null && !o.language().matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?")) {
-            throw new GreenScribeException("language '" + o.language() + "' is not an ISO 639 code such as en or zh.");
+        if (o.language() != null && !o.languagePerWindow() && !o.language().matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?")) {
+            throw new GreenScribeException("language '" + o.language() + "' is not an ISO 639 code such as en or zh"
+                    + " (or " + JobOptions.AUTO_PER_WINDOW + ").");
         }
         String model = o.model() == null || o.model().isBlank() ? pipelineProperties.defaultModel() : o.model();
         if (!pipeline.installedModels().contains(model)) {
             throw new GreenScribeException(
                     "Unknown model '" + model + "'; installed: " + pipeline.installedModels() + ".");
         }
-        if (model.endsWith(".en") && o.language() != null && !o.language().startsWith("en")) {
+        boolean englishOnly = englishOnly(model);
+        if (englishOnly && o.translate()) {
+            throw new GreenScribeException("Model '" + model + "' recognizes English only and cannot translate; "
+                    + "task=translate needs a multilingual model" + multilingual() + ".");
+        }
+        if (englishOnly && o.languagePerWindow()) {
+            throw new GreenScribeException("Model '" + model + "' recognizes English only; language="
+                    + JobOptions.AUTO_PER_WINDOW + " needs a multilingual model" + multilingual() + ".");
+        }
+        if (englishOnly && o.language() != null && !o.language().startsWith("en")) {
             throw new GreenScribeException("Model '" + model + "' recognizes English only; language '" + o.language()
                     + "' needs a multilingual model.");
         }
-        if (o.language() != null) {
+        if (o.prompt() != null && o.prompt().length() > MAX_PROMPT_CHARS) {
+            throw new GreenScribeException("prompt is " + o.prompt().length() + " characters; at most "
+                    + MAX_PROMPT_CHARS + " are taken (the recognizer keeps only the last 223 tokens of it).");
+        }
+        if (o.language() != null && !o.languagePerWindow()) {
             String code = o.language().split("-", 2)[0];
             java.util.Set<String> known = languages.of(model);
             if (!known.isEmpty() && !known.contains(code)) {
@@ -74,5 +94,20 @@ public class JobOptionsValidator {
             webhookPolicy.check(o.callbackUrl()); // resolved and checked again before each delivery
         }
         return model;
+    }
+
+    /** An English-only Whisper model: named *.en, or its tokenizer knows no language but English. */
+    private boolean englishOnly(String model) {
+        java.util.Set<String> known = languages.of(model);
+        return model.endsWith(".en") || (!known.isEmpty() && known.equals(java.util.Set.of("en")));
+    }
+
+    /** ", such as whisper-base" when one is installed, so the message says what to pick. */
+    private String multilingual() {
+        return pipeline.installedModels().stream()
+                .filter(m -> !englishOnly(m))
+                .findFirst()
+                .map(m -> " such as " + m)
+                .orElse(" (none is installed here)");
     }
 }

@@ -65,10 +65,15 @@ public class JobRuns {
                     j.tenantId,
                     Path.of(j.audioPath),
                     j.model,
-                    j.language,
+                    JobOptions.AUTO_PER_WINDOW.equals(j.language) ? null : j.language,
                     StoredOptions.hotwords(j.hotwords),
                     j.itn,
-                    workerId);
+                    workerId,
+                    new PipelineRequest.Decoding(
+                            "translate".equals(j.task),
+                            j.prompt,
+                            j.wordTimestamps,
+                            JobOptions.AUTO_PER_WINDOW.equals(j.language)));
             return new Claimed(request, j.createdAt, j.callbackUrl == null ? null : URI.create(j.callbackUrl));
         }));
     }

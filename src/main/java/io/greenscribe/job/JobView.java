@@ -113,14 +113,17 @@ public record JobView(
      */
     public record Audio(String name, long bytes, Double durationSeconds, Double speechSeconds, String warning) {}
 
-    /** The options as stored. */
+    /** The options as stored; {@code task} is transcribe or translate. */
     public record Options(
             String language,
             List<String> hotwords,
             boolean itn,
             List<String> formats,
             int priority,
-            String callbackUrl) {}
+            String callbackUrl,
+            String task,
+            String prompt,
+            boolean wordTimestamps) {}
 
     /**
      * @param runAt earliest start; @param reason machine-readable reason; @param detail sentence

@@ -62,6 +62,9 @@ class TranscriptionJob {
     boolean itn;
     String formats;
     String callbackUrl;
+    String task;
+    String prompt;
+    boolean wordTimestamps;
 
     Instant deadline;
     Instant notBefore;
@@ -202,6 +205,9 @@ class TranscriptionJob {
         job.interruptible = options.interruptible();
         job.callbackUrl =
                 options.callbackUrl() == null ? null : options.callbackUrl().toString();
+        job.task = options.translate() ? "translate" : "transcribe";
+        job.prompt = options.prompt();
+        job.wordTimestamps = options.wordTimestamps();
         return job;
     }
 

@@ -26,7 +26,7 @@ class AssembleStep extends PipelineStep {
         double duration = job.getDouble("audioSeconds", 0.0);
         TranscriptDocument document = document(windows.results(request.jobId()), request, duration);
         if (request.itn()) {
-            document = document.normalizedWith(InverseTextNormalizer.forLanguage(document.language()));
+            document = normalized(document);
         }
         transcripts.save(request.jobId(), request.tenantId(), document);
         job.putString("language", document.language());
@@ -42,18 +42,38 @@ class AssembleStep extends PipelineStep {
                 .map(w -> new WindowText(w.language(), w.segments(), w.noSpeech()))
                 .toList();
         RecognitionOptions options = RecognitionOptions.defaults().withLanguage(request.language());
-        TranscriptDocument document = FileTranscriber.document(windows, request.model(), duration, options);
+        boolean perWindow = request.decoding().languagePerWindow();
+        boolean translated = request.decoding().translate();
+        TranscriptDocument document =
+                FileTranscriber.document(windows, request.model(), duration, options, perWindow && !translated);
         List<TimedSegment> timed = new ArrayList<>();
         for (TimedSegment s : document.segments()) {
             if (!s.rawText().isBlank()) {
-                timed.add(TimedSegment.of(
+                timed.add(new TimedSegment(
                         timed.size(),
                         Math.min(s.start(), duration),
                         Math.min(s.end(), duration),
                         s.rawText(),
-                        s.words()));
+                        s.rawText(),
+                        s.words(),
+                        s.language()));
             }
         }
-        return new TranscriptDocument(document.language(), document.model(), duration, timed);
+        // a translation is written in English whatever was spoken: its text is joined, normalized
+        // and labelled as English
+        return new TranscriptDocument(translated ? "en" : document.language(), document.model(), duration, timed);
+    }
+
+    /** Inverse text normalization in each segment's own language where it has one. */
+    private static TranscriptDocument normalized(TranscriptDocument document) {
+        TranscriptDocument whole = document.normalizedWith(InverseTextNormalizer.forLanguage(document.language()));
+        List<TimedSegment> segments = new ArrayList<>(whole.segments().size());
+        for (TimedSegment s : whole.segments()) {
+            segments.add(
+                    s.language() == null || s.language().equals(document.language())
+                            ? s
+                            : s.normalizedWith(InverseTextNormalizer.forLanguage(s.language())));
+        }
+        return new TranscriptDocument(whole.language(), whole.model(), whole.durationSeconds(), segments);
     }
 }

@@ -14,6 +14,10 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 final class JobParams {
 
     static final String JOB_ID = "jobId";
+    private static final String TRANSLATE = "translate";
+    private static final String PROMPT = "prompt";
+    private static final String WORD_TIMESTAMPS = "wordTimestamps";
+    private static final String LANGUAGE_PER_WINDOW = "languagePerWindow";
 
     private JobParams() {}
 
@@ -27,12 +31,20 @@ final class JobParams {
                 .addString("hotwords", String.join("\n", r.hotwords()), false)
                 .addString("itn", Boolean.toString(r.itn()), false)
                 .addString("worker", r.workerId() == null ? "" : r.workerId(), false)
+                .addJobParameter(TRANSLATE, r.decoding().translate(), Boolean.class, false)
+                .addString(
+                        PROMPT,
+                        r.decoding().prompt() == null ? "" : r.decoding().prompt(),
+                        false)
+                .addJobParameter(WORD_TIMESTAMPS, r.decoding().wordTimestamps(), Boolean.class, false)
+                .addJobParameter(LANGUAGE_PER_WINDOW, r.decoding().languagePerWindow(), Boolean.class, false)
                 .toJobParameters();
     }
 
     static PipelineRequest request(JobParameters p) {
         String language = p.getString("language");
         String hotwords = p.getString("hotwords");
+        String prompt = p.getString(PROMPT);
         return new PipelineRequest(
                 UUID.fromString(p.getString(JOB_ID)),
                 UUID.fromString(p.getString("tenantId")),
@@ -41,6 +53,17 @@ final class JobParams {
                 language == null || language.isEmpty() ? null : language,
                 hotwords == null || hotwords.isEmpty() ? List.of() : Arrays.asList(hotwords.split("\n")),
                 Boolean.parseBoolean(p.getString("itn")),
-                p.getString("worker"));
+                p.getString("worker"),
+                new PipelineRequest.Decoding(
+                        flag(p, TRANSLATE),
+                        prompt == null || prompt.isEmpty() ? null : prompt,
+                        flag(p, WORD_TIMESTAMPS),
+                        flag(p, LANGUAGE_PER_WINDOW)));
+    }
+
+    /** A typed Boolean parameter; absent (an execution started before it existed) is false. */
+    private static boolean flag(JobParameters p, String name) {
+        var parameter = p.getParameter(name);
+        return parameter != null && Boolean.TRUE.equals(parameter.value());
     }
 }

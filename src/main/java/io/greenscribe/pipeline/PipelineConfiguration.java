@@ -91,8 +91,8 @@ class PipelineConfiguration {
     }
 
     @Bean
-    Transcripts transcripts(JdbcClient jdbc, Clock clock) {
-        return new Transcripts(jdbc, clock);
+    Transcripts transcripts(JdbcClient jdbc, Clock clock, JsonMapper json) {
+        return new Transcripts(jdbc, clock, json);
     }
 
     @Bean

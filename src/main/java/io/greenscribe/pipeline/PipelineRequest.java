@@ -15,6 +15,7 @@ import java.util.UUID;
  * @param hotwords terms to favour
  * @param itn whether to apply inverse text normalization
  * @param workerId who runs it, recorded on each window it recognizes
+ * @param decoding what the recognizer is asked beyond language and hotwords
  */
 public record PipelineRequest(
         UUID jobId,
@@ -24,9 +25,23 @@ public record PipelineRequest(
         String language,
         List<String> hotwords,
         boolean itn,
-        String workerId) {
+        String workerId,
+        Decoding decoding) {
 
     public PipelineRequest {
         hotwords = hotwords == null ? List.of() : List.copyOf(hotwords);
+        decoding = decoding == null ? Decoding.DEFAULT : decoding;
+    }
+
+    /**
+     * @param translate Whisper's translate task: the text comes back in English
+     * @param prompt initial prompt (previous-text context), or {@code null}
+     * @param wordTimestamps align every word to the audio
+     * @param languagePerWindow detect the language on every window (which then holds one stretch
+     *     of speech, not several joined) and keep it on each segment
+     */
+    public record Decoding(boolean translate, String prompt, boolean wordTimestamps, boolean languagePerWindow) {
+
+        public static final Decoding DEFAULT = new Decoding(false, null, false, false);
     }
 }

@@ -37,10 +37,28 @@ class RecognizeWindowsWriter implements ItemWriter<WindowSpan> {
         windows.started(
                 request.jobId(),
                 chunk.getItems().stream().map(WindowSpan::index).toList());
-        RecognitionOptions options =
-                RecognitionOptions.defaults().withLanguage(request.language()).withPrompt(null, request.hotwords());
+        RecognitionOptions options = options(request);
         for (WindowTranscript result : models.recognizer(request.model()).recognize(batch, options)) {
             windows.complete(request.jobId(), result, request.workerId());
         }
+    }
+
+    /** Whisper's defaults with what the job asked: language, task, prompt, hotwords, word timings. */
+    static RecognitionOptions options(PipelineRequest request) {
+        RecognitionOptions d = RecognitionOptions.defaults();
+        PipelineRequest.Decoding decoding = request.decoding();
+        return new RecognitionOptions(
+                request.language(),
+                decoding.translate(),
+                decoding.prompt(),
+                request.hotwords(),
+                d.timestamps(),
+                d.temperatures(),
+                d.compressionRatioThreshold(),
+                d.logProbThreshold(),
+                d.noSpeechThreshold(),
+                d.maxNewTokens(),
+                d.seed(),
+                decoding.wordTimestamps());
     }
 }

@@ -105,7 +105,10 @@ public class RecurringBatchService {
                                 .map(io.greenscribe.text.TranscriptFormat::extension)
                                 .toList(),
                         o.priority(),
-                        r.callbackUrl),
+                        r.callbackUrl,
+                        o.translate() ? "translate" : "transcribe",
+                        o.prompt(),
+                        o.wordTimestamps()),
                 r.model,
                 r.onlyNew,
                 r.enabled,

@@ -8,17 +8,22 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * The one place errors become RFC 9457 problem details: GreenScribe's own exceptions carry their
+ * The one place errors become RFC 9457 problem details (on the OpenAI-compatible {@code /v1/}
+ * paths, OpenAI's error body instead: {@link OpenAiErrors}): GreenScribe's own exceptions carry their
  * status and a message written for the client; Spring MVC's own (bad parameters, wrong media
  * type, …) come from the base class; anything else is a 500 whose details stay in the log.
  */
@@ -28,8 +33,42 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetails.class);
 
     @ExceptionHandler(GreenScribeException.class)
-    ResponseEntity<ProblemDetail> greenScribe(GreenScribeException e, HttpServletRequest request) {
+    ResponseEntity<?> greenScribe(GreenScribeException e, HttpServletRequest request) {
+        if (e instanceof FieldException f && OpenAiErrors.applies(request.getRequestURI())) {
+            return ResponseEntity.status(e.httpStatus())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(OpenAiErrors.body(e.httpStatus(), e.getMessage(), f.field(), f.code()));
+        }
         return problem(HttpStatusCode.valueOf(e.httpStatus()), e.getMessage(), request);
+    }
+
+    /** Spring MVC's own errors (missing part, wrong media type, …) in OpenAI's shape on its paths. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> answer = super.handleExceptionInternal(e, body, headers, status, request);
+        if (answer != null
+                && answer.getBody() instanceof ProblemDetail problem
+                && request instanceof ServletWebRequest servlet
+                && OpenAiErrors.applies(servlet.getRequest().getRequestURI())) {
+            String param = e instanceof MissingServletRequestPartException missing
+                    ? missing.getRequestPartName()
+                    : e instanceof MissingServletRequestParameterException missingParameter
+                            ? missingParameter.getParameterName()
+                            : null;
+            return ResponseEntity.status(answer.getStatusCode())
+                    .headers(withoutContentType(answer.getHeaders()))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(OpenAiErrors.body(answer.getStatusCode().value(), problem.getDetail(), param, null));
+        }
+        return answer;
+    }
+
+    private static HttpHeaders withoutContentType(HttpHeaders headers) {
+        HttpHeaders copy = new HttpHeaders();
+        copy.putAll(headers);
+        copy.remove(HttpHeaders.CONTENT_TYPE);
+        return copy;
     }
 
     @Override
@@ -50,7 +89,7 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
 
     /** A body that says multipart but is not (no boundary, no closing boundary, nested, truncated). */
     @ExceptionHandler(MultipartException.class)
-    ResponseEntity<ProblemDetail> badMultipart(MultipartException e, HttpServletRequest request) {
+    ResponseEntity<?> badMultipart(MultipartException e, HttpServletRequest request) {
         if (e instanceof MaxUploadSizeExceededException tooLarge) {
             boolean parts = tooManyParts(tooLarge);
             return problem(
@@ -88,7 +127,7 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
-    ResponseEntity<ProblemDetail> concurrentChange(OptimisticLockingFailureException e, HttpServletRequest request) {
+    ResponseEntity<?> concurrentChange(OptimisticLockingFailureException e, HttpServletRequest request) {
         return problem(
                 HttpStatus.CONFLICT,
                 "The job changed while this request was handled (a worker claimed or "
@@ -97,17 +136,22 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<ProblemDetail> badArgument(IllegalArgumentException e, HttpServletRequest request) {
+    ResponseEntity<?> badArgument(IllegalArgumentException e, HttpServletRequest request) {
         return problem(HttpStatus.BAD_REQUEST, e.getMessage(), request);
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+    ResponseEntity<?> unexpected(Exception e, HttpServletRequest request) {
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error; the server log has the details.", request);
     }
 
-    static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String detail, HttpServletRequest request) {
+    static ResponseEntity<?> problem(HttpStatusCode status, String detail, HttpServletRequest request) {
+        if (OpenAiErrors.applies(request.getRequestURI())) {
+            return ResponseEntity.status(status)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(OpenAiErrors.body(status.value(), detail, null, null));
+        }
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setInstance(URI.create(request.getRequestURI()));
         return ResponseEntity.status(status).body(body);

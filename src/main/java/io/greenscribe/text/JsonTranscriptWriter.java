@@ -41,6 +41,9 @@ final class JsonTranscriptWriter {
         json.writeNumberField("end", seconds(Math.max(segment.start(), segment.end())));
         json.writeStringField("text", segment.text());
         json.writeStringField("rawText", segment.rawText());
+        if (segment.language() != null) {
+            json.writeStringField("language", segment.language());
+        }
         json.writeArrayFieldStart("words");
         for (TimedWord word : segment.words()) {
             json.writeStartObject();

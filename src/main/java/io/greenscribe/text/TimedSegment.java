@@ -11,13 +11,20 @@ import java.util.List;
  * @param text the text to show: normalized when inverse text normalization is on, else the raw text
  * @param rawText the text exactly as the recognizer produced it
  * @param words word timings; empty when the recognizer gave none
+ * @param language the segment's own language when it was detected per window, else {@code null}
+ *     (the transcript's language then holds for every segment)
  */
-public record TimedSegment(int index, double start, double end, String text, String rawText, List<TimedWord> words) {
+public record TimedSegment(
+        int index, double start, double end, String text, String rawText, List<TimedWord> words, String language) {
 
     public TimedSegment {
         rawText = rawText == null ? "" : rawText;
         text = text == null ? rawText : text;
         words = words == null ? List.of() : List.copyOf(words);
+    }
+
+    public TimedSegment(int index, double start, double end, String text, String rawText, List<TimedWord> words) {
+        this(index, start, end, text, rawText, words, null);
     }
 
     /** A segment straight from the recognizer, not yet normalized: its text is its raw text. */
@@ -27,6 +34,11 @@ public record TimedSegment(int index, double start, double end, String text, Str
 
     /** This segment with {@code text} recomputed from {@code rawText}, so normalizing twice is harmless. */
     public TimedSegment normalizedWith(TextNormalizer normalizer) {
-        return new TimedSegment(index, start, end, normalizer.normalize(rawText), rawText, words);
+        return new TimedSegment(index, start, end, normalizer.normalize(rawText), rawText, words, language);
+    }
+
+    /** This segment marked as spoken in {@code code}. */
+    public TimedSegment withLanguage(String code) {
+        return new TimedSegment(index, start, end, text, rawText, words, code);
     }
 }

@@ -187,21 +187,40 @@ public final class FileTranscriber {
     /** Segments of all windows in time order, with the language most windows were decoded in. */
     public static TranscriptDocument document(
             List<WindowText> recognized, String model, double durationSeconds, RecognitionOptions options) {
-        List<Segment> segments = new ArrayList<>();
+        return document(recognized, model, durationSeconds, options, false);
+    }
+
+    /**
+     * As {@link #document(List, String, double, RecognitionOptions)}; with {@code segmentLanguages}
+     * each segment also carries the language its window was decoded in.
+     */
+    public static TranscriptDocument document(
+            List<WindowText> recognized,
+            String model,
+            double durationSeconds,
+            RecognitionOptions options,
+            boolean segmentLanguages) {
+        record Spoken(Segment segment, String language) {}
+        List<Spoken> segments = new ArrayList<>();
         Map<String, Double> languageVotes = new HashMap<>();
         for (WindowText t : recognized) {
-            segments.addAll(t.segments());
+            for (Segment s : t.segments()) {
+                segments.add(new Spoken(s, t.language()));
+            }
             if (!t.noSpeech()) {
                 languageVotes.merge(t.language(), (double) t.segments().size(), Double::sum);
             }
         }
-        segments.sort(Comparator.comparingDouble(Segment::start));
+        segments.sort(Comparator.comparingDouble(sp -> sp.segment().start()));
         List<TimedSegment> timed = new ArrayList<>(segments.size());
-        for (Segment s : segments) {
+        for (Spoken sp : segments) {
+            Segment s = sp.segment();
             List<TimedWord> words = s.words().stream()
                     .map(w -> new TimedWord(w.start(), w.end(), w.word().strip(), w.probability()))
                     .toList();
-            timed.add(TimedSegment.of(timed.size(), s.start(), s.end(), s.text().strip(), words));
+            TimedSegment segment =
+                    TimedSegment.of(timed.size(), s.start(), s.end(), s.text().strip(), words);
+            timed.add(segmentLanguages ? segment.withLanguage(sp.language()) : segment);
         }
         String language = languageVotes.entrySet().stream()
                 .max(Map.Entry.comparingByValue())

@@ -152,7 +152,10 @@ class BatchController {
                             callbackUrl,
                             interruptible,
                             audioTtl,
-                            transcriptTtl)
+                            transcriptTtl,
+                            null,
+                            null,
+                            null)
                     .options();
         }
     }

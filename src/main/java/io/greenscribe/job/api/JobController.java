@@ -173,7 +173,19 @@ class JobController {
             String audioTtl,
 
             @Schema(description = SubmissionForms.TRANSCRIPT_TTL, format = "duration", example = "P30D")
-            String transcriptTtl) {
+            String transcriptTtl,
+
+            @Schema(
+                    description = SubmissionForms.TASK,
+                    allowableValues = {"transcribe", "translate"},
+                    example = "transcribe")
+            String task,
+
+            @Schema(description = SubmissionForms.PROMPT, example = "GreenScribe, a carbon-aware transcription server.")
+            String prompt,
+
+            @Schema(description = SubmissionForms.WORD_TIMESTAMPS, defaultValue = "false", example = "true")
+            Boolean wordTimestamps) {
 
         JobOptions options() {
             return new JobOptions(
@@ -188,7 +200,10 @@ class JobController {
                     callbackUrl,
                     interruptible == null || interruptible,
                     io.greenscribe.job.Retention.parse("audioTtl", audioTtl),
-                    io.greenscribe.job.Retention.parse("transcriptTtl", transcriptTtl));
+                    io.greenscribe.job.Retention.parse("transcriptTtl", transcriptTtl),
+                    OptionForm.translate(task),
+                    prompt,
+                    wordTimestamps != null && wordTimestamps);
         }
     }
 

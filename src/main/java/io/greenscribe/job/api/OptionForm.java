@@ -28,7 +28,10 @@ public final class OptionForm {
             "callbackUrl",
             "interruptible",
             "audioTtl",
-            "transcriptTtl");
+            "transcriptTtl",
+            "task",
+            "prompt",
+            "wordTimestamps");
 
     private OptionForm() {}
 
@@ -55,7 +58,22 @@ public final class OptionForm {
                 uri(form.getFirst("callbackUrl")),
                 bool("interruptible", form.getFirst("interruptible"), true),
                 io.greenscribe.job.Retention.parse("audioTtl", form.getFirst("audioTtl")),
-                io.greenscribe.job.Retention.parse("transcriptTtl", form.getFirst("transcriptTtl")));
+                io.greenscribe.job.Retention.parse("transcriptTtl", form.getFirst("transcriptTtl")),
+                translate(form.getFirst("task")),
+                form.getFirst("prompt"),
+                bool("wordTimestamps", form.getFirst("wordTimestamps"), false));
+    }
+
+    /** {@code task}: transcribe (the default) or translate (to English, as Whisper does). */
+    static boolean translate(String task) {
+        if (task == null || task.isBlank()) {
+            return false;
+        }
+        return switch (task.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "transcribe" -> false;
+            case "translate" -> true;
+            default -> throw new GreenScribeException("task must be transcribe or translate, not '" + task + "'.");
+        };
     }
 
     static List<String> list(List<String> values) {

@@ -14,7 +14,14 @@ final class SubmissionForms {
 
     private SubmissionForms() {}
 
-    static final String LANGUAGE = "Spoken language as an ISO 639-1 code; empty: detected (multilingual models)";
+    static final String LANGUAGE = "Spoken language as an ISO 639-1 code; empty: detected (multilingual models); "
+            + "auto-per-window: detected on every window and reported on each segment (multilingual models)";
+    static final String TASK =
+            "transcribe (the default), or translate: the text comes back in English " + "(multilingual models only)";
+    static final String PROMPT = "Initial prompt: text the recognizer reads as what came before (style, spellings "
+            + "of names); only its last 223 tokens are used, as Whisper does";
+    static final String WORD_TIMESTAMPS =
+            "Time every word (words in the JSON transcript); costs one more decoder " + "pass per window";
     static final String MODEL = "Speech model; empty: the server's default (greenscribe.pipeline.model)";
     static final String HOTWORDS = "Words to favour (names, jargon); one per value, or comma-separated";
     static final String ITN = "Inverse text normalisation: \"twenty five\" becomes \"25\"";
@@ -80,7 +87,19 @@ final class SubmissionForms {
             String audioTtl,
 
             @Schema(description = TRANSCRIPT_TTL, format = "duration", example = "P30D")
-            String transcriptTtl) {}
+            String transcriptTtl,
+
+            @Schema(
+                    description = TASK,
+                    allowableValues = {"transcribe", "translate"},
+                    example = "transcribe")
+            String task,
+
+            @Schema(description = PROMPT, example = "GreenScribe, a carbon-aware transcription server.")
+            String prompt,
+
+            @Schema(description = WORD_TIMESTAMPS, defaultValue = "false", example = "true")
+            Boolean wordTimestamps) {}
 
     @Schema(
             name = "BatchSubmissionForm",
@@ -130,7 +149,19 @@ final class SubmissionForms {
             String audioTtl,
 
             @Schema(description = TRANSCRIPT_TTL, format = "duration", example = "P30D")
-            String transcriptTtl) {}
+            String transcriptTtl,
+
+            @Schema(
+                    description = TASK,
+                    allowableValues = {"transcribe", "translate"},
+                    example = "transcribe")
+            String task,
+
+            @Schema(description = PROMPT, example = "GreenScribe, a carbon-aware transcription server.")
+            String prompt,
+
+            @Schema(description = WORD_TIMESTAMPS, defaultValue = "false", example = "true")
+            Boolean wordTimestamps) {}
 
     @Schema(
             name = "OpenAiTranscriptionForm",
@@ -150,7 +181,7 @@ final class SubmissionForms {
 
             @Schema(description = LANGUAGE, example = "en") String language,
 
-            @Schema(description = "Hot words, comma-separated")
+            @Schema(description = PROMPT, example = "GreenScribe, a carbon-aware transcription server.")
             String prompt,
 
             @Schema(
@@ -160,6 +191,63 @@ final class SubmissionForms {
                     example = "json")
             String response_format,
 
-            @Schema(description = "Accepted for compatibility; decoding is greedy")
+            @Schema(
+                    description = "0 to 1; accepted for compatibility: decoding starts greedy and falls back up "
+                            + "Whisper's temperature ladder",
+                    minimum = "0",
+                    maximum = "1")
+            Double temperature,
+
+            @ArraySchema(
+                    arraySchema =
+                            @Schema(
+                                    description = "word and/or segment timings in verbose_json (words cost one "
+                                            + "more decoder pass); needs response_format=verbose_json"),
+                    schema = @Schema(allowableValues = {"word", "segment"}))
+            List<String> timestamp_granularities,
+
+            @ArraySchema(
+                    arraySchema =
+                            @Schema(
+                                    description = "logprobs is refused (400): as at OpenAI, it comes only with "
+                                            + "gpt-4o transcribe models"),
+                    schema = @Schema(allowableValues = {"logprobs"}))
+            List<String> include,
+
+            @Schema(description = "false, or left out; true is refused (400): answers are not streamed")
+            Boolean stream,
+
+            @Schema(
+                    description = "\"auto\" or a server_vad object: accepted and ignored, the server always cuts "
+                            + "at the pauses its own VAD finds")
+            String chunking_strategy) {}
+
+    @Schema(
+            name = "OpenAiTranslationForm",
+            description = "OpenAI's audio translation request: the text comes back in English")
+    record OpenAiTranslationForm(
+            @Schema(
+                    type = "string",
+                    format = "binary",
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    description = "The audio; at most greenscribe.jobs.sync-max-seconds long")
+            String file,
+
+            @Schema(
+                    description = "whisper-1 (the server's default model) or a GreenScribe model name; "
+                            + "a multilingual one",
+                    example = "whisper-base")
+            String model,
+
+            @Schema(description = PROMPT) String prompt,
+
+            @Schema(
+                    description = "Answer format",
+                    allowableValues = {"json", "text", "srt", "vtt", "verbose_json"},
+                    defaultValue = "json",
+                    example = "json")
+            String response_format,
+
+            @Schema(description = "0 to 1; accepted for compatibility", minimum = "0", maximum = "1")
             Double temperature) {}
 }

@@ -61,6 +61,7 @@ class OpenApiRoundTripIntegrationTests {
     @BeforeAll
     static void audio() throws IOException {
         Models.require("whisper-tiny.en");
+        Models.require("whisper-base");
         clip = SharedData.manifest("en-short").get(0).file();
         Files.createDirectories(root.resolve("incoming"));
         Files.copy(clip, root.resolve("incoming/call-0001.wav"));
@@ -95,7 +96,10 @@ class OpenApiRoundTripIntegrationTests {
                         "notBefore",
                         "callbackUrl",
                         "audioTtl",
-                        "transcriptTtl");
+                        "transcriptTtl",
+                        "task",
+                        "prompt",
+                        "wordTimestamps");
         assertThat(form.at("/properties/file/format").asText()).isEqualTo("binary");
         assertThat(form.at("/properties/priority/type").asText()).isEqualTo("integer");
         assertThat(form.at("/properties/itn/type").asText()).isEqualTo("boolean");
@@ -194,6 +198,11 @@ class OpenApiRoundTripIntegrationTests {
         api.call("delete /api/v1/recurring-batches/{id}", Map.of("id", recurring), null);
 
         assertThat(api.call("post /v1/audio/transcriptions", Map.of(), "multipart/form-data")
+                        .path("text")
+                        .asText())
+                .isNotBlank();
+        // the translation example names a multilingual model; the clip is English, so is the text
+        assertThat(api.call("post /v1/audio/translations", Map.of(), "multipart/form-data")
                         .path("text")
                         .asText())
                 .isNotBlank();
