@@ -41,6 +41,9 @@ final class JsonTranscriptWriter {
         json.writeNumberField("end", seconds(Math.max(segment.start(), segment.end())));
         json.writeStringField("text", segment.text());
         json.writeStringField("rawText", segment.rawText());
+        if (segment.speaker() != null) {
+            json.writeNumberField("speaker", segment.speaker());
+        }
         json.writeArrayFieldStart("words");
         for (TimedWord word : segment.words()) {
             json.writeStartObject();
@@ -49,6 +52,9 @@ final class JsonTranscriptWriter {
             json.writeStringField("word", word.word());
             // Four places tell confidences apart; more is noise that bloats every word.
             json.writeNumberField("probability", Math.round(word.probability() * 10_000) / 10_000.0);
+            if (word.speaker() != null) {
+                json.writeNumberField("speaker", word.speaker());
+            }
             json.writeEndObject();
         }
         json.writeEndArray();

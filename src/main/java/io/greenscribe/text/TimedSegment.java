@@ -11,13 +11,25 @@ import java.util.List;
  * @param text the text to show: normalized when inverse text normalization is on, else the raw text
  * @param rawText the text exactly as the recognizer produced it
  * @param words word timings; empty when the recognizer gave none
+ * @param speaker who spoke it, numbered from 1, or {@code null} when the job was not diarized
  */
-public record TimedSegment(int index, double start, double end, String text, String rawText, List<TimedWord> words) {
+public record TimedSegment(
+        int index, double start, double end, String text, String rawText, List<TimedWord> words, Integer speaker) {
 
     public TimedSegment {
         rawText = rawText == null ? "" : rawText;
         text = text == null ? rawText : text;
         words = words == null ? List.of() : List.copyOf(words);
+    }
+
+    /** A segment with no speaker. */
+    public TimedSegment(int index, double start, double end, String text, String rawText, List<TimedWord> words) {
+        this(index, start, end, text, rawText, words, null);
+    }
+
+    /** This segment attributed to {@code speaker}. */
+    public TimedSegment withSpeaker(Integer speaker) {
+        return new TimedSegment(index, start, end, text, rawText, words, speaker);
     }
 
     /** A segment straight from the recognizer, not yet normalized: its text is its raw text. */
@@ -27,6 +39,6 @@ public record TimedSegment(int index, double start, double end, String text, Str
 
     /** This segment with {@code text} recomputed from {@code rawText}, so normalizing twice is harmless. */
     public TimedSegment normalizedWith(TextNormalizer normalizer) {
-        return new TimedSegment(index, start, end, normalizer.normalize(rawText), rawText, words);
+        return new TimedSegment(index, start, end, normalizer.normalize(rawText), rawText, words, speaker);
     }
 }
