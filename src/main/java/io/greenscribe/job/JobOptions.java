@@ -17,6 +17,7 @@ import java.util.List;
  * @param deadline latest completion the client accepts, or {@code null}
  * @param notBefore earliest start, or {@code null}
  * @param callbackUrl where to POST the signed completion notice, or {@code null}
+ * @param diarization label speakers, with these counts; {@code null} for no diarization
  */
 public record JobOptions(
         String language,
@@ -27,7 +28,35 @@ public record JobOptions(
         int priority,
         Instant deadline,
         Instant notBefore,
-        URI callbackUrl) {
+        URI callbackUrl,
+        Diarization diarization) {
+
+    /**
+     * Speaker diarization as asked: {@code speakers} fixes the count; otherwise it is estimated
+     * within {@code minSpeakers..maxSpeakers} (each optional). Checked by {@link JobOptionsValidator}.
+     */
+    public record Diarization(Integer speakers, Integer minSpeakers, Integer maxSpeakers) {
+
+        public static final Diarization ESTIMATED = new Diarization(null, null, null);
+    }
+
+    /** Options without diarization. */
+    public JobOptions(
+            String language,
+            String model,
+            List<String> hotwords,
+            boolean itn,
+            List<TranscriptFormat> formats,
+            int priority,
+            Instant deadline,
+            Instant notBefore,
+            URI callbackUrl) {
+        this(language, model, hotwords, itn, formats, priority, deadline, notBefore, callbackUrl, null);
+    }
+
+    public boolean diarize() {
+        return diarization != null;
+    }
 
     public JobOptions {
         hotwords = hotwords == null ? List.of() : List.copyOf(hotwords);

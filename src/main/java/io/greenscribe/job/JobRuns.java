@@ -1,5 +1,6 @@
 package io.greenscribe.job;
 
+import io.greenscribe.diarization.SpeakerLimits;
 import io.greenscribe.pipeline.PipelineRequest;
 import io.greenscribe.pipeline.PipelineResult;
 import java.net.URI;
@@ -81,7 +82,8 @@ public class JobRuns {
                     j.language,
                     StoredOptions.hotwords(j.hotwords),
                     j.itn,
-                    workerId);
+                    workerId,
+                    j.diarize ? SpeakerLimits.of(j.speakers, j.minSpeakers, j.maxSpeakers) : null);
             return new Claimed(request, j.createdAt, j.callbackUrl == null ? null : URI.create(j.callbackUrl));
         }));
     }

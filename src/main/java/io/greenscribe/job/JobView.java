@@ -56,14 +56,32 @@ public record JobView(
      */
     public record Audio(String name, long bytes, Double durationSeconds, Double speechSeconds, String warning) {}
 
-    /** The options as stored. */
+    /**
+     * The options as stored; {@code diarize} with the speaker counts asked for (null: estimated).
+     */
     public record Options(
             String language,
             List<String> hotwords,
             boolean itn,
             List<String> formats,
             int priority,
-            String callbackUrl) {}
+            String callbackUrl,
+            boolean diarize,
+            Integer speakers,
+            Integer minSpeakers,
+            Integer maxSpeakers) {
+
+        /** Options without diarization. */
+        public Options(
+                String language,
+                List<String> hotwords,
+                boolean itn,
+                List<String> formats,
+                int priority,
+                String callbackUrl) {
+            this(language, hotwords, itn, formats, priority, callbackUrl, false, null, null, null);
+        }
+    }
 
     /**
      * @param runAt earliest start; @param reason machine-readable reason; @param detail sentence

@@ -1,6 +1,7 @@
 package io.greenscribe.pipeline;
 
 import io.greenscribe.asr.RecognitionOptions;
+import io.greenscribe.diarization.SpeakerAlignment;
 import io.greenscribe.text.InverseTextNormalizer;
 import io.greenscribe.text.TimedSegment;
 import io.greenscribe.text.TranscriptDocument;
@@ -9,24 +10,34 @@ import io.greenscribe.transcription.WindowText;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Step 4: windows' segments in time order, the majority language, ITN, and the transcript rows. */
+/**
+ * Step 5: windows' segments in time order, the majority language, speakers (when diarized), ITN,
+ * and the transcript rows.
+ */
 class AssembleStep extends PipelineStep {
 
     private final JobWindows windows;
     private final Transcripts transcripts;
     private final PcmStore pcm;
+    private final JsonMapper json;
 
-    AssembleStep(JobWindows windows, Transcripts transcripts, PcmStore pcm) {
+    AssembleStep(JobWindows windows, Transcripts transcripts, PcmStore pcm, JsonMapper json) {
         this.windows = windows;
         this.transcripts = transcripts;
         this.pcm = pcm;
+        this.json = json;
     }
 
     @Override
     void run(PipelineRequest request, ExecutionContext job) {
         double duration = job.getDouble("audioSeconds", 0.0);
         TranscriptDocument document = document(windows.results(request.jobId()), request, duration);
+        if (request.diarize()) {
+            // before ITN: a segment split between speakers gets its shown text from its own words
+            document = SpeakerAlignment.apply(document, DiarizeStep.turns(job, json));
+        }
         if (request.itn()) {
             document = document.normalizedWith(InverseTextNormalizer.forLanguage(document.language()));
         }

@@ -1,5 +1,6 @@
 package io.greenscribe.pipeline;
 
+import io.greenscribe.diarization.SpeakerLimits;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -27,12 +28,19 @@ final class JobParams {
                 .addString("hotwords", String.join("\n", r.hotwords()), false)
                 .addString("itn", Boolean.toString(r.itn()), false)
                 .addString("worker", r.workerId() == null ? "" : r.workerId(), false)
+                .addString(
+                        "speakers",
+                        r.speakers() == null
+                                ? ""
+                                : r.speakers().min() + ".." + r.speakers().max(),
+                        false)
                 .toJobParameters();
     }
 
     static PipelineRequest request(JobParameters p) {
         String language = p.getString("language");
         String hotwords = p.getString("hotwords");
+        String speakers = p.getString("speakers");
         return new PipelineRequest(
                 UUID.fromString(p.getString(JOB_ID)),
                 UUID.fromString(p.getString("tenantId")),
@@ -41,6 +49,12 @@ final class JobParams {
                 language == null || language.isEmpty() ? null : language,
                 hotwords == null || hotwords.isEmpty() ? List.of() : Arrays.asList(hotwords.split("\n")),
                 Boolean.parseBoolean(p.getString("itn")),
-                p.getString("worker"));
+                p.getString("worker"),
+                speakers == null || speakers.isEmpty() ? null : limits(speakers));
+    }
+
+    private static SpeakerLimits limits(String range) {
+        String[] bounds = range.split("\\.\\.");
+        return new SpeakerLimits(Integer.parseInt(bounds[0]), Integer.parseInt(bounds[1]));
     }
 }

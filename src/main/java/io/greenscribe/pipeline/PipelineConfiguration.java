@@ -86,17 +86,36 @@ class PipelineConfiguration {
     }
 
     @Bean
-    Transcripts transcripts(JdbcClient jdbc, Clock clock) {
-        return new Transcripts(jdbc, clock);
+    Transcripts transcripts(JdbcClient jdbc, Clock clock, JsonMapper json) {
+        return new Transcripts(jdbc, clock, json);
+    }
+
+    @Bean(destroyMethod = "close")
+    Diarizers diarizers(PipelineProperties properties) {
+        return new Diarizers(properties.modelsDirectory().toAbsolutePath());
     }
 
     @Bean
-    Job transcribeJob(JobRepository repository, Step prepareAudio, Step detectSpeech, Step recognize, Step assemble) {
+    Job transcribeJob(
+            JobRepository repository,
+            Step prepareAudio,
+            Step detectSpeech,
+            Step recognize,
+            Step diarize,
+            Step assemble) {
         return new JobBuilder(JOB_NAME, repository)
                 .start(prepareAudio)
                 .next(detectSpeech)
                 .next(recognize)
+                .next(diarize)
                 .next(assemble)
+                .build();
+    }
+
+    @Bean
+    Step diarize(JobRepository repository, PcmStore pcm, JobWindows windows, Diarizers diarizers, JsonMapper json) {
+        return new StepBuilder("diarize", repository)
+                .tasklet(new DiarizeStep(pcm, windows, diarizers, json), NO_TRANSACTION)
                 .build();
     }
 
@@ -182,9 +201,10 @@ class PipelineConfiguration {
             PlatformTransactionManager tx,
             JobWindows windows,
             Transcripts transcripts,
-            PcmStore pcm) {
+            PcmStore pcm,
+            JsonMapper json) {
         return new StepBuilder("assemble", repository)
-                .tasklet(new AssembleStep(windows, transcripts, pcm), tx)
+                .tasklet(new AssembleStep(windows, transcripts, pcm, json), tx)
                 .build();
     }
 }

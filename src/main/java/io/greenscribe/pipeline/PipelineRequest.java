@@ -1,5 +1,6 @@
 package io.greenscribe.pipeline;
 
+import io.greenscribe.diarization.SpeakerLimits;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import java.util.UUID;
  * @param hotwords terms to favour
  * @param itn whether to apply inverse text normalization
  * @param workerId who runs it, recorded on each window it recognizes
+ * @param speakers diarize with these speaker counts, or {@code null} not to diarize
  */
 public record PipelineRequest(
         UUID jobId,
@@ -24,9 +26,27 @@ public record PipelineRequest(
         String language,
         List<String> hotwords,
         boolean itn,
-        String workerId) {
+        String workerId,
+        SpeakerLimits speakers) {
 
     public PipelineRequest {
         hotwords = hotwords == null ? List.of() : List.copyOf(hotwords);
+    }
+
+    /** A request without diarization. */
+    public PipelineRequest(
+            UUID jobId,
+            UUID tenantId,
+            Path audio,
+            String model,
+            String language,
+            List<String> hotwords,
+            boolean itn,
+            String workerId) {
+        this(jobId, tenantId, audio, model, language, hotwords, itn, workerId, null);
+    }
+
+    public boolean diarize() {
+        return speakers != null;
     }
 }

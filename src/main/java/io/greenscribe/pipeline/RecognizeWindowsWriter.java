@@ -41,6 +41,9 @@ class RecognizeWindowsWriter implements ItemWriter<WindowSpan> {
         }
         RecognitionOptions options =
                 RecognitionOptions.defaults().withLanguage(request.language()).withPrompt(null, request.hotwords());
+        if (request.diarize()) {
+            options = options.withWordTimestamps(true); // speakers are put on words, so words need times
+        }
         for (WindowTranscript result : models.recognizer(request.model()).recognize(batch, options)) {
             windows.complete(request.jobId(), result, request.workerId());
         }

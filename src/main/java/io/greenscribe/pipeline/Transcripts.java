@@ -1,6 +1,7 @@
 package io.greenscribe.pipeline;
 
 import io.greenscribe.text.TimedSegment;
+import io.greenscribe.text.TimedWord;
 import io.greenscribe.text.TranscriptDocument;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -9,6 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Finished transcripts with their timed segments, and full-text search over a tenant's history
@@ -16,12 +19,16 @@ import org.springframework.transaction.annotation.Transactional;
  */
 public class Transcripts {
 
+    private static final TypeReference<List<TimedWord>> WORDS = new TypeReference<>() {};
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final JsonMapper json;
 
-    Transcripts(JdbcClient jdbc, Clock clock) {
+    Transcripts(JdbcClient jdbc, Clock clock, JsonMapper json) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.json = json;
     }
 
     /** One search result: the job, a highlighted excerpt and its rank. */
@@ -43,9 +50,18 @@ public class Transcripts {
                         Timestamp.from(clock.instant()))
                 .update();
         for (TimedSegment s : document.segments()) {
-            jdbc.sql(
-                            "insert into transcript_segment (job_id, idx, start_s, end_s, text, raw_text) values (?, ?, ?, ?, ?, ?)")
-                    .params(jobId, s.index(), s.start(), s.end(), s.text(), s.rawText())
+            jdbc.sql("""
+                            insert into transcript_segment (job_id, idx, start_s, end_s, text, raw_text, speaker, words)
+                            values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""")
+                    .params(
+                            jobId,
+                            s.index(),
+                            s.start(),
+                            s.end(),
+                            s.text(),
+                            s.rawText(),
+                            s.speaker(),
+                            s.words().isEmpty() ? null : json.writeValueAsString(s.words()))
                     .update();
         }
     }
@@ -53,10 +69,16 @@ public class Transcripts {
     /** The transcript of a finished job; callers check the job belongs to the tenant asking. */
     public Optional<TranscriptDocument> find(UUID jobId) {
         List<TimedSegment> segments = jdbc.sql(
-                        "select idx, start_s, end_s, text, raw_text from transcript_segment where job_id = ? order by idx")
+                        "select idx, start_s, end_s, text, raw_text, speaker, words from transcript_segment where job_id = ? order by idx")
                 .param(jobId)
                 .query((rs, n) -> new TimedSegment(
-                        rs.getInt(1), rs.getDouble(2), rs.getDouble(3), rs.getString(4), rs.getString(5), List.of()))
+                        rs.getInt(1),
+                        rs.getDouble(2),
+                        rs.getDouble(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(7) == null ? List.of() : json.readValue(rs.getString(7), WORDS),
+                        rs.getObject(6, Integer.class)))
                 .list();
         return jdbc.sql("select language, model, duration_seconds from transcript where job_id = ?")
                 .param(jobId)

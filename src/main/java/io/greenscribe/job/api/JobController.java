@@ -164,7 +164,19 @@ class JobController {
             @Schema(description = SubmissionForms.NOT_BEFORE, example = "2030-01-01T22:00:00Z")
             Instant notBefore,
 
-            @Schema(description = SubmissionForms.CALLBACK) URI callbackUrl) {
+            @Schema(description = SubmissionForms.CALLBACK) URI callbackUrl,
+
+            @Schema(description = SubmissionForms.DIARIZE, defaultValue = "false", example = "false")
+            Boolean diarize,
+
+            @Schema(description = SubmissionForms.SPEAKERS, minimum = "1", maximum = "20")
+            Integer speakers,
+
+            @Schema(description = SubmissionForms.MIN_SPEAKERS, minimum = "1", maximum = "20")
+            Integer minSpeakers,
+
+            @Schema(description = SubmissionForms.MAX_SPEAKERS, minimum = "1", maximum = "20")
+            Integer maxSpeakers) {
 
         JobOptions options() {
             return new JobOptions(
@@ -176,7 +188,8 @@ class JobController {
                     priority == null ? 0 : priority,
                     deadline,
                     notBefore,
-                    callbackUrl);
+                    callbackUrl,
+                    OptionForm.diarization(diarize != null && diarize, speakers, minSpeakers, maxSpeakers));
         }
     }
 

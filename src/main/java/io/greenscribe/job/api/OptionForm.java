@@ -17,7 +17,19 @@ import org.springframework.util.MultiValueMap;
 public final class OptionForm {
 
     static final Set<String> OPTION_FIELDS = Set.of(
-            "language", "model", "hotwords", "itn", "formats", "priority", "deadline", "notBefore", "callbackUrl");
+            "language",
+            "model",
+            "hotwords",
+            "itn",
+            "formats",
+            "priority",
+            "deadline",
+            "notBefore",
+            "callbackUrl",
+            "diarize",
+            "speakers",
+            "minSpeakers",
+            "maxSpeakers");
 
     private OptionForm() {}
 
@@ -41,7 +53,31 @@ public final class OptionForm {
                 integer("priority", form.getFirst("priority")),
                 instant("deadline", form.getFirst("deadline")),
                 instant("notBefore", form.getFirst("notBefore")),
-                uri(form.getFirst("callbackUrl")));
+                uri(form.getFirst("callbackUrl")),
+                diarization(
+                        bool("diarize", form.getFirst("diarize"), false),
+                        count("speakers", form.getFirst("speakers")),
+                        count("minSpeakers", form.getFirst("minSpeakers")),
+                        count("maxSpeakers", form.getFirst("maxSpeakers"))));
+    }
+
+    /**
+     * The diarization asked for, or {@code null}; speaker counts without {@code diarize} are
+     * refused rather than ignored, since the client plainly expected speakers.
+     */
+    static JobOptions.Diarization diarization(
+            boolean diarize, Integer speakers, Integer minSpeakers, Integer maxSpeakers) {
+        if (!diarize) {
+            if (speakers != null || minSpeakers != null || maxSpeakers != null) {
+                throw new GreenScribeException("speakers, minSpeakers and maxSpeakers need diarize=true.");
+            }
+            return null;
+        }
+        return new JobOptions.Diarization(speakers, minSpeakers, maxSpeakers);
+    }
+
+    private static Integer count(String field, String value) {
+        return value == null || value.isBlank() ? null : integer(field, value);
     }
 
     static List<String> list(List<String> values) {

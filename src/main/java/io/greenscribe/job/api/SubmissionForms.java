@@ -22,6 +22,10 @@ final class SubmissionForms {
     static final String PRIORITY = "-100 to 100; higher runs first";
     static final String DEADLINE = "Finish by this instant; the planner picks the greenest start that meets it";
     static final String NOT_BEFORE = "Start no earlier than this instant";
+    static final String DIARIZE = "Label who speaks when: a speaker on every segment and word, in every format";
+    static final String SPEAKERS = "With diarize: the number of speakers, if known; else it is estimated";
+    static final String MIN_SPEAKERS = "With diarize: the fewest speakers to find (default 1)";
+    static final String MAX_SPEAKERS = "With diarize: the most speakers to find (default 8, at most 20)";
     static final String CALLBACK =
             "Called with a signed POST when the job ends (HMAC-SHA256 in X-GreenScribe-Signature)";
 
@@ -64,6 +68,18 @@ final class SubmissionForms {
             @Schema(description = NOT_BEFORE, format = "date-time", example = "2030-01-01T22:00:00Z")
             String notBefore,
 
+            @Schema(description = DIARIZE, defaultValue = "false", example = "false")
+            Boolean diarize,
+
+            @Schema(description = SPEAKERS, minimum = "1", maximum = "20")
+            Integer speakers,
+
+            @Schema(description = MIN_SPEAKERS, minimum = "1", maximum = "20", defaultValue = "1")
+            Integer minSpeakers,
+
+            @Schema(description = MAX_SPEAKERS, minimum = "1", maximum = "20", defaultValue = "8")
+            Integer maxSpeakers,
+
             @Schema(description = CALLBACK, format = "uri") String callbackUrl) {}
 
     @Schema(
@@ -104,6 +120,18 @@ final class SubmissionForms {
 
             @Schema(description = NOT_BEFORE, format = "date-time", example = "2030-01-01T22:00:00Z")
             String notBefore,
+
+            @Schema(description = DIARIZE, defaultValue = "false", example = "false")
+            Boolean diarize,
+
+            @Schema(description = SPEAKERS, minimum = "1", maximum = "20")
+            Integer speakers,
+
+            @Schema(description = MIN_SPEAKERS, minimum = "1", maximum = "20", defaultValue = "1")
+            Integer minSpeakers,
+
+            @Schema(description = MAX_SPEAKERS, minimum = "1", maximum = "20", defaultValue = "8")
+            Integer maxSpeakers,
 
             @Schema(description = CALLBACK, format = "uri") String callbackUrl) {}
 
