@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Who spoke when: the speech stretches joined end to end (as Resemblyzer trims silences), volume
+ * Who spoke when: the speech stretches, long pauses cut out ({@link SilenceTrim}), joined end to end, volume
  * normalised, embedded by the GE2E encoder every {@link #HOP_FRAMES} frames over
  * {@link SpeakerEncoder#PARTIAL_FRAMES}-frame (1.6 s) windows, clustered, and each stretch of
  * speech labelled by the window whose centre is nearest, mapped back to the original time line.
@@ -16,8 +16,12 @@ import java.util.List;
  */
 public final class Diarizer implements AutoCloseable {
 
-    /** 0.5 s between windows: a turn boundary is placed within ±0.25 s, the scoring collar. */
-    static final int HOP_FRAMES = 50;
+    /**
+     * 0.8 s between windows (half of each overlaps the next): a turn boundary is placed within
+     * ±0.4 s. The encoder's cost is per window, so this is the main cost knob: at 0.5 s it cost as
+     * much again as 0.8 s for a few points of DER (measured, docs/benchmarks.md).
+     */
+    static final int HOP_FRAMES = 80;
 
     /** Windows per encoder call: 64 × 1.6 s, about 30 MB of activations. */
     private static final int BATCH = 64;
@@ -52,10 +56,22 @@ public final class Diarizer implements AutoCloseable {
      * time order, speakers numbered from 1 in order of first appearance.
      */
     public List<SpeakerTurn> diarize(float[] samples, List<Speech> speech, SpeakerLimits limits) {
-        List<Speech> pieces = clamp(speech, samples.length);
+        Windows w = windows(samples, speech);
+        if (w == null) {
+            return List.of();
+        }
+        int[] labels = SpectralClustering.compact(SpectralClustering.cluster(w.embeddings(), limits));
+        return turns(w.pieces(), w.starts(), labels, w.frames());
+    }
+
+    /** The embedded windows of the speech: what the clustering groups. */
+    record Windows(List<Speech> pieces, int[] starts, float[][] embeddings, int frames) {}
+
+    Windows windows(float[] samples, List<Speech> speech) {
+        List<Speech> pieces = SilenceTrim.trim(samples, clamp(speech, samples.length));
         int total = pieces.stream().mapToInt(p -> p.end() - p.start()).sum();
         if (total == 0) {
-            return List.of();
+            return null;
         }
         float[] joined = new float[total];
         int at = 0;
@@ -65,9 +81,7 @@ public final class Diarizer implements AutoCloseable {
         }
         float[][] frames = mel.compute(manager, Embeddings.normalizeVolume(joined));
         int[] starts = windowStarts(frames.length);
-        float[][] embeddings = embed(frames, starts);
-        int[] labels = SpectralClustering.compact(SpectralClustering.cluster(embeddings, limits));
-        return turns(pieces, starts, labels, frames.length);
+        return new Windows(pieces, starts, embed(frames, starts), frames.length);
     }
 
     /** Window starts every {@link #HOP_FRAMES}, the last one ending at the last frame. */
