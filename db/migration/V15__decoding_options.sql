@@ -6,9 +6,7 @@ alter table transcription_job
     add column prompt text,
     add column word_timestamps boolean not null default false;
 
--- Each segment's own language (set when the language is detected per window) and its words with
--- their timings (when word timestamps were asked for), so the exports and the OpenAI endpoint can
--- give them back.
+-- Each segment's own language (set when the language is detected per window), so the exports and
+-- the OpenAI endpoint can give it back. Its words with their timings are V14's words column.
 alter table transcript_segment
-    add column language text,
-    add column words jsonb;
+    add column language text;

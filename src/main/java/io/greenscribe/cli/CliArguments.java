@@ -12,7 +12,7 @@ import java.util.Set;
 /** {@code --name value} options and positional files, checked against the known option names. */
 record CliArguments(Map<String, String> options, List<Path> files) {
 
-    private static final Set<String> FLAGS = Set.of("no-timestamps", "word-timestamps", "help", "energy");
+    private static final Set<String> FLAGS = Set.of("no-timestamps", "word-timestamps", "help", "energy", "diarize");
 
     static CliArguments parse(String[] args, Set<String> known) {
         Map<String, String> options = new HashMap<>();

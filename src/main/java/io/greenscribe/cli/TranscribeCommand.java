@@ -7,8 +7,15 @@ import io.greenscribe.asr.Devices;
 import io.greenscribe.asr.RecognitionOptions;
 import io.greenscribe.asr.whisper.DjlWhisperRecognizer;
 import io.greenscribe.asr.whisper.WhisperRecognizers;
+import io.greenscribe.audio.PcmAudio;
 import io.greenscribe.audio.ffmpeg.FfmpegAudioDecoder;
+import io.greenscribe.diarization.Diarizer;
+import io.greenscribe.diarization.SpeakerAlignment;
+import io.greenscribe.diarization.SpeakerLimits;
+import io.greenscribe.diarization.SpeakerTurn;
 import io.greenscribe.system.GreenScribeException;
+import io.greenscribe.text.InverseTextNormalizer;
+import io.greenscribe.text.TranscriptDocument;
 import io.greenscribe.text.TranscriptFormat;
 import io.greenscribe.text.TranscriptWriter;
 import io.greenscribe.transcription.FileOutcome;
@@ -19,6 +26,7 @@ import io.greenscribe.vad.SpeechWindowPlanners;
 import io.greenscribe.vad.VadOptions;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -41,7 +49,10 @@ public final class TranscribeCommand {
             "hotwords",
             "itn",
             "format",
-            "temperatures");
+            "temperatures",
+            "speakers",
+            "min-speakers",
+            "max-speakers");
 
     private static final String USAGE = """
             usage: greenscribe transcribe [options] FILE...
@@ -60,6 +71,9 @@ public final class TranscribeCommand {
                                    0,0.2,0.4,0.6,0.8,1 (the default: retried hotter on failure)
               --no-timestamps      one segment per window
               --word-timestamps    time every word (json and jsonl carry them)
+              --diarize            label speakers (turns, and each word; implies --word-timestamps);
+                                   --speakers N fixes the count, else it is estimated within
+                                   --min-speakers N (default 1) .. --max-speakers N (default 8)
               --energy             meter the whole command with the server's default meter and print
                                    one line "energy: {json}" to stderr (docs/energy-accounting.md)
             """;
@@ -108,10 +122,13 @@ public final class TranscribeCommand {
         Path models = Path.of(cli.get("models-dir", "models"));
         int failures = 0;
         long load = System.nanoTime();
+        boolean diarize = cli.flag("diarize");
+        SpeakerLimits limits = diarize ? limits(cli) : null;
         try (DjlWhisperRecognizer recognizer = WhisperRecognizers.open(
                         cli.get("model", "whisper-tiny.en"), models, device, cli.integer("batch-size", 8));
                 SpeechWindowPlanner planner = SpeechWindowPlanners.open(
-                        cli.get("vad", SpeechWindowPlanners.DEFAULT), models, VadOptions.defaults())) {
+                        cli.get("vad", SpeechWindowPlanners.DEFAULT), models, VadOptions.defaults());
+                Diarizer diarizer = diarize ? Diarizer.open(models) : null) {
             double loadSeconds = (System.nanoTime() - load) / 1e9;
             FileTranscriber transcriber = new FileTranscriber(new FfmpegAudioDecoder(), planner);
             for (FileOutcome outcome :
@@ -126,10 +143,12 @@ public final class TranscribeCommand {
                 if (result.warning() != null) {
                     err.println("warning: " + outcome.file() + ": " + result.warning());
                 }
+                Diarized diarized = diarizer == null ? null : diarize(diarizer, outcome.file(), result, limits, itn);
+                TranscriptDocument document = diarized == null ? result.document() : diarized.document();
                 out.println(
                         writerFormat == null
-                                ? jsonLine(outcome.file(), result, loadSeconds, device)
-                                : new TranscriptWriter().write(result.document(), writerFormat));
+                                ? jsonLine(outcome.file(), result, document, diarized, loadSeconds, device)
+                                : new TranscriptWriter().write(document, writerFormat));
             }
         } catch (Exception e) {
             if (e instanceof GreenScribeException g) {
@@ -138,6 +157,42 @@ public final class TranscribeCommand {
             throw new GreenScribeException(e.getMessage(), e);
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    private record Diarized(TranscriptDocument document, List<SpeakerTurn> turns, double seconds) {}
+
+    /**
+     * Diarization over the spans the recognizer read, timed on its own: the audio is decoded again
+     * (a small cost next to recognition, left out of the time) rather than kept for every file.
+     */
+    private static Diarized diarize(
+            Diarizer diarizer, Path file, TranscriptionResult result, SpeakerLimits limits, boolean itn) {
+        PcmAudio pcm = new FfmpegAudioDecoder().decode(file);
+        List<Diarizer.Speech> speech = new ArrayList<>();
+        for (double[] span : result.decodedSpans()) {
+            speech.add(new Diarizer.Speech((int) Math.round(span[0] * PcmAudio.SAMPLE_RATE), (int)
+                    Math.round(span[1] * PcmAudio.SAMPLE_RATE)));
+        }
+        long start = System.nanoTime();
+        List<SpeakerTurn> turns = diarizer.diarize(pcm.samples(), speech, limits);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        TranscriptDocument document = SpeakerAlignment.apply(result.document(), turns);
+        if (itn) {
+            // segments split between speakers get their shown text from their raw text again
+            document = document.normalizedWith(InverseTextNormalizer.forLanguage(document.language()));
+        }
+        return new Diarized(document, turns, seconds);
+    }
+
+    private static SpeakerLimits limits(CliArguments cli) {
+        try {
+            return SpeakerLimits.of(
+                    cli.options().containsKey("speakers") ? cli.integer("speakers", 0) : null,
+                    cli.options().containsKey("min-speakers") ? cli.integer("min-speakers", 0) : null,
+                    cli.options().containsKey("max-speakers") ? cli.integer("max-speakers", 0) : null);
+        } catch (IllegalArgumentException e) {
+            throw new GreenScribeException(e.getMessage(), e);
+        }
     }
 
     private static RecognitionOptions options(CliArguments cli) {
@@ -156,17 +211,23 @@ public final class TranscribeCommand {
                 defaults.noSpeechThreshold(),
                 defaults.maxNewTokens(),
                 defaults.seed(),
-                cli.flag("word-timestamps"));
+                cli.flag("word-timestamps") || cli.flag("diarize"));
     }
 
-    private static String jsonLine(Path file, TranscriptionResult r, double loadSeconds, Device device) {
+    private static String jsonLine(
+            Path file,
+            TranscriptionResult r,
+            TranscriptDocument document,
+            Diarized diarized,
+            double loadSeconds,
+            Device device) {
         ObjectNode node = new ObjectMapper().createObjectNode();
         node.put("file", file.toString());
-        node.put("language", r.document().language());
-        node.put("model", r.document().model());
+        node.put("language", document.language());
+        node.put("model", document.model());
         node.put("device", device.toString());
-        node.put("text", r.document().fullText());
-        node.put("raw_text", r.document().rawFullText());
+        node.put("text", document.fullText());
+        node.put("raw_text", document.rawFullText());
         node.put("audio_seconds", r.audioSeconds());
         node.put("speech_seconds", r.speechSeconds());
         node.put("vad_skipped_fraction", r.skippedFraction());
@@ -179,6 +240,23 @@ public final class TranscribeCommand {
         var spans = node.putArray("decoded_spans");
         for (double[] span : r.decodedSpans()) {
             spans.addArray().add(span[0]).add(span[1]);
+        }
+        if (diarized != null) {
+            node.put("diarize_seconds", diarized.seconds());
+            var turns = node.putArray("speaker_turns");
+            for (SpeakerTurn t : diarized.turns()) {
+                turns.addObject().put("start", t.start()).put("end", t.end()).put("speaker", t.speaker());
+            }
+            var segments = node.putArray("segments");
+            for (var s : document.segments()) {
+                var segment = segments.addObject()
+                        .put("start", s.start())
+                        .put("end", s.end())
+                        .put("text", s.text());
+                if (s.speaker() != null) {
+                    segment.put("speaker", s.speaker());
+                }
+            }
         }
         if (r.warning() != null) {
             node.put("warning", r.warning());

@@ -27,6 +27,7 @@ import java.util.List;
  * @param prompt initial prompt: text the recognizer reads as what came before (style, spellings),
  *     not split into hotwords; only its last 223 tokens are kept, as Whisper keeps them
  * @param wordTimestamps time every word (one more decoder pass per window)
+ * @param diarization label speakers, with these counts; {@code null} for no diarization
  */
 public record JobOptions(
         String language,
@@ -43,10 +44,24 @@ public record JobOptions(
         java.time.Duration transcriptTtl,
         boolean translate,
         String prompt,
-        boolean wordTimestamps) {
+        boolean wordTimestamps,
+        Diarization diarization) {
 
     /** {@code language} value: detect the language on every window and report it per segment. */
     public static final String AUTO_PER_WINDOW = "auto-per-window";
+
+    /**
+     * Speaker diarization as asked: {@code speakers} fixes the count; otherwise it is estimated
+     * within {@code minSpeakers..maxSpeakers} (each optional). Checked by {@link JobOptionsValidator}.
+     */
+    public record Diarization(Integer speakers, Integer minSpeakers, Integer maxSpeakers) {
+
+        public static final Diarization ESTIMATED = new Diarization(null, null, null);
+    }
+
+    public boolean diarize() {
+        return diarization != null;
+    }
 
     public JobOptions {
         new Retention(audioTtl, transcriptTtl); // the same range checks as a tenant's defaults
@@ -57,7 +72,7 @@ public record JobOptions(
 
     /**
      * Options with the defaults for the rest: interruptible, the default retention, transcribe, no
-     * prompt, no word timestamps.
+     * prompt, no word timestamps, no diarization.
      */
     public JobOptions(
             String language,
@@ -84,7 +99,8 @@ public record JobOptions(
                 null,
                 false,
                 null,
-                false);
+                false,
+                null);
     }
 
     /** Whether the language is detected on every window and reported per segment. */

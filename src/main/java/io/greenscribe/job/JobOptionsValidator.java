@@ -1,5 +1,6 @@
 package io.greenscribe.job;
 
+import io.greenscribe.diarization.SpeakerLimits;
 import io.greenscribe.pipeline.PipelineProperties;
 import io.greenscribe.pipeline.TranscriptionPipeline;
 import io.greenscribe.system.GreenScribeException;
@@ -90,6 +91,9 @@ public class JobOptionsValidator {
         if (o.deadline() != null && o.notBefore() != null && !o.notBefore().isBefore(o.deadline())) {
             throw new GreenScribeException("notBefore must be before the deadline.");
         }
+        if (o.diarization() != null) {
+            checkDiarization(o.diarization());
+        }
         if (o.callbackUrl() != null) {
             webhookPolicy.check(o.callbackUrl()); // resolved and checked again before each delivery
         }
@@ -109,5 +113,24 @@ public class JobOptionsValidator {
                 .findFirst()
                 .map(m -> " such as " + m)
                 .orElse(" (none is installed here)");
+    }
+
+    /** Speaker counts within 1..{@link SpeakerLimits#MOST}, and min <= speakers <= max where given. */
+    static void checkDiarization(JobOptions.Diarization d) {
+        for (Integer n : java.util.Arrays.asList(d.speakers(), d.minSpeakers(), d.maxSpeakers())) {
+            if (n != null && (n < 1 || n > SpeakerLimits.MOST)) {
+                throw new GreenScribeException("speakers, minSpeakers and maxSpeakers must be between 1 and "
+                        + SpeakerLimits.MOST + "; got " + n + ".");
+            }
+        }
+        if (d.speakers() != null
+                && ((d.minSpeakers() != null && d.minSpeakers() > d.speakers())
+                        || (d.maxSpeakers() != null && d.maxSpeakers() < d.speakers()))) {
+            throw new GreenScribeException("speakers (" + d.speakers() + ") is outside minSpeakers..maxSpeakers.");
+        }
+        if (d.minSpeakers() != null && d.maxSpeakers() != null && d.minSpeakers() > d.maxSpeakers()) {
+            throw new GreenScribeException(
+                    "minSpeakers (" + d.minSpeakers() + ") is above maxSpeakers (" + d.maxSpeakers() + ").");
+        }
     }
 }

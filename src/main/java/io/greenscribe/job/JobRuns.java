@@ -1,5 +1,6 @@
 package io.greenscribe.job;
 
+import io.greenscribe.diarization.SpeakerLimits;
 import io.greenscribe.pipeline.PipelineRequest;
 import io.greenscribe.pipeline.PipelineResult;
 import java.net.URI;
@@ -73,7 +74,8 @@ public class JobRuns {
                             "translate".equals(j.task),
                             j.prompt,
                             j.wordTimestamps,
-                            JobOptions.AUTO_PER_WINDOW.equals(j.language)));
+                            JobOptions.AUTO_PER_WINDOW.equals(j.language)),
+                    j.diarize ? SpeakerLimits.of(j.speakers, j.minSpeakers, j.maxSpeakers) : null);
             return new Claimed(request, j.createdAt, j.callbackUrl == null ? null : URI.create(j.callbackUrl));
         }));
     }

@@ -113,7 +113,10 @@ public record JobView(
      */
     public record Audio(String name, long bytes, Double durationSeconds, Double speechSeconds, String warning) {}
 
-    /** The options as stored; {@code task} is transcribe or translate. */
+    /**
+     * The options as stored; {@code task} is transcribe or translate; {@code diarize} with the
+     * speaker counts asked for (null: estimated).
+     */
     public record Options(
             String language,
             List<String> hotwords,
@@ -123,7 +126,37 @@ public record JobView(
             String callbackUrl,
             String task,
             String prompt,
-            boolean wordTimestamps) {}
+            boolean wordTimestamps,
+
+            boolean diarize,
+            Integer speakers,
+            Integer minSpeakers,
+            Integer maxSpeakers) {
+
+        /** Options without diarization. */
+        public Options(
+                String language,
+                List<String> hotwords,
+                boolean itn,
+                List<String> formats,
+                int priority,
+                String callbackUrl) {
+            this(
+                    language,
+                    hotwords,
+                    itn,
+                    formats,
+                    priority,
+                    callbackUrl,
+                    "transcribe",
+                    null,
+                    false,
+                    false,
+                    null,
+                    null,
+                    null);
+        }
+    }
 
     /**
      * @param runAt earliest start; @param reason machine-readable reason; @param detail sentence

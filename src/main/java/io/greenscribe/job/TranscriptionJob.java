@@ -60,6 +60,10 @@ class TranscriptionJob {
     String model;
     String hotwords;
     boolean itn;
+    boolean diarize;
+    Integer speakers;
+    Integer minSpeakers;
+    Integer maxSpeakers;
     String formats;
     String callbackUrl;
     String task;
@@ -198,6 +202,12 @@ class TranscriptionJob {
         job.model = model;
         job.hotwords = StoredOptions.hotwords(options.hotwords());
         job.itn = options.itn();
+        job.diarize = options.diarize();
+        if (options.diarize()) {
+            job.speakers = options.diarization().speakers();
+            job.minSpeakers = options.diarization().minSpeakers();
+            job.maxSpeakers = options.diarization().maxSpeakers();
+        }
         job.formats = StoredOptions.formats(options.formats());
         job.priority = options.priority();
         job.deadline = options.deadline();

@@ -1,6 +1,7 @@
 package io.greenscribe.pipeline;
 
 import io.greenscribe.asr.RecognitionOptions;
+import io.greenscribe.diarization.SpeakerAlignment;
 import io.greenscribe.text.InverseTextNormalizer;
 import io.greenscribe.text.TimedSegment;
 import io.greenscribe.text.TranscriptDocument;
@@ -10,8 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Step 4: windows' segments in time order, the majority language, ITN, and the transcript rows. */
+/**
+ * Step 5: windows' segments in time order, the majority language, speakers (when diarized), ITN,
+ * and the transcript rows.
+ */
 @RequiredArgsConstructor
 class AssembleStep extends PipelineStep {
 
@@ -19,12 +24,17 @@ class AssembleStep extends PipelineStep {
     private final Transcripts transcripts;
     private final PcmStore pcm;
     private final RunProgressStore progress;
+    private final JsonMapper json;
 
     @Override
     void run(PipelineRequest request, ExecutionContext job) {
         progress.stage(request.jobId(), RunStage.ASSEMBLY);
         double duration = job.getDouble("audioSeconds", 0.0);
         TranscriptDocument document = document(windows.results(request.jobId()), request, duration);
+        if (request.diarize()) {
+            // before ITN: a segment split between speakers gets its shown text from its own words
+            document = SpeakerAlignment.apply(document, DiarizeStep.turns(job, json));
+        }
         if (request.itn()) {
             document = normalized(document);
         }
@@ -56,7 +66,8 @@ class AssembleStep extends PipelineStep {
                         s.rawText(),
                         s.rawText(),
                         s.words(),
-                        s.language()));
+                        s.language(),
+                        s.speaker()));
             }
         }
         // a translation is written in English whatever was spoken: its text is joined, normalized

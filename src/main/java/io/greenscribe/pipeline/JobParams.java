@@ -1,5 +1,6 @@
 package io.greenscribe.pipeline;
 
+import io.greenscribe.diarization.SpeakerLimits;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -38,6 +39,12 @@ final class JobParams {
                         false)
                 .addJobParameter(WORD_TIMESTAMPS, r.decoding().wordTimestamps(), Boolean.class, false)
                 .addJobParameter(LANGUAGE_PER_WINDOW, r.decoding().languagePerWindow(), Boolean.class, false)
+                .addString(
+                        "speakers",
+                        r.speakers() == null
+                                ? ""
+                                : r.speakers().min() + ".." + r.speakers().max(),
+                        false)
                 .toJobParameters();
     }
 
@@ -45,6 +52,7 @@ final class JobParams {
         String language = p.getString("language");
         String hotwords = p.getString("hotwords");
         String prompt = p.getString(PROMPT);
+        String speakers = p.getString("speakers");
         return new PipelineRequest(
                 UUID.fromString(p.getString(JOB_ID)),
                 UUID.fromString(p.getString("tenantId")),
@@ -58,12 +66,18 @@ final class JobParams {
                         flag(p, TRANSLATE),
                         prompt == null || prompt.isEmpty() ? null : prompt,
                         flag(p, WORD_TIMESTAMPS),
-                        flag(p, LANGUAGE_PER_WINDOW)));
+                        flag(p, LANGUAGE_PER_WINDOW)),
+                speakers == null || speakers.isEmpty() ? null : limits(speakers));
     }
 
     /** A typed Boolean parameter; absent (an execution started before it existed) is false. */
     private static boolean flag(JobParameters p, String name) {
         var parameter = p.getParameter(name);
         return parameter != null && Boolean.TRUE.equals(parameter.value());
+    }
+
+    private static SpeakerLimits limits(String range) {
+        String[] bounds = range.split("\\.\\.");
+        return new SpeakerLimits(Integer.parseInt(bounds[0]), Integer.parseInt(bounds[1]));
     }
 }

@@ -95,13 +95,32 @@ class PipelineConfiguration {
         return new Transcripts(jdbc, clock, json);
     }
 
+    @Bean(destroyMethod = "close")
+    Diarizers diarizers(PipelineProperties properties) {
+        return new Diarizers(properties.modelsDirectory().toAbsolutePath());
+    }
+
     @Bean
-    Job transcribeJob(JobRepository repository, Step prepareAudio, Step detectSpeech, Step recognize, Step assemble) {
+    Job transcribeJob(
+            JobRepository repository,
+            Step prepareAudio,
+            Step detectSpeech,
+            Step recognize,
+            Step diarize,
+            Step assemble) {
         return new JobBuilder(JOB_NAME, repository)
                 .start(prepareAudio)
                 .next(detectSpeech)
                 .next(recognize)
+                .next(diarize)
                 .next(assemble)
+                .build();
+    }
+
+    @Bean
+    Step diarize(JobRepository repository, PcmStore pcm, JobWindows windows, Diarizers diarizers, JsonMapper json) {
+        return new StepBuilder("diarize", repository)
+                .tasklet(new DiarizeStep(pcm, windows, diarizers, json), NO_TRANSACTION)
                 .build();
     }
 
@@ -193,9 +212,10 @@ class PipelineConfiguration {
             JobWindows windows,
             Transcripts transcripts,
             PcmStore pcm,
-            RunProgressStore progress) {
+            RunProgressStore progress,
+            JsonMapper json) {
         return new StepBuilder("assemble", repository)
-                .tasklet(new AssembleStep(windows, transcripts, pcm, progress), tx)
+                .tasklet(new AssembleStep(windows, transcripts, pcm, progress, json), tx)
                 .build();
     }
 }

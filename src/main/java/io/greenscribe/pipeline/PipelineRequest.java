@@ -1,5 +1,6 @@
 package io.greenscribe.pipeline;
 
+import io.greenscribe.diarization.SpeakerLimits;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import java.util.UUID;
  * @param itn whether to apply inverse text normalization
  * @param workerId who runs it, recorded on each window it recognizes
  * @param decoding what the recognizer is asked beyond language and hotwords
+ * @param speakers diarize with these speaker counts, or {@code null} not to diarize
  */
 public record PipelineRequest(
         UUID jobId,
@@ -26,7 +28,8 @@ public record PipelineRequest(
         List<String> hotwords,
         boolean itn,
         String workerId,
-        Decoding decoding) {
+        Decoding decoding,
+        SpeakerLimits speakers) {
 
     public PipelineRequest {
         hotwords = hotwords == null ? List.of() : List.copyOf(hotwords);
@@ -43,5 +46,22 @@ public record PipelineRequest(
     public record Decoding(boolean translate, String prompt, boolean wordTimestamps, boolean languagePerWindow) {
 
         public static final Decoding DEFAULT = new Decoding(false, null, false, false);
+    }
+
+    /** A request with the default decoding and without diarization. */
+    public PipelineRequest(
+            UUID jobId,
+            UUID tenantId,
+            Path audio,
+            String model,
+            String language,
+            List<String> hotwords,
+            boolean itn,
+            String workerId) {
+        this(jobId, tenantId, audio, model, language, hotwords, itn, workerId, Decoding.DEFAULT, null);
+    }
+
+    public boolean diarize() {
+        return speakers != null;
     }
 }

@@ -38,6 +38,9 @@ class RecognizeWindowsWriter implements ItemWriter<WindowSpan> {
                 request.jobId(),
                 chunk.getItems().stream().map(WindowSpan::index).toList());
         RecognitionOptions options = options(request);
+        if (request.diarize()) {
+            options = options.withWordTimestamps(true); // speakers are put on words, so words need times
+        }
         for (WindowTranscript result : models.recognizer(request.model()).recognize(batch, options)) {
             windows.complete(request.jobId(), result, request.workerId());
         }

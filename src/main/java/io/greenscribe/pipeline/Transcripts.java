@@ -47,8 +47,8 @@ public class Transcripts {
                 .update();
         for (TimedSegment s : document.segments()) {
             jdbc.sql("""
-                            insert into transcript_segment (job_id, idx, start_s, end_s, text, raw_text, language, words)
-                            values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""")
+                            insert into transcript_segment (job_id, idx, start_s, end_s, text, raw_text, language, speaker, words)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""")
                     .params(
                             jobId,
                             s.index(),
@@ -57,6 +57,7 @@ public class Transcripts {
                             s.text(),
                             s.rawText(),
                             s.language(),
+                            s.speaker(),
                             s.words().isEmpty() ? null : json.writeValueAsString(s.words()))
                     .update();
         }
@@ -65,7 +66,7 @@ public class Transcripts {
     /** The transcript of a finished job; callers check the job belongs to the tenant asking. */
     public Optional<TranscriptDocument> find(UUID jobId) {
         List<TimedSegment> segments = jdbc.sql(
-                        "select idx, start_s, end_s, text, raw_text, words, language from transcript_segment where job_id = ? order by idx")
+                        "select idx, start_s, end_s, text, raw_text, words, language, speaker from transcript_segment where job_id = ? order by idx")
                 .param(jobId)
                 .query((rs, n) -> new TimedSegment(
                         rs.getInt(1),
@@ -74,7 +75,8 @@ public class Transcripts {
                         rs.getString(4),
                         rs.getString(5),
                         rs.getString(6) == null ? List.of() : json.readValue(rs.getString(6), WORDS),
-                        rs.getString(7)))
+                        rs.getString(7),
+                        rs.getObject(8, Integer.class)))
                 .list();
         return jdbc.sql("select language, model, duration_seconds from transcript where job_id = ?")
                 .param(jobId)

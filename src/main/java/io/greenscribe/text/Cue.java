@@ -10,8 +10,9 @@ import java.util.List;
  * @param startMillis never negative
  * @param endMillis never before {@code startMillis}
  * @param lines the cue's non-blank text lines
+ * @param speaker the segment's speaker, or {@code null}
  */
-record Cue(long startMillis, long endMillis, List<String> lines) {
+record Cue(long startMillis, long endMillis, List<String> lines, Integer speaker) {
 
     /**
      * The cues for a document: segments with text, ordered by start time (stably, so equal starts
@@ -31,10 +32,15 @@ record Cue(long startMillis, long endMillis, List<String> lines) {
                 continue;
             }
             long start = millis(segment.start());
-            cues.add(new Cue(start, Math.max(start, millis(segment.end())), lines));
+            cues.add(new Cue(start, Math.max(start, millis(segment.end())), lines, segment.speaker()));
         }
         cues.sort(Comparator.comparingLong(Cue::startMillis));
         return cues;
+    }
+
+    /** How a speaker is named in every format: "Speaker 1", "Speaker 2", ... */
+    static String speakerName(int speaker) {
+        return "Speaker " + speaker;
     }
 
     static long millis(double seconds) {

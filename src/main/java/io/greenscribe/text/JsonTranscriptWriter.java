@@ -44,6 +44,9 @@ final class JsonTranscriptWriter {
         if (segment.language() != null) {
             json.writeStringField("language", segment.language());
         }
+        if (segment.speaker() != null) {
+            json.writeNumberField("speaker", segment.speaker());
+        }
         json.writeArrayFieldStart("words");
         for (TimedWord word : segment.words()) {
             json.writeStartObject();
@@ -52,6 +55,9 @@ final class JsonTranscriptWriter {
             json.writeStringField("word", word.word());
             // Four places tell confidences apart; more is noise that bloats every word.
             json.writeNumberField("probability", Math.round(word.probability() * 10_000) / 10_000.0);
+            if (word.speaker() != null) {
+                json.writeNumberField("speaker", word.speaker());
+            }
             json.writeEndObject();
         }
         json.writeEndArray();

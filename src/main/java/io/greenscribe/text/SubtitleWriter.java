@@ -18,8 +18,12 @@ final class SubtitleWriter {
             out.write('\n');
             out.write(Cue.timestamp(cue.startMillis(), ',') + " --> " + Cue.timestamp(cue.endMillis(), ','));
             out.write('\n');
-            for (String line : cue.lines()) {
-                out.write(line);
+            for (int l = 0; l < cue.lines().size(); l++) {
+                // SubRip has no speaker markup: the name prefixes the cue, as broadcasters write it
+                if (l == 0 && cue.speaker() != null) {
+                    out.write(Cue.speakerName(cue.speaker()) + ": ");
+                }
+                out.write(cue.lines().get(l));
                 out.write('\n');
             }
             out.write('\n');
@@ -31,8 +35,12 @@ final class SubtitleWriter {
         for (Cue cue : Cue.of(document)) {
             out.write(Cue.timestamp(cue.startMillis(), '.') + " --> " + Cue.timestamp(cue.endMillis(), '.'));
             out.write('\n');
-            for (String line : cue.lines()) {
-                out.write(escapeVtt(line));
+            for (int l = 0; l < cue.lines().size(); l++) {
+                // a voice span runs to the end of the cue when it is not closed (WebVTT 4.2.2)
+                if (l == 0 && cue.speaker() != null) {
+                    out.write("<v " + Cue.speakerName(cue.speaker()) + ">");
+                }
+                out.write(escapeVtt(cue.lines().get(l)));
                 out.write('\n');
             }
             out.write('\n');

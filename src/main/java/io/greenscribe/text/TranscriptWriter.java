@@ -47,13 +47,24 @@ public final class TranscriptWriter {
         }
     }
 
-    /** One segment per line; line breaks inside a segment become spaces so lines stay segments. */
+    /**
+     * One segment per line; line breaks inside a segment become spaces so lines stay segments.
+     * A diarized transcript gets a header line ("Speaker 1:") at each change of speaker, with a
+     * blank line before every header but the first.
+     */
     private static void writeTxt(TranscriptDocument document, Writer out) throws IOException {
+        Integer speaker = null;
+        boolean first = true;
         for (TimedSegment segment : document.segments()) {
             String line = segment.text().strip().replaceAll("\\s*\\R\\s*", " ");
             if (!line.isEmpty()) {
+                if (segment.speaker() != null && !segment.speaker().equals(speaker)) {
+                    out.write((first ? "" : "\n") + Cue.speakerName(segment.speaker()) + ":\n");
+                    speaker = segment.speaker();
+                }
                 out.write(line);
                 out.write('\n');
+                first = false;
             }
         }
     }

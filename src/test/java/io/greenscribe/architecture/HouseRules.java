@@ -31,6 +31,7 @@ final class HouseRules {
     static final ArchRule QUEUE_IMPORTS_NO_ROOM = importsNone(
             List.of("queue"),
             "queue imports no other room",
+            "diarization",
             "admin",
             "job",
             "worker",
@@ -49,7 +50,7 @@ final class HouseRules {
     /** The pipeline turns audio into text; it does not know jobs, queues, workers or the grid. */
     static final ArchRule PIPELINE_KNOWS_NO_JOBS = importsNone(
             List.of("pipeline"),
-            "pipeline imports only asr, vad, audio, text, transcription and system",
+            "pipeline imports only asr, vad, audio, text, transcription, diarization and system",
             "admin",
             "job",
             "worker",
@@ -63,6 +64,7 @@ final class HouseRules {
     static final ArchRule CARBON_IS_FEEDS_ONLY = importsNone(
             List.of("carbon"),
             "carbon (the feeds) imports only system",
+            "diarization",
             "admin",
             "job",
             "worker",
@@ -79,8 +81,8 @@ final class HouseRules {
 
     /** The engines and values at the bottom import nothing built on them. */
     static final ArchRule ENGINES_STAY_BELOW = importsNone(
-            List.of("asr", "vad", "audio", "text", "energy", "system"),
-            "asr, vad, audio, text, energy and system import none of the rooms above them",
+            List.of("asr", "vad", "audio", "text", "energy", "system", "diarization"),
+            "asr, vad, audio, text, energy, system and diarization import none of the rooms above them",
             "admin",
             "job",
             "worker",
@@ -104,6 +106,7 @@ final class HouseRules {
     static final ArchRule SCHEDULING_KNOWS_ONLY_FEEDS = importsNone(
             List.of("scheduling"),
             "scheduling imports only carbon, energy, text and system",
+            "diarization",
             "admin",
             "job",
             "worker",
@@ -120,6 +123,7 @@ final class HouseRules {
     static final ArchRule WEBHOOK_KNOWS_NO_JOBS = importsNone(
             List.of("webhook"),
             "webhook imports only system",
+            "diarization",
             "admin",
             "job",
             "worker",

@@ -24,7 +24,8 @@ class DecodingOptionsTests {
                 List.of("Zed"),
                 true,
                 "w1",
-                decoding);
+                decoding,
+                null);
     }
 
     @Test

@@ -136,7 +136,19 @@ class BatchController {
             String audioTtl,
 
             @Schema(description = SubmissionForms.TRANSCRIPT_TTL, format = "duration", example = "P30D")
-            String transcriptTtl) {
+            String transcriptTtl,
+
+            @Schema(description = SubmissionForms.DIARIZE, defaultValue = "false", example = "false")
+            Boolean diarize,
+
+            @Schema(description = SubmissionForms.SPEAKERS, minimum = "1", maximum = "20")
+            Integer speakers,
+
+            @Schema(description = SubmissionForms.MIN_SPEAKERS, minimum = "1", maximum = "20")
+            Integer minSpeakers,
+
+            @Schema(description = SubmissionForms.MAX_SPEAKERS, minimum = "1", maximum = "20")
+            Integer maxSpeakers) {
 
         JobOptions options() {
             return new JobController.PathSubmission(
@@ -155,7 +167,11 @@ class BatchController {
                             transcriptTtl,
                             null,
                             null,
-                            null)
+                            null,
+                            diarize,
+                            speakers,
+                            minSpeakers,
+                            maxSpeakers)
                     .options();
         }
     }

@@ -185,7 +185,19 @@ class JobController {
             String prompt,
 
             @Schema(description = SubmissionForms.WORD_TIMESTAMPS, defaultValue = "false", example = "true")
-            Boolean wordTimestamps) {
+            Boolean wordTimestamps,
+
+            @Schema(description = SubmissionForms.DIARIZE, defaultValue = "false", example = "false")
+            Boolean diarize,
+
+            @Schema(description = SubmissionForms.SPEAKERS, minimum = "1", maximum = "20")
+            Integer speakers,
+
+            @Schema(description = SubmissionForms.MIN_SPEAKERS, minimum = "1", maximum = "20")
+            Integer minSpeakers,
+
+            @Schema(description = SubmissionForms.MAX_SPEAKERS, minimum = "1", maximum = "20")
+            Integer maxSpeakers) {
 
         JobOptions options() {
             return new JobOptions(
@@ -203,7 +215,8 @@ class JobController {
                     io.greenscribe.job.Retention.parse("transcriptTtl", transcriptTtl),
                     OptionForm.translate(task),
                     prompt,
-                    wordTimestamps != null && wordTimestamps);
+                    wordTimestamps != null && wordTimestamps,
+                    OptionForm.diarization(diarize != null && diarize, speakers, minSpeakers, maxSpeakers));
         }
     }
 

@@ -110,7 +110,8 @@ record OpenAiRequest(ResponseFormat format, boolean words, boolean segments, Job
                 null,
                 translate,
                 form.getFirst("prompt"),
-                words);
+                words,
+                null);
         return new OpenAiRequest(format, words, segments, options);
     }
 

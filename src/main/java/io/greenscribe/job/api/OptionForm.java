@@ -31,7 +31,11 @@ public final class OptionForm {
             "transcriptTtl",
             "task",
             "prompt",
-            "wordTimestamps");
+            "wordTimestamps",
+            "diarize",
+            "speakers",
+            "minSpeakers",
+            "maxSpeakers");
 
     private OptionForm() {}
 
@@ -61,7 +65,31 @@ public final class OptionForm {
                 io.greenscribe.job.Retention.parse("transcriptTtl", form.getFirst("transcriptTtl")),
                 translate(form.getFirst("task")),
                 form.getFirst("prompt"),
-                bool("wordTimestamps", form.getFirst("wordTimestamps"), false));
+                bool("wordTimestamps", form.getFirst("wordTimestamps"), false),
+                diarization(
+                        bool("diarize", form.getFirst("diarize"), false),
+                        count("speakers", form.getFirst("speakers")),
+                        count("minSpeakers", form.getFirst("minSpeakers")),
+                        count("maxSpeakers", form.getFirst("maxSpeakers"))));
+    }
+
+    /**
+     * The diarization asked for, or {@code null}; speaker counts without {@code diarize} are
+     * refused rather than ignored, since the client plainly expected speakers.
+     */
+    static JobOptions.Diarization diarization(
+            boolean diarize, Integer speakers, Integer minSpeakers, Integer maxSpeakers) {
+        if (!diarize) {
+            if (speakers != null || minSpeakers != null || maxSpeakers != null) {
+                throw new GreenScribeException("speakers, minSpeakers and maxSpeakers need diarize=true.");
+            }
+            return null;
+        }
+        return new JobOptions.Diarization(speakers, minSpeakers, maxSpeakers);
+    }
+
+    private static Integer count(String field, String value) {
+        return value == null || value.isBlank() ? null : integer(field, value);
     }
 
     /** {@code task}: transcribe (the default) or translate (to English, as Whisper does). */

@@ -36,6 +36,10 @@ final class SubmissionForms {
     static final String TRANSCRIPT_TTL =
             "How long the transcript is kept after the job ends, ISO-8601 (PT0S to P3650D);"
                     + " empty: the tenant's default, else kept until deleted";
+    static final String DIARIZE = "Label who speaks when: a speaker on every segment and word, in every format";
+    static final String SPEAKERS = "With diarize: the number of speakers, if known; else it is estimated";
+    static final String MIN_SPEAKERS = "With diarize: the fewest speakers to find (default 1)";
+    static final String MAX_SPEAKERS = "With diarize: the most speakers to find (default 8, at most 20)";
     static final String CALLBACK =
             "Called with a signed POST when the job ends (HMAC-SHA256 in X-GreenScribe-Signature)";
 
@@ -99,7 +103,19 @@ final class SubmissionForms {
             String prompt,
 
             @Schema(description = WORD_TIMESTAMPS, defaultValue = "false", example = "true")
-            Boolean wordTimestamps) {}
+            Boolean wordTimestamps,
+
+            @Schema(description = DIARIZE, defaultValue = "false", example = "false")
+            Boolean diarize,
+
+            @Schema(description = SPEAKERS, minimum = "1", maximum = "20")
+            Integer speakers,
+
+            @Schema(description = MIN_SPEAKERS, minimum = "1", maximum = "20", defaultValue = "1")
+            Integer minSpeakers,
+
+            @Schema(description = MAX_SPEAKERS, minimum = "1", maximum = "20", defaultValue = "8")
+            Integer maxSpeakers) {}
 
     @Schema(
             name = "BatchSubmissionForm",
@@ -161,7 +177,19 @@ final class SubmissionForms {
             String prompt,
 
             @Schema(description = WORD_TIMESTAMPS, defaultValue = "false", example = "true")
-            Boolean wordTimestamps) {}
+            Boolean wordTimestamps,
+
+            @Schema(description = DIARIZE, defaultValue = "false", example = "false")
+            Boolean diarize,
+
+            @Schema(description = SPEAKERS, minimum = "1", maximum = "20")
+            Integer speakers,
+
+            @Schema(description = MIN_SPEAKERS, minimum = "1", maximum = "20", defaultValue = "1")
+            Integer minSpeakers,
+
+            @Schema(description = MAX_SPEAKERS, minimum = "1", maximum = "20", defaultValue = "8")
+            Integer maxSpeakers) {}
 
     @Schema(
             name = "OpenAiTranscriptionForm",
