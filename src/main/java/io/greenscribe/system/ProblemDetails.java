@@ -4,7 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -94,6 +97,22 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
                 "The job changed while this request was handled (a worker claimed or "
                         + "finished it); read it again and retry.",
                 request);
+    }
+
+    /**
+     * No connection to the database (the postmaster restarting, a failover): the request may well
+     * succeed in a few seconds, which a 503 with Retry-After says and a 500 does not.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class})
+    ResponseEntity<ProblemDetail> databaseUnreachable(DataAccessException e, HttpServletRequest request) {
+        log.warn("Database unreachable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem(
+                                HttpStatus.SERVICE_UNAVAILABLE,
+                                "The database is unreachable; try again shortly.",
+                                request)
+                        .getBody());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
