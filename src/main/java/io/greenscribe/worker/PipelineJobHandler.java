@@ -28,7 +28,7 @@ class PipelineJobHandler implements JobHandler {
     private final JobQueue queue;
     private final JobCarbonAccounting accounting;
     private final JobMetrics metrics;
-    /** Jobs asked to stop before their pipeline started: they go back to the queue without running. */
+    /** Jobs asked to stop (shutdown, lost claim): back to the queue, without running if not started yet. */
     private final java.util.Set<UUID> stopRequested = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     PipelineJobHandler(
@@ -61,7 +61,7 @@ class PipelineJobHandler implements JobHandler {
             return;
         }
         if (stopRequested.contains(jobId)) {
-            queue.requeue(jobId, workerId);
+            queue.requeueStopped(jobId, workerId);
             return;
         }
         PipelineResult result;
@@ -73,7 +73,11 @@ class PipelineJobHandler implements JobHandler {
             measured = metering.stop(); // also for runs that fail: the energy was used all the same
         }
         if (result == null || result.retryable()) {
-            queue.requeue(jobId, workerId);
+            if (stopRequested.contains(jobId)) {
+                queue.requeueStopped(jobId, workerId); // stopped for a shutdown, at a window boundary
+            } else {
+                queue.requeue(jobId, workerId);
+            }
             return;
         }
         if (Thread.currentThread().isInterrupted()) {
