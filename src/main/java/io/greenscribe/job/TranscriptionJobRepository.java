@@ -33,6 +33,16 @@ interface TranscriptionJobRepository extends JpaRepository<TranscriptionJob, UUI
             @Param("to") Instant to,
             Pageable page);
 
+    /**
+     * Claims of a job that ended in a graceful stop of its worker (SIGTERM, a rolling deploy): they
+     * say nothing about the job, so they do not count toward {@link JobRuns#MAX_ATTEMPTS}.
+     */
+    @Query(
+            value =
+                    "select count(*) from job_event where job_id = :job and transition = 'HAND_BACK' and reason = 'shutdown'",
+            nativeQuery = true)
+    int gracefulStops(@Param("job") UUID job);
+
     long countByBatchIdAndStatus(UUID batchId, JobStatus status);
 
     long countByBatchId(UUID batchId);

@@ -65,9 +65,10 @@ public class TranscriptionPipeline {
         windows.unstarted(request.jobId()); // windows a dead run had in flight are pending again
         JobParameters parameters = JobParams.of(request);
         JobExecution last = repository.getLastJobExecution(PipelineConfiguration.JOB_NAME, parameters);
-        if (last != null && last.getStatus().isRunning()) {
+        if (leftRunning(last)) {
             log.info(
-                    "Job {}: execution {} was left {} by a dead worker; recovering it to restart",
+                    "Job {}: execution {} was left {} (or with steps still running) by a dead or stopped worker; "
+                            + "recovering it to restart",
                     request.jobId(),
                     last.getId(),
                     last.getStatus());
@@ -90,6 +91,20 @@ public class TranscriptionPipeline {
             pcm.delete(request.jobId()); // the run is over for good: its work file goes with it
         }
         return result;
+    }
+
+    /**
+     * Whether the last execution must be recovered before the job can start again: it is still
+     * marked running (its process died), or it ended but some of its steps did not. The second is
+     * what a shutdown leaves when the grace period runs out: the job execution ends FAILED with an
+     * InterruptedException while its interrupted partitions stay STARTED, and Spring Batch refuses a
+     * restart ("already running") for as long as any step of the last execution looks running.
+     */
+    static boolean leftRunning(JobExecution last) {
+        return last != null
+                && (last.getStatus().isRunning()
+                        || last.getStepExecutions().stream()
+                                .anyMatch(step -> step.getStatus().isRunning()));
     }
 
     /** Asks the running execution of a job to stop at the next window boundary. */

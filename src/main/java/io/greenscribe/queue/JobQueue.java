@@ -112,11 +112,23 @@ public class JobQueue {
 
     /** Hands one job this worker holds back to the queue at once (a transient failure: try again). */
     public boolean requeue(UUID job, String workerId) {
+        return handBackOne(job, workerId, "transient-failure");
+    }
+
+    /**
+     * Hands back one job that stopped at a window boundary because this worker is shutting down:
+     * logged as a graceful stop, which does not count toward the job's attempts limit.
+     */
+    public boolean requeueStopped(UUID job, String workerId) {
+        return handBackOne(job, workerId, "shutdown");
+    }
+
+    private boolean handBackOne(UUID job, String workerId, String reason) {
         return jdbc.sql(HAND_BACK.logged(handBackStatement("id = :job and worker_id = :worker")))
                         .param("at", now())
                         .param("job", job)
                         .param("worker", workerId)
-                        .param("reason", "transient-failure")
+                        .param("reason", reason)
                         .query(UUID.class)
                         .list()
                         .size()

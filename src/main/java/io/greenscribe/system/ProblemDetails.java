@@ -4,7 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -133,6 +136,21 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
                 "The job changed while this request was handled (a worker claimed or "
                         + "finished it); read it again and retry.",
                 request);
+    }
+
+    /**
+     * No connection to the database (the postmaster restarting, a failover): the request may well
+     * succeed in a few seconds, which a 503 with Retry-After says and a 500 does not.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class})
+    ResponseEntity<?> databaseUnreachable(DataAccessException e, HttpServletRequest request) {
+        log.warn("Database unreachable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        ResponseEntity<?> problem =
+                problem(HttpStatus.SERVICE_UNAVAILABLE, "The database is unreachable; try again shortly.", request);
+        return ResponseEntity.status(problem.getStatusCode())
+                .headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem.getBody());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -33,7 +33,7 @@ class PipelineJobHandler implements JobHandler {
     private final JobQueue queue;
     private final JobCarbonAccounting accounting;
     private final JobMetrics metrics;
-    /** Jobs asked to stop before their pipeline started: they go back to the queue without running. */
+    /** Jobs asked to stop (shutdown, lost claim): back to the queue, without running if not started yet. */
     private final java.util.Set<UUID> stopRequested = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Interruptible jobs asked to pause at their next window, with when their next stretch starts. */
     private final Map<UUID, Instant> pauses = new ConcurrentHashMap<>();
@@ -120,7 +120,11 @@ class PipelineJobHandler implements JobHandler {
             log.info("Job {} paused between windows until {}; its finished windows are kept", jobId, resumeAt);
             return;
         }
-        queue.requeue(jobId, workerId);
+        if (stopRequested.contains(jobId)) {
+            queue.requeueStopped(jobId, workerId); // stopped for a shutdown, at a window boundary
+        } else {
+            queue.requeue(jobId, workerId);
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.greenscribe.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.greenscribe.job.JobRuns;
 import io.greenscribe.testing.MutableClock;
 import io.greenscribe.testing.SettableClockConfiguration;
 import io.greenscribe.testing.TestDatabaseConfiguration;
@@ -37,6 +38,9 @@ class JobQueueIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    JobRuns runs;
 
     @Autowired
     Clock clock;
@@ -256,6 +260,36 @@ class JobQueueIntegrationTests {
         jdbc.sql("insert into job_run_piece (job_id, starts_at, ends_at) values (?, ?, ?)")
                 .params(job, Timestamp.from(from), Timestamp.from(to))
                 .update();
+    }
+
+    @Test
+    void gracefulStopsDoNotUseUpAJobsAttemptsButDeadWorkersDo() {
+        // given a long job whose worker is stopped gracefully more often than the attempts limit
+        // (deploys in a row), once by a hand-back at a window boundary and otherwise after the grace
+        UUID deployed = job("QUEUED", 0, clock.instant());
+        queue.claim("w0", 1, LEASE);
+        assertThat(queue.requeueStopped(deployed, "w0")).isTrue();
+        for (int i = 1; i <= JobRuns.MAX_ATTEMPTS; i++) {
+            queue.claim("w" + i, 1, LEASE);
+            queue.release("w" + i);
+        }
+        assertThat(events(deployed)).filteredOn(e -> e.startsWith("HAND_BACK")).allMatch(e -> e.endsWith("shutdown"));
+
+        // then the next worker still runs it
+        assertThat(queue.claim("next", 1, LEASE)).containsExactly(deployed);
+        assertThat(runs.claimed(deployed, "next")).isPresent();
+
+        // but a job whose worker dies every time is given up after the limit
+        UUID poison = job("QUEUED", 0, clock.instant());
+        for (int i = 0; i < JobRuns.MAX_ATTEMPTS; i++) {
+            queue.claim("dies" + i, 1, LEASE);
+            time.advance(LEASE.plusSeconds(1));
+            queue.heartbeat("next", List.of(deployed), LEASE); // the other job's worker is alive
+            queue.reapExpired();
+        }
+        assertThat(queue.claim("last", 1, LEASE)).containsExactly(poison);
+        assertThat(runs.claimed(poison, "last")).isEmpty();
+        assertThat(status(poison)).isEqualTo("FAILED");
     }
 
     private String status(UUID id) {

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -36,7 +38,14 @@ class ApiKeyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<String> presented = presentedKey(request);
         if (presented.isPresent()) {
-            Optional<Caller> caller = keys.authenticate(presented.get());
+            Optional<Caller> caller;
+            try {
+                caller = keys.authenticate(presented.get());
+            } catch (DataAccessResourceFailureException | TransientDataAccessResourceException e) {
+                // the database is gone for a moment (restarting, failing over): "try again", not a 500
+                problems.write(request, response, 503, "The database is unreachable; try again shortly.");
+                return;
+            }
             if (caller.isEmpty()) {
                 problems.write(request, response, 401, "Unknown or revoked API key.");
                 return;

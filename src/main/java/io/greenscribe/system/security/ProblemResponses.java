@@ -34,6 +34,9 @@ class ProblemResponses {
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
+        if (status == 503) {
+            response.setHeader("Retry-After", "5");
+        }
         json.writeValue(response.getOutputStream(), problem);
     }
 }
