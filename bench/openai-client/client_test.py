@@ -187,7 +187,7 @@ def main():
         expect(langs and all(l == "zh" for l in langs), f"segment languages {langs}")
         return f"{langs}"
 
-    @check("error shape: bad response_format names its param")
+    @check("error shape, a bad response_format names its param")
     def error_shape():
         e = openai_error(lambda: client.audio.transcriptions.create(
             model="whisper-1", file=en, response_format="docx"), 400)

@@ -3,6 +3,7 @@ package io.greenscribe.diarization;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.greenscribe.audio.MelFilterBank;
 
 /**
  * Resemblyzer's encoder input: {@code librosa.feature.melspectrogram} with its hparams — 16 kHz,

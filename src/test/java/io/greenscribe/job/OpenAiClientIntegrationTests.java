@@ -108,7 +108,7 @@ class OpenAiClientIntegrationTests {
                         "verbose_json with words and segments",
                         "translation",
                         "translation with an English-only model is a 400",
-                        "error shape: bad response_format names its param");
+                        "error shape, a bad response_format names its param");
         assertThat(client.exitValue()).as(output).isZero();
         assertThat(report.path("openai").asText()).isNotBlank();
     }

@@ -3,6 +3,7 @@ package io.greenscribe.asr.whisper;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.greenscribe.audio.MelFilterBank;
 
 /**
  * Whisper's input features: 25 ms Hann frames every 10 ms of 16 kHz audio padded to 30 s, power

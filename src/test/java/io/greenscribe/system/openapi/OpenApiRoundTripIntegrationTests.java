@@ -95,11 +95,16 @@ class OpenApiRoundTripIntegrationTests {
                         "deadline",
                         "notBefore",
                         "callbackUrl",
+                        "interruptible",
                         "audioTtl",
                         "transcriptTtl",
                         "task",
                         "prompt",
-                        "wordTimestamps");
+                        "wordTimestamps",
+                        "diarize",
+                        "speakers",
+                        "minSpeakers",
+                        "maxSpeakers");
         assertThat(form.at("/properties/file/format").asText()).isEqualTo("binary");
         assertThat(form.at("/properties/priority/type").asText()).isEqualTo("integer");
         assertThat(form.at("/properties/itn/type").asText()).isEqualTo("boolean");

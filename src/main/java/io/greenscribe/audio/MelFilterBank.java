@@ -1,10 +1,11 @@
-package io.greenscribe.asr.whisper;
+package io.greenscribe.audio;
 
 /**
- * Slaney-style mel filter bank (librosa's default, which Whisper was trained with): linear below
- * 1 kHz, logarithmic above, each triangle area-normalised.
+ * Slaney-style mel filter bank (librosa's default, which Whisper was trained with and Resemblyzer
+ * computed its speaker features with): linear below 1 kHz, logarithmic above, each triangle
+ * area-normalised. One copy for both rooms that need it (asr/whisper, diarization).
  */
-final class MelFilterBank {
+public final class MelFilterBank {
 
     private static final double MIN_LOG_HZ = 1000.0;
     private static final double HZ_PER_MEL = 200.0 / 3;
@@ -14,7 +15,7 @@ final class MelFilterBank {
     private MelFilterBank() {}
 
     /** Filters as [melBins][fftSize / 2 + 1], row-major. */
-    static float[][] create(int sampleRate, int fftSize, int melBins) {
+    public static float[][] create(int sampleRate, int fftSize, int melBins) {
         int bins = fftSize / 2 + 1;
         double[] fftFreqs = new double[bins];
         for (int i = 0; i < bins; i++) {
@@ -39,11 +40,11 @@ final class MelFilterBank {
         return filters;
     }
 
-    static double hzToMel(double hz) {
+    public static double hzToMel(double hz) {
         return hz < MIN_LOG_HZ ? hz / HZ_PER_MEL : MIN_LOG_MEL + Math.log(hz / MIN_LOG_HZ) / LOG_STEP;
     }
 
-    static double melToHz(double mel) {
+    public static double melToHz(double mel) {
         return mel < MIN_LOG_MEL ? mel * HZ_PER_MEL : MIN_LOG_HZ * Math.exp(LOG_STEP * (mel - MIN_LOG_MEL));
     }
 }

@@ -1,4 +1,4 @@
-package io.greenscribe.asr.whisper;
+package io.greenscribe.audio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
