@@ -28,12 +28,14 @@ class DiarizeStep extends PipelineStep {
     private final JobWindows windows;
     private final Diarizers diarizers;
     private final JsonMapper json;
+    private final RunProgressStore progress;
 
     @Override
     void run(PipelineRequest request, ExecutionContext job) {
         if (!request.diarize()) {
             return;
         }
+        progress.stage(request.jobId(), RunStage.DIARIZATION);
         List<SpeechWindow.Piece> pieces = new ArrayList<>();
         for (WindowSpan w : windows.all(request.jobId())) {
             pieces.addAll(w.pieces());

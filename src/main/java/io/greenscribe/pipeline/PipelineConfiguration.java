@@ -118,9 +118,15 @@ class PipelineConfiguration {
     }
 
     @Bean
-    Step diarize(JobRepository repository, PcmStore pcm, JobWindows windows, Diarizers diarizers, JsonMapper json) {
+    Step diarize(
+            JobRepository repository,
+            PcmStore pcm,
+            JobWindows windows,
+            Diarizers diarizers,
+            JsonMapper json,
+            RunProgressStore progress) {
         return new StepBuilder("diarize", repository)
-                .tasklet(new DiarizeStep(pcm, windows, diarizers, json), NO_TRANSACTION)
+                .tasklet(new DiarizeStep(pcm, windows, diarizers, json, progress), NO_TRANSACTION)
                 .build();
     }
 

@@ -8,6 +8,8 @@ public enum RunStage {
     VAD,
     /** Recognizing the planned windows. */
     WINDOWS,
+    /** Telling the speakers apart (diarized jobs only). */
+    DIARIZATION,
     /** Joining the windows' text into the transcript. */
     ASSEMBLY
 }
