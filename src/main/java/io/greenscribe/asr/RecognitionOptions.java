@@ -1,6 +1,7 @@
 package io.greenscribe.asr;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * How to decode. The safeguards are Whisper's usual ones: a decode whose text compresses too well
@@ -39,100 +40,86 @@ public record RecognitionOptions(
         temperatures = temperatures == null || temperatures.isEmpty() ? List.of(0.0) : List.copyOf(temperatures);
     }
 
-    public RecognitionOptions(
-            String language,
-            boolean translate,
-            String initialPrompt,
-            List<String> hotwords,
-            boolean timestamps,
-            List<Double> temperatures,
-            double compressionRatioThreshold,
-            double logProbThreshold,
-            double noSpeechThreshold,
-            int maxNewTokens,
-            long seed) {
-        this(
-                language,
-                translate,
-                initialPrompt,
-                hotwords,
-                timestamps,
-                temperatures,
-                compressionRatioThreshold,
-                logProbThreshold,
-                noSpeechThreshold,
-                maxNewTokens,
-                seed,
-                false);
-    }
-
     /** Whisper's defaults: detect language, timestamps on, temperatures 0 … 1 in steps of 0.2. */
     public static RecognitionOptions defaults() {
-        return new RecognitionOptions(
-                null, false, null, List.of(), true, List.of(0.0, 0.2, 0.4, 0.6, 0.8, 1.0), 2.4, -1.0, 0.6, 224, 0);
+        return new Draft().build();
     }
 
     public RecognitionOptions withLanguage(String code) {
-        return new RecognitionOptions(
-                code,
-                translate,
-                initialPrompt,
-                hotwords,
-                timestamps,
-                temperatures,
-                compressionRatioThreshold,
-                logProbThreshold,
-                noSpeechThreshold,
-                maxNewTokens,
-                seed,
-                wordTimestamps);
+        return edit(d -> d.language = code);
+    }
+
+    public RecognitionOptions withTranslate(boolean toEnglish) {
+        return edit(d -> d.translate = toEnglish);
     }
 
     public RecognitionOptions withPrompt(String prompt, List<String> words) {
-        return new RecognitionOptions(
-                language,
-                translate,
-                prompt,
-                words,
-                timestamps,
-                temperatures,
-                compressionRatioThreshold,
-                logProbThreshold,
-                noSpeechThreshold,
-                maxNewTokens,
-                seed,
-                wordTimestamps);
+        return edit(d -> {
+            d.initialPrompt = prompt;
+            d.hotwords = words;
+        });
+    }
+
+    public RecognitionOptions withTimestamps(boolean segments) {
+        return edit(d -> d.timestamps = segments);
     }
 
     public RecognitionOptions withTemperatures(List<Double> ladder) {
-        return new RecognitionOptions(
-                language,
-                translate,
-                initialPrompt,
-                hotwords,
-                timestamps,
-                ladder,
-                compressionRatioThreshold,
-                logProbThreshold,
-                noSpeechThreshold,
-                maxNewTokens,
-                seed,
-                wordTimestamps);
+        return edit(d -> d.temperatures = ladder);
     }
 
     public RecognitionOptions withWordTimestamps(boolean words) {
-        return new RecognitionOptions(
-                language,
-                translate,
-                initialPrompt,
-                hotwords,
-                timestamps,
-                temperatures,
-                compressionRatioThreshold,
-                logProbThreshold,
-                noSpeechThreshold,
-                maxNewTokens,
-                seed,
-                words);
+        return edit(d -> d.wordTimestamps = words);
+    }
+
+    /** A copy with some components changed: the one place, with {@link Draft#build}, that lists them all. */
+    private RecognitionOptions edit(Consumer<Draft> change) {
+        Draft d = new Draft();
+        d.language = language;
+        d.translate = translate;
+        d.initialPrompt = initialPrompt;
+        d.hotwords = hotwords;
+        d.timestamps = timestamps;
+        d.temperatures = temperatures;
+        d.compressionRatioThreshold = compressionRatioThreshold;
+        d.logProbThreshold = logProbThreshold;
+        d.noSpeechThreshold = noSpeechThreshold;
+        d.maxNewTokens = maxNewTokens;
+        d.seed = seed;
+        d.wordTimestamps = wordTimestamps;
+        change.accept(d);
+        return d.build();
+    }
+
+    /** Options being edited; the initial values are Whisper's defaults. */
+    private static final class Draft {
+        String language;
+        boolean translate;
+        String initialPrompt;
+        List<String> hotwords = List.of();
+        boolean timestamps = true;
+        List<Double> temperatures = List.of(0.0, 0.2, 0.4, 0.6, 0.8, 1.0);
+        double compressionRatioThreshold = 2.4;
+        double logProbThreshold = -1.0;
+        double noSpeechThreshold = 0.6;
+        int maxNewTokens = 224;
+        long seed;
+        boolean wordTimestamps;
+
+        RecognitionOptions build() {
+            return new RecognitionOptions(
+                    language,
+                    translate,
+                    initialPrompt,
+                    hotwords,
+                    timestamps,
+                    temperatures,
+                    compressionRatioThreshold,
+                    logProbThreshold,
+                    noSpeechThreshold,
+                    maxNewTokens,
+                    seed,
+                    wordTimestamps);
+        }
     }
 }

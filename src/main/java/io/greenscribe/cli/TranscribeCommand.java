@@ -199,19 +199,11 @@ public final class TranscribeCommand {
         RecognitionOptions defaults = RecognitionOptions.defaults();
         List<Double> temperatures =
                 cli.list("temperatures").stream().map(Double::parseDouble).toList();
-        return new RecognitionOptions(
-                cli.get("language", null),
-                false,
-                cli.get("prompt", null),
-                cli.list("hotwords"),
-                !cli.flag("no-timestamps"),
-                temperatures.isEmpty() ? defaults.temperatures() : temperatures,
-                defaults.compressionRatioThreshold(),
-                defaults.logProbThreshold(),
-                defaults.noSpeechThreshold(),
-                defaults.maxNewTokens(),
-                defaults.seed(),
-                cli.flag("word-timestamps") || cli.flag("diarize"));
+        return defaults.withLanguage(cli.get("language", null))
+                .withPrompt(cli.get("prompt", null), cli.list("hotwords"))
+                .withTimestamps(!cli.flag("no-timestamps"))
+                .withTemperatures(temperatures.isEmpty() ? defaults.temperatures() : temperatures)
+                .withWordTimestamps(cli.flag("word-timestamps") || cli.flag("diarize"));
     }
 
     private static String jsonLine(

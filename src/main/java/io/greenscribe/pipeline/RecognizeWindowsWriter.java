@@ -48,20 +48,11 @@ class RecognizeWindowsWriter implements ItemWriter<WindowSpan> {
 
     /** Whisper's defaults with what the job asked: language, task, prompt, hotwords, word timings. */
     static RecognitionOptions options(PipelineRequest request) {
-        RecognitionOptions d = RecognitionOptions.defaults();
         PipelineRequest.Decoding decoding = request.decoding();
-        return new RecognitionOptions(
-                request.language(),
-                decoding.translate(),
-                decoding.prompt(),
-                request.hotwords(),
-                d.timestamps(),
-                d.temperatures(),
-                d.compressionRatioThreshold(),
-                d.logProbThreshold(),
-                d.noSpeechThreshold(),
-                d.maxNewTokens(),
-                d.seed(),
-                decoding.wordTimestamps());
+        return RecognitionOptions.defaults()
+                .withLanguage(request.language())
+                .withTranslate(decoding.translate())
+                .withPrompt(decoding.prompt(), request.hotwords())
+                .withWordTimestamps(decoding.wordTimestamps());
     }
 }
