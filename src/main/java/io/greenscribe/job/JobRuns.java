@@ -24,7 +24,8 @@ public class JobRuns {
 
     /**
      * Claims after which a job that never finishes is failed rather than handed out again; claims
-     * that ended in a graceful stop of the worker do not count.
+     * that ended in a graceful stop of the worker, and claims followed by a committed window, do not
+     * count.
      */
     public static final int MAX_ATTEMPTS = 5;
 
@@ -46,7 +47,7 @@ public class JobRuns {
 
     /**
      * The run of a job this worker has just claimed; empty when it no longer holds it, or when the
-     * job has already been claimed {@link #MAX_ATTEMPTS} times, graceful stops aside (a job that
+     * job has already been claimed {@link #MAX_ATTEMPTS} times without progress, graceful stops aside (a job that
      * kills its worker every time must not take the fleet down with it): that job is failed instead.
      */
     public Optional<Claimed> claimed(UUID id, String workerId) {
@@ -55,9 +56,10 @@ public class JobRuns {
             if (j == null || !j.heldBy(workerId)) {
                 return null;
             }
-            // a worker that stops gracefully hands its jobs back without fault of theirs: five deploys
-            // in a row must not fail a long job (the fault campaign's SIGTERM phase saw it happen)
-            if (j.attempts - jobs.gracefulStops(id) > MAX_ATTEMPTS) {
+            // a worker that stops gracefully hands its jobs back without fault of theirs (five deploys in
+            // a row must not fail a long job), and a claim that committed a window made progress: only
+            // claims since the last committed window count
+            if (jobs.claimsWithoutProgress(id) > MAX_ATTEMPTS) {
                 j.fail(
                         "Gave up after " + MAX_ATTEMPTS + " attempts: each time, the worker running this job stopped "
                                 + "before it finished.",

@@ -34,14 +34,24 @@ interface TranscriptionJobRepository extends JpaRepository<TranscriptionJob, UUI
             Pageable page);
 
     /**
-     * Claims of a job that ended in a graceful stop of its worker (SIGTERM, a rolling deploy): they
-     * say nothing about the job, so they do not count toward {@link JobRuns#MAX_ATTEMPTS}.
+     * Claims of a job that say it may be killing its workers: those since its last committed window
+     * (and since a person last retried it), less the ones that ended in a graceful stop of the
+     * worker (SIGTERM, a rolling deploy). A claim in which a window was committed made progress, so
+     * an operator's kill -9 or a crash of the host between windows never uses up a long job's
+     * attempts; a job whose worker dies before it commits anything does (the fault campaign's kill -9
+     * phase failed a 7-window job after six short server lives in a row, each of which had committed
+     * windows of it). Counted toward {@link JobRuns#MAX_ATTEMPTS}.
      */
-    @Query(
-            value =
-                    "select count(*) from job_event where job_id = :job and transition = 'HAND_BACK' and reason = 'shutdown'",
-            nativeQuery = true)
-    int gracefulStops(@Param("job") UUID job);
+    @Query(value = """
+                    select count(*) filter (where transition = 'CLAIM')
+                         - count(*) filter (where transition = 'HAND_BACK' and reason = 'shutdown')
+                    from job_event
+                    where job_id = :job
+                      and at > coalesce((select max(recognized_at) from job_window where job_id = :job),
+                                        '-infinity'::timestamptz)
+                      and id > coalesce((select max(id) from job_event where job_id = :job and transition = 'RETRY'), 0)
+                    """, nativeQuery = true)
+    int claimsWithoutProgress(@Param("job") UUID job);
 
     long countByBatchIdAndStatus(UUID batchId, JobStatus status);
 

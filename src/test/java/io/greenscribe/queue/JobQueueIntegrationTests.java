@@ -292,6 +292,43 @@ class JobQueueIntegrationTests {
         assertThat(status(poison)).isEqualTo("FAILED");
     }
 
+    @Test
+    void claimsThatCommitAWindowDoNotUseUpAJobsAttempts() {
+        // given a long job whose worker is killed more often than the attempts limit, but each
+        // server life commits one more of its windows (kill -9 at random moments of a campaign)
+        UUID progressing = job("QUEUED", 0, clock.instant());
+        for (int i = 0; i <= JobRuns.MAX_ATTEMPTS + 1; i++) {
+            assertThat(queue.claim("life" + i, 1, LEASE)).containsExactly(progressing);
+            assertThat(runs.claimed(progressing, "life" + i)).isPresent();
+            time.advance(Duration.ofSeconds(5));
+            committedWindow(progressing, i);
+            time.advance(LEASE.plusSeconds(1));
+            queue.reapExpired();
+        }
+
+        // then the next worker still runs it
+        assertThat(queue.claim("next", 1, LEASE)).containsExactly(progressing);
+        assertThat(runs.claimed(progressing, "next")).isPresent();
+        time.advance(LEASE.plusSeconds(1));
+        queue.reapExpired();
+
+        // and once its workers die without committing anything, the limit counts from the last window
+        for (int i = 1; i < JobRuns.MAX_ATTEMPTS; i++) {
+            queue.claim("dies" + i, 1, LEASE);
+            time.advance(LEASE.plusSeconds(1));
+            queue.reapExpired();
+        }
+        assertThat(queue.claim("last", 1, LEASE)).containsExactly(progressing);
+        assertThat(runs.claimed(progressing, "last")).isEmpty();
+        assertThat(status(progressing)).isEqualTo("FAILED");
+    }
+
+    private void committedWindow(UUID job, int idx) {
+        jdbc.sql("""
+                        insert into job_window (job_id, idx, start_sample, end_sample, status, attempts, recognized_at)
+                        values (?, ?, 0, 16000, 'DONE', 1, ?)""").params(job, idx, Timestamp.from(clock.instant())).update();
+    }
+
     private String status(UUID id) {
         return jdbc.sql("select status from transcription_job where id = ?")
                 .param(id)
