@@ -10,5 +10,5 @@ jar=target/greenscribe.jar
 [ -f "$jar" ] || { echo "faults-short: $jar missing; build it first (mvn -B -ntp -DskipTests package)" >&2; exit 2; }
 [ -d ../shared/data/speech ] || { echo "faults-short: ../shared/data/speech missing" >&2; exit 2; }
 # bounded in time as a whole: a hung server fails the check instead of hanging the job (on a 2-core
-# machine shared with other builds the run has taken over 15 min)
+# machine shared with other builds the run has taken 21 min)
 exec timeout 1800 python3 bench/faults/campaign.py --jar "$jar" --short "$@"

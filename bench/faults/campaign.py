@@ -514,8 +514,14 @@ def malformed_phase(args, site):
     cases[5] = ("5000 form fields", "/api/v1/jobs", "multipart/form-data; boundary=b9", many_body)
     # truncated and corrupted copies of every sample container
     rng = random.Random(args.seed)
-    samples = [os.path.join(ROOT, "docs", "sample", "jfk.mp3")] + sorted(
-        {os.path.splitext(p)[1]: p for p in glob.glob(os.path.join(SPEECH, "*", "audio", "*"))}.values())
+    # the smallest file of each container: a corrupt copy that still decodes is transcribed as noise,
+    # slowly (the model writes up to its token limit), so a long one only costs time and proves nothing more
+    smallest = {}
+    for p in sorted(glob.glob(os.path.join(SPEECH, "*", "audio", "*"))):
+        ext = os.path.splitext(p)[1]
+        if ext not in smallest or os.path.getsize(p) < os.path.getsize(smallest[ext]):
+            smallest[ext] = p
+    samples = [os.path.join(ROOT, "docs", "sample", "jfk.mp3")] + sorted(smallest.values())
     for path in samples:
         data = open(path, "rb").read()
         ext = os.path.splitext(path)[1]
@@ -549,6 +555,8 @@ def malformed_phase(args, site):
     internal = s["errors"].count("Internal error")
     return {"phase": "malformed", "tried": len(results), "server_5xx": five_xx, "html_error_pages": int(html),
             "jobs_accepted": len(ids), "jobs_internal_error": internal,
+            # a job still queued or running proves nothing about how it ends: a bar, not a pass
+            "jobs_unfinished": sum(st not in ("SUCCEEDED", "FAILED", "CANCELLED") for st in states),
             "passed": len(results) - five_xx, "states": {k: states.count(k) for k in set(states)},
             **site.sampler.figures(began)}
 
@@ -556,7 +564,7 @@ def malformed_phase(args, site):
 BARS = {  # figure -> the value every phase must show (absent figures are not judged)
     "lost": 0, "duplicated": 0, "succeeded_twice": 0, "recomputed": 0, "failed_by_stop": 0,
     "server_5xx": 0, "jobs_internal_error": 0, "idle_in_tx_samples_over_1s": 0, "errors": 0,
-    "orphan_files": 0, "stops_over_180s": 0, "api_500_while_gone": 0,
+    "orphan_files": 0, "jobs_unfinished": 0, "stops_over_180s": 0, "api_500_while_gone": 0,
 }
 
 
@@ -601,7 +609,9 @@ def main():
     ap.add_argument("--min-wait", type=float, default=3, help="seconds from the first running job of a trial to its fault, at least")
     ap.add_argument("--max-wait", type=float, default=15)
     ap.add_argument("--finish-limit", type=float, default=3600, help="seconds the jobs may take to finish after the faults")
-    ap.add_argument("--phases", default="kill9,sigterm,dbkill,two,load,malformed")
+    # malformed before load: --short runs every phase on one server, and the load's uploads queue ahead of
+    # the damaged files' jobs otherwise (a run of 2026-12-08 waited 600 s for them and judged nothing)
+    ap.add_argument("--phases", default="kill9,sigterm,dbkill,two,malformed,load")
     ap.add_argument("--port", type=int, default=18611)
     ap.add_argument("--db-port", type=int, default=18612)
     ap.add_argument("--seed", type=int, default=12)
