@@ -208,6 +208,8 @@ def main():
             expect(isinstance(s.id, str) and s.id, f"segment id {s.id!r}")
             expect(0 <= s.start <= s.end <= r.duration + 0.01, f"segment {s}")
             expect(re.fullmatch(r"[A-Z]+", s.speaker or ""), f"speaker {s.speaker!r}")
+            # a segment split where the speaker changes keeps the spaces between its words
+            expect(not re.search(r"[A-Za-z,.']{25,}", s.text), f"words run together: {s.text!r}")
         # the first voice is A, the voice after the change B: judged by each segment's midpoint,
         # weighted by its length, at least 90 % of the speech on the right speaker
         right = total = 0.0
