@@ -8,7 +8,11 @@ hand against a running server:
         --base-url http://127.0.0.1:8080/v1 --api-key KEY \
         --english ../shared/data/speech/en-short/audio/LJ001-0001.flac --english-text "Printing, in ..." \
         --mandarin ../shared/data/speech/zh-short/audio/BAC009S0764W0121.wav \
-        --english-model whisper-tiny.en --multilingual-model whisper-base --results target/openai-client.json
+        --english-model whisper-tiny.en --multilingual-model whisper-base \
+        --meeting target/meeting.wav --meeting-change 6.4 --results target/openai-client.json
+
+--meeting is a two-speaker recording whose second voice starts at --meeting-change seconds (the
+test builds one from two en-short speakers); without it the diarized_json checks are skipped.
 
 Each check is named; the results file holds one entry per check (name, ok, detail) and the exit
 code is 0 only when every check passed. Every request goes to --base-url, which must be loopback.
@@ -85,6 +89,8 @@ def main():
     p.add_argument("--mandarin", required=True, type=Path)
     p.add_argument("--english-model", required=True)
     p.add_argument("--multilingual-model", required=True)
+    p.add_argument("--meeting", type=Path)
+    p.add_argument("--meeting-change", type=float)
     p.add_argument("--results", required=True, type=Path)
     a = p.parse_args()
     host = urllib.parse.urlparse(a.base_url).hostname
@@ -187,6 +193,45 @@ def main():
         expect(langs and all(l == "zh" for l in langs), f"segment languages {langs}")
         return f"{langs}"
 
+    @check("diarized_json has segments with speakers")
+    def diarized():
+        r = client.audio.transcriptions.create(
+            model="gpt-4o-transcribe-diarize", file=a.meeting, response_format="diarized_json",
+            chunking_strategy="auto")
+        # the client parses it as its own TranscriptionDiarized model
+        expect(type(r).__name__ == "TranscriptionDiarized", f"parsed as {type(r).__name__}")
+        expect(r.task == "transcribe" and r.text.strip(), f"task {r.task!r}, text {r.text!r}")
+        expect(r.duration > a.meeting_change, f"duration {r.duration}")
+        expect(r.segments, "no segments")
+        for s in r.segments:
+            expect(s.type == "transcript.text.segment", f"segment type {s.type!r}")
+            expect(isinstance(s.id, str) and s.id, f"segment id {s.id!r}")
+            expect(0 <= s.start <= s.end <= r.duration + 0.01, f"segment {s}")
+            expect(re.fullmatch(r"[A-Z]+", s.speaker or ""), f"speaker {s.speaker!r}")
+            # a segment split where the speaker changes keeps the spaces between its words
+            expect(not re.search(r"[A-Za-z,.']{25,}", s.text), f"words run together: {s.text!r}")
+        # the first voice is A, the voice after the change B: judged by each segment's midpoint,
+        # weighted by its length, at least 90 % of the speech on the right speaker
+        right = total = 0.0
+        for s in r.segments:
+            expected = "A" if (s.start + s.end) / 2 < a.meeting_change else "B"
+            total += s.end - s.start
+            right += (s.end - s.start) if s.speaker == expected else 0
+        expect(total > 0 and right / total >= 0.9, f"{right:.1f} of {total:.1f} s on the right speaker: "
+               + "; ".join(f"{s.speaker} {s.start:.1f}-{s.end:.1f}" for s in r.segments))
+        expect({s.speaker for s in r.segments} == {"A", "B"}, f"speakers {sorted({s.speaker for s in r.segments})}")
+        expect(r.usage is not None and r.usage.type == "duration" and r.usage.seconds == r.duration, f"usage {r.usage}")
+        return f"{len(r.segments)} segments: " + ", ".join(f"{s.speaker} {s.start:.1f}-{s.end:.1f}" for s in r.segments)
+
+    @check("known_speaker_names is refused")
+    def known_speakers_refused():
+        e = openai_error(lambda: client.audio.transcriptions.create(
+            model="gpt-4o-transcribe-diarize", file=en, response_format="diarized_json",
+            known_speaker_names=["agent"], known_speaker_references=["data:audio/wav;base64,UklGRg=="]), 400)
+        expect(e.body["param"] in ("known_speaker_names", "known_speaker_references")
+               and "not supported" in e.body["message"], e.body)
+        return e.body["message"]
+
     @check("error shape, a bad response_format names its param")
     def error_shape():
         e = openai_error(lambda: client.audio.transcriptions.create(
@@ -228,8 +273,11 @@ def main():
 
     for fn in (json_format, text_format, srt_format, vtt_format, verbose_words_segments, verbose_words_only,
                long_prompt, chunking_auto, translation, translation_verbose, translation_english_only,
-               per_window, error_shape, stream_refused, include_refused, bad_upload, wrong_key):
+               per_window, known_speakers_refused, error_shape, stream_refused, include_refused, bad_upload,
+               wrong_key):
         fn()
+    if a.meeting:
+        diarized()
 
     a.results.parent.mkdir(parents=True, exist_ok=True)
     a.results.write_text(json.dumps({"openai": openai.__version__, "checks": RESULTS}, indent=2, ensure_ascii=False))

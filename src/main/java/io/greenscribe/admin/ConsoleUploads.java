@@ -3,6 +3,7 @@ package io.greenscribe.admin;
 import io.greenscribe.job.AudioSource;
 import io.greenscribe.job.JobOptions;
 import io.greenscribe.job.JobService;
+import io.greenscribe.job.api.OptionForm;
 import io.greenscribe.job.batch.BatchService;
 import io.greenscribe.system.GreenScribeException;
 import java.time.Instant;
@@ -26,8 +27,17 @@ class ConsoleUploads {
     private final JobService jobs;
     private final BatchService batches;
 
-    /** What the console sent; blank fields mean the server's defaults. */
-    record Form(String language, Integer priority, String notBefore, String deadline, String batchName) {
+    /** What the console sent; blank fields mean the server's defaults (an unticked box sends nothing). */
+    record Form(
+            String language,
+            Integer priority,
+            String notBefore,
+            String deadline,
+            String batchName,
+            Boolean diarize,
+            Integer speakers,
+            Integer minSpeakers,
+            Integer maxSpeakers) {
 
         JobOptions options(ZoneId zone) {
             String lang = language == null || language.isBlank() ? null : language.strip();
@@ -40,7 +50,14 @@ class ConsoleUploads {
                     priority == null ? 0 : priority,
                     instant(deadline, "deadline", zone),
                     instant(notBefore, "not before", zone),
-                    null);
+                    null,
+                    true,
+                    null,
+                    null,
+                    false,
+                    null,
+                    false,
+                    OptionForm.diarization(Boolean.TRUE.equals(diarize), speakers, minSpeakers, maxSpeakers));
         }
 
         // <input type="datetime-local"> sends local time without a zone; the form names the console's zone.

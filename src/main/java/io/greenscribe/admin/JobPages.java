@@ -87,7 +87,17 @@ class JobPages {
         live(id, model);
         JobView job = (JobView) model.getAttribute("job");
         if (job.status() == JobStatus.SUCCEEDED && job.retention().transcriptDeletedAt() == null) {
-            model.addAttribute("transcript", jobs.transcript(tenant.id(), id));
+            io.greenscribe.text.TranscriptDocument transcript = jobs.transcript(tenant.id(), id);
+            model.addAttribute("transcript", transcript);
+            // the timeline's legend: each speaker once, in number order (empty when not diarized)
+            model.addAttribute(
+                    "speakers",
+                    transcript.segments().stream()
+                            .map(io.greenscribe.text.TimedSegment::speaker)
+                            .filter(java.util.Objects::nonNull)
+                            .distinct()
+                            .sorted()
+                            .toList());
         }
         model.addAttribute("formats", io.greenscribe.text.TranscriptFormat.values());
         return "admin/job";

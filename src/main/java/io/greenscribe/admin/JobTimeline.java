@@ -16,13 +16,19 @@ import org.springframework.web.bind.annotation.RestController;
  * Data for the job page's timeline chart: the speech regions of the finished transcript's
  * segments, and the real VAD windows as planned in the window table with their state (pending,
  * running, done), so a running job's chart shows where its speech is and which windows committed.
+ * A diarized job's speech regions name their speaker, so the chart colours them as the transcript does.
  */
 @RestController
 @RequiredArgsConstructor
 class JobTimeline {
 
-    /** @param start seconds; @param end seconds; @param kind speech or skipped */
-    record Region(double start, double end, String kind) {}
+    /**
+     * @param start seconds
+     * @param end seconds
+     * @param kind speech or skipped
+     * @param speaker who spoke, numbered from 1, for speech of a diarized job; else {@code null}
+     */
+    record Region(double start, double end, String kind, Integer speaker) {}
 
     record Timeline(
             double duration, List<Region> regions, List<JobView.Window> windows, int windowsDone, int windowsTotal) {}
@@ -40,13 +46,13 @@ class JobTimeline {
             double at = 0;
             for (TimedSegment s : jobs.transcript(tenant.id(), id).segments()) {
                 if (s.start() > at + 0.05) {
-                    regions.add(new Region(at, s.start(), "skipped"));
+                    regions.add(new Region(at, s.start(), "skipped", null));
                 }
-                regions.add(new Region(Math.max(at, s.start()), s.end(), "speech"));
+                regions.add(new Region(Math.max(at, s.start()), s.end(), "speech", s.speaker()));
                 at = Math.max(at, s.end());
             }
             if (duration > at + 0.05) {
-                regions.add(new Region(at, duration, "skipped"));
+                regions.add(new Region(at, duration, "skipped", null));
             }
         }
         List<JobView.Window> windows = jobs.windows(tenant.id(), id);

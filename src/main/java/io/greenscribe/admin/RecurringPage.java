@@ -38,7 +38,11 @@ class RecurringPage {
             String opensAt,
             String finishBy,
             String language,
-            Integer priority) {
+            Integer priority,
+            Boolean diarize,
+            Integer speakers,
+            Integer minSpeakers,
+            Integer maxSpeakers) {
 
         RecurringBatchRequest request() {
             return new RecurringBatchRequest(
@@ -55,7 +59,11 @@ class RecurringPage {
                     null,
                     priority,
                     null,
-                    null);
+                    null,
+                    diarize,
+                    speakers,
+                    minSpeakers,
+                    maxSpeakers);
         }
 
         private static String blank(String s) {

@@ -49,8 +49,7 @@ public final class SpeakerAlignment {
                 double end = r == runs.size() - 1
                         ? segment.end()
                         : run.get(run.size() - 1).end();
-                String raw = String.join("", run.stream().map(TimedWord::word).toList())
-                        .strip();
+                String raw = joined(run, document.language());
                 out.add(new TimedSegment(
                         0,
                         start,
@@ -96,6 +95,22 @@ public final class SpeakerAlignment {
             }
         }
         return best;
+    }
+
+    /**
+     * A run's words as text. The pipeline stores words stripped (FileTranscriber), so they are
+     * joined by spaces, except in Chinese and Japanese, written without spaces between words (as
+     * {@link TranscriptDocument#fullText()} joins segments).
+     */
+    static String joined(List<TimedWord> words, String language) {
+        String separator = language != null && (language.startsWith("zh") || language.startsWith("ja")) ? "" : " ";
+        return String.join(
+                        separator,
+                        words.stream()
+                                .map(w -> w.word().strip())
+                                .filter(w -> !w.isEmpty())
+                                .toList())
+                .strip();
     }
 
     private static List<List<TimedWord>> runs(List<TimedWord> words) {

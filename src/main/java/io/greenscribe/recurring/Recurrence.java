@@ -42,6 +42,10 @@ class Recurrence {
     String formats;
     int priority;
     String callbackUrl;
+    boolean diarize;
+    Integer speakers;
+    Integer minSpeakers;
+    Integer maxSpeakers;
     boolean onlyNew;
     boolean enabled;
     Instant createdAt;
@@ -64,20 +68,15 @@ class Recurrence {
         formats = StoredOptions.formats(o.formats());
         priority = o.priority();
         callbackUrl = o.callbackUrl() == null ? null : o.callbackUrl().toString();
+        diarize = o.diarize();
+        speakers = diarize ? o.diarization().speakers() : null;
+        minSpeakers = diarize ? o.diarization().minSpeakers() : null;
+        maxSpeakers = diarize ? o.diarization().maxSpeakers() : null;
     }
 
     /** The options as stored, without a window. */
     JobOptions options() {
-        return new JobOptions(
-                language,
-                model,
-                StoredOptions.hotwords(hotwords),
-                itn,
-                StoredOptions.formats(formats),
-                priority,
-                null,
-                null,
-                callbackUrl == null ? null : URI.create(callbackUrl));
+        return window(null, null);
     }
 
     /**
@@ -85,17 +84,27 @@ class Recurrence {
      * deadline, so the carbon planner places each job in the greenest feasible part of the window.
      */
     JobOptions options(RecurringBatch.Occurrence occurrence) {
-        JobOptions o = options();
+        return window(occurrence.deadline(), occurrence.opens());
+    }
+
+    private JobOptions window(Instant deadline, Instant notBefore) {
         return new JobOptions(
-                o.language(),
-                o.model(),
-                o.hotwords(),
-                o.itn(),
-                o.formats(),
-                o.priority(),
-                occurrence.deadline(),
-                occurrence.opens(),
-                o.callbackUrl());
+                language,
+                model,
+                StoredOptions.hotwords(hotwords),
+                itn,
+                StoredOptions.formats(formats),
+                priority,
+                deadline,
+                notBefore,
+                callbackUrl == null ? null : URI.create(callbackUrl),
+                true,
+                null,
+                null,
+                false,
+                null,
+                false,
+                diarize ? new JobOptions.Diarization(speakers, minSpeakers, maxSpeakers) : null);
     }
 
     // The carbon planner is asked per job (CarbonAwareScheduling), so the plan-request fields of

@@ -20,6 +20,10 @@ import java.util.List;
  * @param opensAt local time a window opens, {@code "22:00"}
  * @param finishBy local time its jobs must be finished by, {@code "07:00"} (the next day when earlier)
  * @param onlyNew skip files an earlier occurrence submitted (same path and size); true when absent
+ * @param diarize label the speakers of every job (false when absent)
+ * @param speakers with diarize: the number of speakers, else estimated
+ * @param minSpeakers with diarize: the fewest speakers the estimate may give
+ * @param maxSpeakers with diarize: the most speakers the estimate may give
  */
 @Schema(name = "RecurringBatchRequest", description = "Every chosen day, the files in a directory, done by a time")
 public record RecurringBatchRequest(
@@ -77,7 +81,19 @@ public record RecurringBatchRequest(
                 description = "Skip files an earlier occurrence submitted (same path and size)",
                 defaultValue = "true",
                 example = "true")
-        Boolean onlyNew) {
+        Boolean onlyNew,
+
+        @Schema(description = "Label the speakers of every job (speaker diarization)", defaultValue = "false")
+        Boolean diarize,
+
+        @Schema(description = "With diarize: the number of speakers (1 to 20); estimated when absent")
+        Integer speakers,
+
+        @Schema(description = "With diarize: the fewest speakers the estimate may give")
+        Integer minSpeakers,
+
+        @Schema(description = "With diarize: the most speakers the estimate may give")
+        Integer maxSpeakers) {
 
     /** The request as a new, validated recurring batch, except its directory and job options (checked by the caller). */
     Recurrence toRecurrence(Recurrence r) {
@@ -106,7 +122,14 @@ public record RecurringBatchRequest(
                 priority == null ? 0 : priority,
                 null,
                 null,
-                OptionForm.uri(callbackUrl)));
+                OptionForm.uri(callbackUrl),
+                true,
+                null,
+                null,
+                false,
+                null,
+                false,
+                OptionForm.diarization(diarize != null && diarize, speakers, minSpeakers, maxSpeakers)));
         r.onlyNew = onlyNew == null || onlyNew;
         return r;
     }

@@ -62,9 +62,20 @@
   var charts = {
     timeline: function (el, d) {
       var colour = { speech: '#2e7d32', skipped: '#bdbdbd' };
+      // a diarized job's speech takes its speaker's colour from the stylesheet, the transcript's palette
+      var palette = getComputedStyle(document.documentElement);
+      function speakerColour(n) { return palette.getPropertyValue('--spk' + ((n - 1) % 8)).trim() || colour.speech; }
+      function regionName(r) {
+        var what = r.speaker ? label(el, 'speaker', 'Speaker {0}').replace('{0}', r.speaker) : label(el, r.kind, r.kind);
+        return what + ' ' + r.start.toFixed(1) + '–' + r.end.toFixed(1) + ' s';
+      }
       var windowColour = { DONE: '#1565c0', RUNNING: '#64b5f6', PENDING: '#d6e4f5' };
       var regions = d.regions.length ? d.regions : [{ start: 0, end: d.duration || 1, kind: 'skipped' }];
+      // not by colour alone: screen readers get each speech stretch by name (the first 40; the legend lists every speaker)
+      var stretches = regions.filter(function (r) { return r.kind === 'speech'; });
+      var spoken = stretches.slice(0, 40).map(regionName).join('; ') + (stretches.length > 40 ? '; …' : '');
       return {
+        aria: { enabled: true, label: { description: spoken || label(el, 'audio', 'audio') } },
         grid: { left: 70, right: 20, top: 10, bottom: 30 },
         xAxis: { type: 'value', min: 0, max: d.duration || 1,
                  axisLabel: { formatter: function (v) { return +v.toFixed(1) + ' s'; } } },
@@ -80,8 +91,8 @@
           },
           encode: { x: [1, 2], y: 0 },
           data: regions.map(function (r) {
-            return { name: label(el, r.kind, r.kind) + ' ' + r.start.toFixed(1) + '–' + r.end.toFixed(1) + ' s',
-                     value: [0, r.start, r.end], itemStyle: { color: colour[r.kind] } };
+            return { name: regionName(r), value: [0, r.start, r.end],
+                     itemStyle: { color: r.speaker ? speakerColour(r.speaker) : colour[r.kind] } };
           }).concat((d.windows || []).map(function (w) {
             // the real VAD windows from the window table, coloured by state while the job runs
             return { name: 'window ' + (w.index + 1) + ' ' + w.state.toLowerCase() + ' ' + w.start.toFixed(1) + '–' + w.end.toFixed(1) + ' s',

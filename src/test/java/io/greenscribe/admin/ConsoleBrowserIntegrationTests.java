@@ -7,6 +7,7 @@ import io.greenscribe.testing.Http;
 import io.greenscribe.testing.Models;
 import io.greenscribe.testing.SharedData;
 import io.greenscribe.testing.TestDatabaseConfiguration;
+import io.greenscribe.testing.WavFiles;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,10 +38,12 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The console in a real browser, on a real PostgreSQL, with the real model: log in, submit real
- * speech, watch it finish, read and download its transcript; a job that fails, is repaired and
+ * speech, watch it finish, read and download its transcript; a two-voice meeting diarized, its
+ * speakers one colour each in transcript and timeline; a job that fails, is repaired and
  * retried, and its history; a webhook sent again; recurring batches and API keys managed from the
  * console; cancel (confirmed) and unload. Every page is read in English and Chinese, checked for
  * missing texts and raw identifiers, and photographed at 1440×900 and 390×844 into
@@ -100,6 +103,7 @@ class ConsoleBrowserIntegrationTests {
     static void browserAndModel() {
         Browser.assumeInstalled();
         Models.require("whisper-tiny.en");
+        Models.require("speaker-encoder");
     }
 
     @BeforeEach
@@ -171,6 +175,7 @@ class ConsoleBrowserIntegrationTests {
         assertThat(browser.findElement(By.cssSelector("#hits .hit b")).getText().toLowerCase())
                 .isEqualTo("modern");
 
+        String meetingUrl = aMeetingSubmittedWithDiarizationHasOneColourPerSpeakerInTranscriptAndTimeline(tmp);
         String retriedUrl = aDamagedFileFailsIsRepairedAndRetriedAndItsHistoryTellsEachRun(speech, tmp);
         String webhookUrl = aWebhookThatWasNotDeliveredIsSentAgain(tmp);
         aBatchShowsItsEnergyAndEmissions(tmp);
@@ -196,6 +201,7 @@ class ConsoleBrowserIntegrationTests {
         pages.put("job", path(retriedUrl));
         pages.put("job-webhook", path(webhookUrl));
         pages.put("job-waiting", path(waitingUrl));
+        pages.put("job-speakers", path(meetingUrl));
         pages.put("batches", "/admin/batches");
         pages.put("recurring", "/admin/recurring");
         pages.put("carbon", "/admin/carbon");
@@ -239,6 +245,68 @@ class ConsoleBrowserIntegrationTests {
         // and the finished job's page still reads the same after the model went away
         browser.get(jobUrl);
         assertThat(text("#transcript").toLowerCase()).contains("comparatively modern");
+    }
+
+    /** Two voices, as DiarizationIntegrationTests joins them, submitted with the form's diarization fields. */
+    private String aMeetingSubmittedWithDiarizationHasOneColourPerSpeakerInTranscriptAndTimeline(Path tmp)
+            throws Exception {
+        Path meeting = tmp.resolve("meeting.wav");
+        WavFiles.joined(
+                meeting,
+                SharedData.speech("en-short/audio/1272-128104-0000.wav"),
+                SharedData.speech("en-short/audio/arctic_aew_a0001.wav"),
+                SharedData.speech("en-short/audio/arctic_aew_a0002.wav"));
+        go("/admin/jobs");
+        browser.findElement(By.id("files")).sendKeys(meeting.toString());
+        browser.findElement(By.id("diarize")).click();
+        browser.findElement(By.id("speakers")).sendKeys("2");
+        browser.findElement(By.id("submit-button")).click();
+        wait.until(ExpectedConditions.urlMatches("/admin/jobs/[0-9a-f-]{36}$"));
+        String url = browser.getCurrentUrl();
+        wait.until(d -> d.findElements(By.id("transcript")).size() == 1);
+        assertThat(state()).isEqualTo("SUCCEEDED");
+
+        // then the transcript names both speakers, and the timeline's legend lists them, each with its name as title
+        assertThat(browser.findElements(By.cssSelector("#transcript td.speaker")))
+                .extracting(WebElement::getText)
+                .contains("Speaker 1", "Speaker 2");
+        assertThat(browser.findElements(By.cssSelector("#timeline-speakers .swatch")))
+                .extracting(WebElement::getText, e -> e.getAttribute("title"))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Speaker 1", "Speaker 1"),
+                        org.assertj.core.groups.Tuple.tuple("Speaker 2", "Speaker 2"));
+
+        // and each speaker has one colour, the same in the transcript, the legend and the chart's stretches,
+        // whose tooltips and the chart's accessible description name the speaker
+        waitForCharts();
+        @SuppressWarnings("unchecked")
+        List<List<Object>> speakers = (List<List<Object>>) js("""
+                var chart = echarts.getInstanceByDom(document.getElementById('timeline'));
+                function css(c) { var e = document.createElement('i'); e.style.color = c; document.body.appendChild(e);
+                                  var v = getComputedStyle(e).color; e.remove(); return v; }
+                return [1, 2].map(function (n) {
+                  var stretches = chart.getOption().series[0].data
+                      .filter(function (x) { return x.value[0] === 0 && x.name.indexOf('Speaker ' + n + ' ') === 0; });
+                  return [stretches.length,
+                          stretches.map(function (x) { return css(x.itemStyle.color); }),
+                          getComputedStyle(document.querySelector('#timeline-speakers [data-speaker="' + n + '"]')).color,
+                          getComputedStyle(document.querySelector('#transcript td.speaker[data-speaker="' + n + '"]')).color];
+                });""");
+        for (List<Object> s : speakers) {
+            assertThat(((Number) s.get(0)).intValue())
+                    .as("stretches of a speaker %s", s)
+                    .isPositive();
+            assertThat((List<Object>) s.get(1)).as("%s", s).containsOnly(s.get(2));
+            assertThat(s.get(2)).as("%s", s).isEqualTo(s.get(3));
+        }
+        assertThat(speakers.get(0).get(2)).isNotEqualTo(speakers.get(1).get(2));
+        assertThat(browser.findElement(By.id("timeline")).getAttribute("aria-label"))
+                .startsWith("Speaker 1 ")
+                .contains("; Speaker 2 ");
+        // the timeline beside the transcript, for the eye (docs/console.md keeps one)
+        js("document.getElementById('timeline').scrollIntoView();");
+        Browser.screenshot(browser, "job-speakers-timeline-en-desktop");
+        return url;
     }
 
     /** The way JobApiIntegrationTests fails a job: its audio is cut short, then made whole before the retry. */
@@ -331,8 +399,17 @@ class ConsoleBrowserIntegrationTests {
                 opens.plusHours(2).toString());
         browser.findElement(By.cssSelector("input[name=days][value=MON]")).click();
         browser.findElement(By.cssSelector("input[name=days][value=FRI]")).click();
+        browser.findElement(By.id("r-diarize")).click();
+        browser.findElement(By.id("r-max-speakers")).sendKeys("4");
         browser.findElement(By.id("r-create")).click();
         assertThat(text(".flash.ok")).isEqualTo("Recurring batch nightly calls created.");
+        // its jobs will diarize, with at most four speakers, as the REST API reports
+        JsonNode created = new Http("http://localhost:" + port, "gs_test_admin_key")
+                .get("/api/v1/recurring-batches")
+                .json();
+        assertThat(created.findValues("options")).anySatisfy(o -> assertThat(
+                        o.path("diarize").asBoolean() && o.path("maxSpeakers").asInt() == 4)
+                .isTrue());
         assertThat(text("tr[data-name='nightly calls']")).contains("Mon, Fri", "(UTC)", "Active");
 
         browser.findElement(By.cssSelector("tr[data-name='nightly calls'] button.pause"))

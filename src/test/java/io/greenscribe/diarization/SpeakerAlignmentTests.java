@@ -41,6 +41,28 @@ class SpeakerAlignmentTests {
     }
 
     @Test
+    void wordsStoredWithoutTheirLeadingSpaceAreJoinedBySpacesExceptInChinese() {
+        // the pipeline stores words stripped; a split segment's text must keep its spaces
+        TimedSegment s = TimedSegment.of(
+                0,
+                0.0,
+                3.5,
+                "Hello there. Hi you!",
+                List.of(
+                        new TimedWord(0.0, 1.0, "Hello", 0.9),
+                        new TimedWord(1.0, 2.0, "there.", 0.9),
+                        new TimedWord(2.6, 3.0, "Hi", 0.9),
+                        new TimedWord(3.0, 3.5, "you!", 0.9)));
+
+        TranscriptDocument out = SpeakerAlignment.apply(doc(s), TURNS);
+
+        assertThat(out.segments()).extracting(TimedSegment::rawText).containsExactly("Hello there.", "Hi you!");
+        assertThat(SpeakerAlignment.joined(
+                        List.of(new TimedWord(0, 1, "你好", 0.9), new TimedWord(1, 2, "世界", 0.9)), "zh"))
+                .isEqualTo("你好世界");
+    }
+
+    @Test
     void aWordInAPauseGoesToTheNearestTurn() {
         assertThat(SpeakerAlignment.speakerOf(TURNS, 5.2, 5.4)).isEqualTo(2);
         assertThat(SpeakerAlignment.speakerOf(TURNS, 5.7, 5.9)).isEqualTo(1);

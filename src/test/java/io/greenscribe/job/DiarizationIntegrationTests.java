@@ -7,17 +7,11 @@ import io.greenscribe.testing.Http;
 import io.greenscribe.testing.Models;
 import io.greenscribe.testing.SharedData;
 import io.greenscribe.testing.TestDatabaseConfiguration;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.file.Files;
+import io.greenscribe.testing.WavFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import javax.sound.sampled.AudioFileFormat;
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +52,7 @@ class DiarizationIntegrationTests {
         // given LibriSpeech 1272 (5.9 s), a pause, then CMU ARCTIC aew (7.9 s)
         Path first = SharedData.speech("en-short/audio/1272-128104-0000.wav");
         Path meeting = tmp.resolve("meeting.wav");
-        double change = joined(
+        double change = WavFiles.joined(
                 meeting,
                 first,
                 SharedData.speech("en-short/audio/arctic_aew_a0001.wav"),
@@ -121,28 +115,5 @@ class DiarizationIntegrationTests {
                     .isEqualTo(400);
             assertThat(refused.body()).containsAnyOf("between 1 and 20", "above maxSpeakers", "need diarize=true");
         }
-    }
-
-    /** The clips end to end with 0.5 s of silence after the first; returns where the second voice starts. */
-    private static double joined(Path out, Path first, Path... rest) throws Exception {
-        ByteArrayOutputStream pcm = new ByteArrayOutputStream();
-        AudioFormat format;
-        try (AudioInputStream in = AudioSystem.getAudioInputStream(first.toFile())) {
-            format = in.getFormat();
-            pcm.write(in.readAllBytes());
-        }
-        pcm.write(new byte[(int) format.getSampleRate()]); // 0.5 s of 16-bit silence
-        double change = pcm.size() / 2.0 / format.getSampleRate();
-        for (Path p : rest) {
-            try (AudioInputStream in = AudioSystem.getAudioInputStream(p.toFile())) {
-                pcm.write(in.readAllBytes());
-            }
-        }
-        byte[] bytes = pcm.toByteArray();
-        try (AudioInputStream all = new AudioInputStream(new ByteArrayInputStream(bytes), format, bytes.length / 2);
-                var file = Files.newOutputStream(out)) {
-            AudioSystem.write(all, AudioFileFormat.Type.WAVE, file);
-        }
-        return change;
     }
 }

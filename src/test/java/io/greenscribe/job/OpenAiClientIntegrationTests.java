@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.greenscribe.testing.Models;
 import io.greenscribe.testing.SharedData;
 import io.greenscribe.testing.TestDatabaseConfiguration;
+import io.greenscribe.testing.WavFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -48,12 +50,20 @@ class OpenAiClientIntegrationTests {
                 Files.isExecutable(PYTHON), "no OpenAI client venv: run bash .ci/openai-client.sh to create it");
         Models.require("whisper-tiny.en");
         Models.require("whisper-base");
+        Models.require("speaker-encoder");
     }
 
     @Test
-    void theOpenAiPythonClientGetsEveryFormatTranslationsAndOpenAiErrors() throws Exception {
+    void theOpenAiPythonClientGetsEveryFormatTranslationsAndOpenAiErrors(@TempDir Path tmp) throws Exception {
         SharedData.Utterance english = SharedData.manifest("en-short").get(0);
         SharedData.Utterance mandarin = SharedData.manifest("zh-short").get(0);
+        // two speakers, as DiarizationIntegrationTests builds them: LibriSpeech 1272, then CMU ARCTIC aew
+        Path meeting = tmp.resolve("meeting.wav");
+        double change = WavFiles.joined(
+                meeting,
+                SharedData.speech("en-short/audio/1272-128104-0000.wav"),
+                SharedData.speech("en-short/audio/arctic_aew_a0001.wav"),
+                SharedData.speech("en-short/audio/arctic_aew_a0002.wav"));
         Path results = Path.of("target/openai-client/results.json").toAbsolutePath();
         Files.deleteIfExists(results);
         Path log = Path.of("target/openai-client/client.log").toAbsolutePath();
@@ -75,13 +85,18 @@ class OpenAiClientIntegrationTests {
                 "whisper-tiny.en",
                 "--multilingual-model",
                 "whisper-base",
+                "--meeting",
+                meeting.toString(),
+                "--meeting-change",
+                String.valueOf(change),
                 "--results",
                 results.toString()));
         Process client = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        // bounded: about twenty short requests; the slowest are whisper-base on a 4 s clip
+        // bounded: about twenty short requests; the slowest are whisper-base on a 4 s clip and the
+        // diarized 14 s meeting
         boolean done = client.waitFor(10, TimeUnit.MINUTES);
         if (!done) {
             client.destroyForcibly();
@@ -108,6 +123,7 @@ class OpenAiClientIntegrationTests {
                         "verbose_json with words and segments",
                         "translation",
                         "translation with an English-only model is a 400",
+                        "diarized_json has segments with speakers",
                         "error shape, a bad response_format names its param");
         assertThat(client.exitValue()).as(output).isZero();
         assertThat(report.path("openai").asText()).isNotBlank();

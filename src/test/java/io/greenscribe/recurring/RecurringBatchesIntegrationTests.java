@@ -155,6 +155,10 @@ class RecurringBatchesIntegrationTests {
         cases.put(with("name", " "), "name is required");
         cases.put(with("formats", List.of("docx")), "Unknown transcript format");
         cases.put(with("schedule", "nightly"), "Unknown field 'schedule'");
+        cases.put(with("speakers", 2), "need diarize=true");
+        Map<String, Object> tooMany = with("diarize", true);
+        tooMany.put("maxSpeakers", 21);
+        cases.put(tooMany, "between 1 and 20");
         for (Map.Entry<Map<String, Object>, String> c : cases.entrySet()) {
             Http.Response r = api.postJson("/api/v1/recurring-batches", c.getKey());
             assertThat(r.status()).as(c.getKey() + " → " + r.body()).isEqualTo(400);
@@ -193,8 +197,12 @@ class RecurringBatchesIntegrationTests {
     @Test
     void anOpenedWindowBecomesOneBatchWhoseJobsTheCarbonPlannerPlacesInsideIt() throws IOException {
         folder("night", "a.wav", "b.wav");
-        String location =
-                api.postJson("/api/v1/recurring-batches", nightly("night")).header("Location");
+        Map<String, Object> diarized = nightly("night");
+        diarized.put("diarize", true);
+        diarized.put("speakers", 2);
+        String location = api.postJson("/api/v1/recurring-batches", diarized).header("Location");
+        assertThat(api.get(location).json().path("options").path("diarize").asBoolean())
+                .isTrue();
 
         // when the scheduler polls before the window opens, then nothing happens
         clock.set(OPENS.minusSeconds(1));
@@ -236,6 +244,9 @@ class RecurringBatchesIntegrationTests {
                         .isTrue();
             }
             assertThat(job.path("options").path("language").asText()).isEqualTo("en");
+            // and diarizes with the recurring batch's speaker count
+            assertThat(job.path("options").path("diarize").asBoolean()).isTrue();
+            assertThat(job.path("options").path("speakers").asInt()).isEqualTo(2);
         }
 
         // when it polls again in the same window, then nothing is duplicated

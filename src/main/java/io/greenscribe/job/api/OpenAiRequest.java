@@ -20,13 +20,14 @@ import org.springframework.util.MultiValueMap;
  */
 record OpenAiRequest(ResponseFormat format, boolean words, boolean segments, JobOptions options) {
 
-    /** The answer formats; diarized_json (speakers) would be one more, answered in {@link OpenAiResponses}. */
+    /** The answer formats, written by {@link OpenAiResponses}; diarized_json diarizes the request. */
     enum ResponseFormat {
         JSON,
         TEXT,
         SRT,
         VTT,
-        VERBOSE_JSON;
+        VERBOSE_JSON,
+        DIARIZED_JSON;
 
         static ResponseFormat parse(String value) {
             if (value == null || value.isBlank()) {
@@ -39,7 +40,8 @@ record OpenAiRequest(ResponseFormat format, boolean words, boolean segments, Job
             }
             throw new FieldException(
                     "response_format",
-                    "response_format must be json, text, srt, vtt or verbose_json, not '" + value + "'.");
+                    "response_format must be json, text, srt, vtt, verbose_json or diarized_json, not '" + value
+                            + "'.");
         }
     }
 
@@ -55,7 +57,11 @@ record OpenAiRequest(ResponseFormat format, boolean words, boolean segments, Job
             "include[]",
             "include",
             "stream",
-            "chunking_strategy");
+            "chunking_strategy",
+            "known_speaker_names[]",
+            "known_speaker_names",
+            "known_speaker_references[]",
+            "known_speaker_references");
 
     private static final Set<String> TRANSLATION_FIELDS =
             Set.of("file", "model", "prompt", "response_format", "temperature");
@@ -69,11 +75,17 @@ record OpenAiRequest(ResponseFormat format, boolean words, boolean segments, Job
         stream(form.getFirst("stream"));
         chunking(form);
         include(values(form, "include"));
+        knownSpeakers(form);
         return read(form, form.getFirst("language"), false, values(form, "timestamp_granularities"));
     }
 
     static OpenAiRequest translation(MultiValueMap<String, String> form) {
         rejectUnknown(form, TRANSLATION_FIELDS, false);
+        if (ResponseFormat.parse(form.getFirst("response_format")) == ResponseFormat.DIARIZED_JSON) {
+            // as at OpenAI: its translations endpoint has no diarized_json
+            throw new FieldException(
+                    "response_format", "response_format=diarized_json is for transcriptions, not translations.");
+        }
         return read(form, null, true, List.of());
     }
 
@@ -95,9 +107,12 @@ record OpenAiRequest(ResponseFormat format, boolean words, boolean segments, Job
         boolean words = granularities.contains("word");
         boolean segments = granularities.isEmpty() || granularities.contains("segment");
         String model = form.getFirst("model");
+        // diarized_json asks for speakers, with their number estimated: OpenAI's request has no count
+        JobOptions.Diarization diarization =
+                format == ResponseFormat.DIARIZED_JSON ? JobOptions.Diarization.ESTIMATED : null;
         JobOptions options = new JobOptions(
                 language == null || language.isBlank() ? null : language.strip(),
-                model == null || model.isBlank() || model.startsWith("whisper-1") ? null : model.strip(),
+                defaultModel(model) ? null : model.strip(),
                 List.of(),
                 false,
                 List.of(),
@@ -111,8 +126,37 @@ record OpenAiRequest(ResponseFormat format, boolean words, boolean segments, Job
                 translate,
                 form.getFirst("prompt"),
                 words,
-                null);
+                diarization);
         return new OpenAiRequest(format, words, segments, options);
+    }
+
+    /**
+     * OpenAI's own model names that mean "the server's default" here: whisper-1, and
+     * gpt-4o-transcribe-diarize, which clients name to get diarized_json (speakers come from
+     * response_format here, whichever model transcribes).
+     */
+    private static boolean defaultModel(String model) {
+        return model == null
+                || model.isBlank()
+                || model.startsWith("whisper-1")
+                || model.strip().equals("gpt-4o-transcribe-diarize");
+    }
+
+    /**
+     * known_speaker_names[] and known_speaker_references[]: refused, since speakers here are told
+     * apart by voice only and labelled A, B, …; matching them to reference clips is not built.
+     */
+    private static void knownSpeakers(MultiValueMap<String, String> form) {
+        for (String field : List.of("known_speaker_names", "known_speaker_references")) {
+            if (!values(form, field).isEmpty()) {
+                throw new FieldException(
+                        field,
+                        "unsupported_value",
+                        field + "[] is not supported: this server tells speakers apart by voice and labels "
+                                + "them A, B, … in order of appearance; it does not match them to reference "
+                                + "clips. Leave it out.");
+            }
+        }
     }
 
     private static void rejectUnknown(MultiValueMap<String, String> form, Set<String> known, boolean chunking) {

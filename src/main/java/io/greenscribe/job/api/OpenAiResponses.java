@@ -13,11 +13,7 @@ import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/**
- * A finished transcript in the OpenAI response formats. A diarized_json answer (OpenAI's
- * {@code segments} with {@code speaker}) would be one more case of {@link #answer}, reading the
- * speakers the transcript carries.
- */
+/** A finished transcript in the OpenAI response formats. */
 final class OpenAiResponses {
 
     private static final TranscriptWriter WRITER = new TranscriptWriter();
@@ -30,6 +26,7 @@ final class OpenAiResponses {
             case SRT -> text(WRITER.write(doc, TranscriptFormat.SRT), MediaType.TEXT_PLAIN);
             case VTT -> text(WRITER.write(doc, TranscriptFormat.VTT), MediaType.valueOf("text/vtt"));
             case VERBOSE_JSON -> ResponseEntity.ok(verbose(doc, request));
+            case DIARIZED_JSON -> ResponseEntity.ok(diarized(doc));
             case JSON -> ResponseEntity.ok(Map.of("text", doc.fullText()));
         };
     }
@@ -66,6 +63,46 @@ final class OpenAiResponses {
             out.put("words", words);
         }
         return out;
+    }
+
+    /**
+     * OpenAI's diarized_json (TranscriptionDiarized): a segment per speaker turn piece, its speaker
+     * a capital letter as OpenAI labels speakers without known names (speaker 1 is A), and usage by
+     * audio duration, the variant OpenAI bills Whisper by. The transcript's segments already carry
+     * one speaker each (diarization splits a segment where its words change speaker).
+     */
+    static Map<String, Object> diarized(TranscriptDocument doc) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("task", "transcribe");
+        out.put("duration", doc.durationSeconds());
+        out.put("text", doc.fullText());
+        List<Map<String, Object>> segments = new ArrayList<>();
+        for (TimedSegment s : doc.segments()) {
+            Map<String, Object> segment = new LinkedHashMap<>();
+            segment.put("type", "transcript.text.segment");
+            segment.put("id", "seg_" + s.index());
+            segment.put("start", s.start());
+            segment.put("end", s.end());
+            segment.put("text", s.text());
+            segment.put("speaker", speakerLabel(s.speaker()));
+            segments.add(segment);
+        }
+        out.put("segments", segments);
+        out.put("usage", Map.of("type", "duration", "seconds", doc.durationSeconds()));
+        return out;
+    }
+
+    /**
+     * Speaker 1 → A, 2 → B, …, 27 → AA; a segment diarization left
+     * without a speaker (it found no speech turns at all) is the one speaker there is, A.
+     */
+    static String speakerLabel(Integer speaker) {
+        int n = speaker == null || speaker < 1 ? 1 : speaker;
+        StringBuilder label = new StringBuilder();
+        for (; n > 0; n = (n - 1) / 26) {
+            label.insert(0, (char) ('A' + (n - 1) % 26));
+        }
+        return label.toString();
     }
 
     /**

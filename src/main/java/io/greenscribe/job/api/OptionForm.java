@@ -77,7 +77,7 @@ public final class OptionForm {
      * The diarization asked for, or {@code null}; speaker counts without {@code diarize} are
      * refused rather than ignored, since the client plainly expected speakers.
      */
-    static JobOptions.Diarization diarization(
+    public static JobOptions.Diarization diarization(
             boolean diarize, Integer speakers, Integer minSpeakers, Integer maxSpeakers) {
         if (!diarize) {
             if (speakers != null || minSpeakers != null || maxSpeakers != null) {

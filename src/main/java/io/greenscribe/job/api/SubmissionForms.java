@@ -203,7 +203,8 @@ final class SubmissionForms {
             String file,
 
             @Schema(
-                    description = "whisper-1 (the server's default model) or a GreenScribe model name",
+                    description = "whisper-1 or gpt-4o-transcribe-diarize (both the server's default model) or a "
+                            + "GreenScribe model name",
                     example = "whisper-1")
             String model,
 
@@ -213,8 +214,9 @@ final class SubmissionForms {
             String prompt,
 
             @Schema(
-                    description = "Answer format",
-                    allowableValues = {"json", "text", "srt", "vtt", "verbose_json"},
+                    description = "Answer format; diarized_json diarizes the file (speakers estimated, labelled "
+                            + "A, B, …) and answers in OpenAI's diarized shape",
+                    allowableValues = {"json", "text", "srt", "vtt", "verbose_json", "diarized_json"},
                     defaultValue = "json",
                     example = "json")
             String response_format,
@@ -248,7 +250,17 @@ final class SubmissionForms {
             @Schema(
                     description = "\"auto\" or a server_vad object: accepted and ignored, the server always cuts "
                             + "at the pauses its own VAD finds")
-            String chunking_strategy) {}
+            String chunking_strategy,
+
+            @ArraySchema(
+                    arraySchema =
+                            @Schema(
+                                    description = "refused (400): speakers are told apart by voice and labelled "
+                                            + "A, B, …, not matched to known speakers"))
+            List<String> known_speaker_names,
+
+            @ArraySchema(arraySchema = @Schema(description = "refused (400), as known_speaker_names"))
+            List<String> known_speaker_references) {}
 
     @Schema(
             name = "OpenAiTranslationForm",

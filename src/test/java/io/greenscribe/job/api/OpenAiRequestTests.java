@@ -3,6 +3,7 @@ package io.greenscribe.job.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.greenscribe.job.JobOptions;
 import io.greenscribe.system.FieldException;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,37 @@ class OpenAiRequestTests {
                 "char");
         refused(Map.of("temperature", List.of("1.5")), "temperature", "between 0 and 1");
         refused(Map.of("speakers", List.of("2")), "speakers", "Unknown field");
+    }
+
+    @Test
+    void diarizedJsonDiarizesWithTheCountEstimatedAndKnownSpeakersAreRefused() {
+        OpenAiRequest r = OpenAiRequest.transcription(form(Map.of(
+                "model", List.of("gpt-4o-transcribe-diarize"),
+                "response_format", List.of("diarized_json"),
+                "chunking_strategy", List.of("auto"))));
+        assertThat(r.format()).isEqualTo(OpenAiRequest.ResponseFormat.DIARIZED_JSON);
+        assertThat(r.options().diarization()).isEqualTo(JobOptions.Diarization.ESTIMATED);
+        assertThat(r.options().model()).isNull();
+        assertThat(OpenAiRequest.transcription(form(Map.of("response_format", List.of("verbose_json"))))
+                        .options()
+                        .diarize())
+                .isFalse();
+
+        refused(
+                Map.of("response_format", List.of("diarized_json"), "known_speaker_names[]", List.of("agent")),
+                "known_speaker_names",
+                "not supported");
+        refused(
+                Map.of("known_speaker_references[]", List.of("data:audio/wav;base64,AAAA")),
+                "known_speaker_references",
+                "not supported");
+        refused(
+                Map.of("response_format", List.of("diarized_json"), "timestamp_granularities[]", List.of("word")),
+                "timestamp_granularities",
+                "verbose_json");
+        assertThatThrownBy(() -> OpenAiRequest.translation(form(Map.of("response_format", List.of("diarized_json")))))
+                .isInstanceOf(FieldException.class)
+                .hasMessageContaining("not translations");
     }
 
     private static void refused(Map<String, List<String>> fields, String param, String says) {
