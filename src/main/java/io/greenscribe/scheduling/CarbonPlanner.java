@@ -35,6 +35,8 @@ public final class CarbonPlanner {
     private final Map<UUID, Booked> booked = new HashMap<>();
     /** Work the planner does not place (no deadline, run now, no room to wait), to hold workers back for. */
     private final UnplannedLoad unplanned = new UnplannedLoad(Duration.ofHours(24));
+    /** Jobs with deadlines that arrived over the last day: the global schedule leaves room for their like. */
+    private final RecentArrivals arrivals = new RecentArrivals(Duration.ofHours(24));
 
     /** Plans one job and books its run in the capacity ledger. */
     public synchronized SchedulingDecision plan(PlanRequest request) {
@@ -88,6 +90,13 @@ public final class CarbonPlanner {
             return fallback(p, Reason.FEED_UNAVAILABLE, e.getMessage());
         }
         if (policy.solver() == PlannerPolicy.Solver.GLOBAL) {
+            arrivals.arrived(
+                    request.jobId(),
+                    earliest,
+                    request.deviceId(),
+                    Duration.between(earliest, latestSafe),
+                    runTime,
+                    request.interruptible());
             SchedulingDecision d = placement(index, now).place(List.of(p)).get(0);
             return d != null
                     ? d
@@ -183,7 +192,8 @@ public final class CarbonPlanner {
     }
 
     private GlobalPlacement placement(ForecastIndex index, Instant now) {
-        return new GlobalPlacement(index, ledger, policy, unplanned.workers(now, policy.holdBackFloor()));
+        return new GlobalPlacement(
+                index, ledger, policy, unplanned.workers(now, policy.holdBackFloor()), arrivals, now);
     }
 
     private Planning planning(PlanRequest request, Instant now) {

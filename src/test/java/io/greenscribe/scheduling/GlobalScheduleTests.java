@@ -113,7 +113,7 @@ class GlobalScheduleTests {
     }
 
     @Test
-    void aJobIsNeverPlannedIntoDirtierPowerThanStartingNowEvenWhenNowIsFull() {
+    void aJobIsNeverPlannedIntoDirtierPowerThanItsFirstFreeWorkerGives() {
         // given power that only gets dirtier, and the one worker busy for the first hour
         feed.serve(T0, HOUR, 100, 150, 200, 250, 300, 350);
         CarbonPlanner planner = planner(exact(0), 1);
@@ -121,9 +121,10 @@ class GlobalScheduleTests {
 
         SchedulingDecision d = planner.plan(job("j", T0.plus(HOUR.multipliedBy(5))));
 
-        // then it is not booked into a later, dirtier hour: it starts at once and the queue serves it
-        assertThat(d.runAt()).isEqualTo(T0);
-        assertThat(d.reason()).isEqualTo(Reason.GREENEST_NOW);
+        // then it is booked at the first free worker, which is as soon as the queue could serve it,
+        // and into no later, dirtier hour
+        assertThat(d.runAt()).isEqualTo(T0.plus(HOUR));
+        assertThat(d.reason()).isEqualTo(Reason.CAPACITY_CONSTRAINED);
         assertThat(d.expectedSavingPct()).isZero();
     }
 

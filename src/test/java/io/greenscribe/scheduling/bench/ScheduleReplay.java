@@ -258,6 +258,11 @@ public final class ScheduleReplay {
      * {@link RecordedTrace#integral}): see the class comment.
      */
     static double optimum(RecordedTrace t, List<SimJob> jobs, int workers) {
+        return optimum(t, jobs, workers, null);
+    }
+
+    /** As {@link #optimum(RecordedTrace, List, int)}; {@code usage}, if given, gets the units per slot start. */
+    static double optimum(RecordedTrace t, List<SimJob> jobs, int workers, Map<Instant, Integer> usage) {
         List<IntensitySlot> slots =
                 t.slots(jobs.get(0).arrival(), jobs.get(jobs.size() - 1).deadline());
         Map<Long, Integer> slotAt = new HashMap<>();
@@ -297,6 +302,11 @@ public final class ScheduleReplay {
         var flow = new CapacityScalingMinimumCostFlow<Integer, DefaultWeightedEdge>()
                 .getMinimumCostFlow(new MinimumCostFlowProblem.MinimumCostFlowProblemImpl<>(
                         g, v -> supply.getOrDefault(v, 0), cap::get));
+        if (usage != null) {
+            for (int i = 0; i < slots.size(); i++) {
+                usage.put(slots.get(i).start(), (int) Math.round(flow.getFlow(g.getEdge(1 + i, sink))));
+            }
+        }
         return flow.getCost();
     }
 }
