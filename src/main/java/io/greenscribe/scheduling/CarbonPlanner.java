@@ -97,7 +97,10 @@ public final class CarbonPlanner {
                     Duration.between(earliest, latestSafe),
                     runTime,
                     request.interruptible());
-            SchedulingDecision d = placement(index, now).place(List.of(p)).get(0);
+            // one arrival is placed without the expected work (its classes would be re-shaped on every
+            // submission: 100 000 submissions took minutes); the next re-plan, on the re-plan interval,
+            // weighs it
+            SchedulingDecision d = placement(index, now, null).place(List.of(p)).get(0);
             return d != null
                     ? d
                     : fallback(
@@ -180,7 +183,7 @@ public final class CarbonPlanner {
                     placed.add(w);
                 }
             }
-            List<SchedulingDecision> decisions = placement(index, now).place(plannings);
+            List<SchedulingDecision> decisions = placement(index, now, arrivals).place(plannings);
             for (int i = 0; i < decisions.size(); i++) {
                 out.add(
                         decisions.get(i) != null
@@ -191,9 +194,8 @@ public final class CarbonPlanner {
         return out;
     }
 
-    private GlobalPlacement placement(ForecastIndex index, Instant now) {
-        return new GlobalPlacement(
-                index, ledger, policy, unplanned.workers(now, policy.holdBackFloor()), arrivals, now);
+    private GlobalPlacement placement(ForecastIndex index, Instant now, RecentArrivals expect) {
+        return new GlobalPlacement(index, ledger, policy, unplanned.workers(now, policy.holdBackFloor()), expect, now);
     }
 
     private Planning planning(PlanRequest request, Instant now) {

@@ -25,7 +25,9 @@ final class GlobalPlacement {
     private final CapacityLedger ledger;
     private final PlannerPolicy policy;
     private final int holdBack;
+    /** Work expected to arrive, weighed beside the real work; null: none. */
     private final RecentArrivals arrivals;
+
     private final Instant now;
 
     /** Decisions in the order of {@code jobs}; {@code null} where the forecast does not cover the job. */
@@ -63,7 +65,7 @@ final class GlobalPlacement {
                             index, slot, policy.minSavingPct(), policy.minSavingPctPerHour())
                     .solve(
                             work,
-                            arrivals.expected(device, now.getEpochSecond(), lastStart),
+                            arrivals == null ? List.of() : arrivals.expected(device, now.getEpochSecond(), lastStart),
                             origin,
                             slots,
                             t -> free(device, cap, origin + t * slot, slot));

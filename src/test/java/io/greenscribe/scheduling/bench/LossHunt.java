@@ -45,6 +45,36 @@ public final class LossHunt {
         variants.put("no-bars", noBars);
         variants.put("neither", neither);
         variants.put(
+                "m10",
+                new PlannerPolicy(
+                        1.1,
+                        Duration.ofMinutes(10),
+                        d.minSavingPct(),
+                        d.horizon(),
+                        d.outagePolicy(),
+                        d.urgentSlack(),
+                        d.flexibleShare(),
+                        d.slackReserve(),
+                        d.solver(),
+                        d.minSavingPctPerHour(),
+                        d.slot(),
+                        d.holdBackFloor()));
+        variants.put(
+                "f1m30",
+                new PlannerPolicy(
+                        1.0,
+                        Duration.ofMinutes(30),
+                        d.minSavingPct(),
+                        d.horizon(),
+                        d.outagePolicy(),
+                        d.urgentSlack(),
+                        d.flexibleShare(),
+                        d.slackReserve(),
+                        d.solver(),
+                        d.minSavingPctPerHour(),
+                        d.slot(),
+                        d.holdBackFloor()));
+        variants.put(
                 "slot60",
                 new PlannerPolicy(
                         d.runTimeFactor(),

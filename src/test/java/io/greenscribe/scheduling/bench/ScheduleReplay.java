@@ -47,6 +47,9 @@ public final class ScheduleReplay {
 
     record Strategy(String label, PlannerPolicy policy, io.greenscribe.scheduling.bench.Strategy peer) {}
 
+    /** The worker counts of the hourly workload ({@code --workers}). */
+    static int[] workerCounts = {1, 2, 4};
+
     public static void main(String[] args) throws IOException {
         Locale.setDefault(Locale.ROOT);
         ZoneId zone = ZoneId.of("UTC");
@@ -55,6 +58,7 @@ public final class ScheduleReplay {
         List<Path> traces = new ArrayList<>();
         List<String> workloads = List.of("hourly", "scenario1");
         int days = Integer.MAX_VALUE;
+        boolean defaultOnly = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--zone" -> zone = ZoneId.of(args[++i]);
@@ -62,18 +66,24 @@ public final class ScheduleReplay {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--workloads" -> workloads = List.of(args[++i].split(","));
                 case "--days" -> days = Integer.parseInt(args[++i]);
+                case "--workers" ->
+                    workerCounts = java.util.Arrays.stream(args[++i].split(","))
+                            .mapToInt(Integer::parseInt)
+                            .toArray();
+                case "--default-only" -> defaultOnly = true;
                 default -> traces.add(Path.of(args[i]));
             }
         }
         StringBuilder md = new StringBuilder();
         long started = System.nanoTime();
-        List<Strategy> strategies = List.of(
+        List<Strategy> all = List.of(
                 new Strategy("**default (global schedule)**", PlannerPolicy.defaults(), null),
                 new Strategy("greedy (previous default)", PlannerPolicy.greedyDefaults(), null),
                 new Strategy(
                         "Let's Wait Awhile (no capacity booking)",
                         null,
                         io.greenscribe.scheduling.bench.Strategy.LETS_WAIT_AWHILE));
+        List<Strategy> strategies = defaultOnly ? all.subList(0, 1) : all;
         for (Path p : traces) {
             RecordedTrace t = RecordedTrace.read(p, zone);
             Instant from =
@@ -130,7 +140,7 @@ public final class ScheduleReplay {
                 .append('\n');
         for (int slackH : new int[] {8, 24}) {
             List<SimJob> jobs = hourlyJobs(from, to, Duration.ofHours(slackH));
-            for (int workers : new int[] {1, 2, 4}) {
+            for (int workers : workerCounts) {
                 Replay replay = new Replay(t, jobs, workers, PlannerPolicy.defaults());
                 double immediate = replay.run(
                                 io.greenscribe.scheduling.bench.Strategy.IMMEDIATE,
