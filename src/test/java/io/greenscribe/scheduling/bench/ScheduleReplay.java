@@ -50,6 +50,9 @@ public final class ScheduleReplay {
     /** The worker counts of the hourly workload ({@code --workers}). */
     static int[] workerCounts = {1, 2, 4};
 
+    /** Real recorded forecast vintages for the trace ({@code --recorded}), replayed as a fourth forecast mode. */
+    static io.greenscribe.carbon.trace.RecordedForecasts recorded;
+
     public static void main(String[] args) throws IOException {
         Locale.setDefault(Locale.ROOT);
         ZoneId zone = ZoneId.of("UTC");
@@ -71,6 +74,7 @@ public final class ScheduleReplay {
                             .mapToInt(Integer::parseInt)
                             .toArray();
                 case "--default-only" -> defaultOnly = true;
+                case "--recorded" -> recorded = io.greenscribe.carbon.trace.RecordedForecasts.read(Path.of(args[++i]));
                 default -> traces.add(Path.of(args[i]));
             }
         }
@@ -149,16 +153,27 @@ public final class ScheduleReplay {
                         .total();
                 double optimum = optimum(t, jobs, workers);
                 double optSaving = 100 * (immediate - optimum) / immediate;
-                for (String mode : new String[] {"perfect", "5 % error", "10 % error"}) {
+                List<String> modes = new ArrayList<>(List.of("perfect", "5 % error", "10 % error"));
+                if (recorded != null) {
+                    modes.add("recorded");
+                }
+                for (String mode : modes) {
                     double err = mode.startsWith("5") ? 0.05 : mode.startsWith("10") ? 0.10 : 0;
-                    Function<MutableClock, CarbonIntensityFeed> feed = noisy(t, err);
+                    Function<MutableClock, CarbonIntensityFeed> feed = mode.equals("recorded")
+                            ? c -> new io.greenscribe.carbon.trace.RecordedForecastCarbonFeed(recorded, c)
+                            : noisy(t, err);
+                    List<Instant> replans = new ArrayList<>(replanEvery(from, to, Duration.ofHours(1)));
+                    if (mode.equals("recorded")) {
+                        replans.addAll(recorded.issueTimes()); // and on every new vintage
+                        replans.sort(null);
+                    }
                     md.append(String.format("| %d h | %d | %s | %.1f %% |", slackH, workers, mode, optSaving));
                     for (Strategy s : strategies) {
                         Replay r = s.policy() == null ? replay : new Replay(t, jobs, workers, s.policy());
                         Replay.Outcome o = r.run(
                                 s.peer() == null ? io.greenscribe.scheduling.bench.Strategy.GREENSCRIBE : s.peer(),
                                 feed,
-                                replanEvery(from, to, Duration.ofHours(1)));
+                                replans);
                         double saved = 100 * (immediate - o.total()) / immediate;
                         md.append(String.format(
                                 " %.1f %% · %.2f · %.1f %% met |",
