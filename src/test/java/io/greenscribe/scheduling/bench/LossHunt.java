@@ -44,6 +44,11 @@ public final class LossHunt {
         variants.put("no-margin", noMargin);
         variants.put("no-bars", noBars);
         variants.put("neither", neither);
+        for (String ph : System.getProperty("perHour", "").split(",")) {
+            if (!ph.isBlank()) {
+                variants.put("ph" + ph, d.withSavingPerHour(Double.parseDouble(ph)));
+            }
+        }
         variants.put(
                 "m10",
                 new PlannerPolicy(

@@ -45,7 +45,7 @@ final class OnlineIdeal {
             }
             // flow over waiting jobs: job j may use hours [h, arrival+slack]
             var g = new SimpleDirectedWeightedGraph<Integer, DefaultWeightedEdge>(DefaultWeightedEdge.class);
-            int horizon = slack + 1;
+            int horizon = 25; // expected arrivals reach 23 h ahead, then their slack
             g.addVertex(0);
             java.util.Map<DefaultWeightedEdge, Integer> cap = new java.util.HashMap<>();
             java.util.Map<Integer, Integer> sup = new java.util.HashMap<>();
