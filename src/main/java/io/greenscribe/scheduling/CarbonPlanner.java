@@ -97,9 +97,8 @@ public final class CarbonPlanner {
                     Duration.between(earliest, latestSafe),
                     runTime,
                     request.interruptible());
-            // one arrival is placed without the expected work (its classes would be re-shaped on every
-            // submission: 100 000 submissions took minutes); the next re-plan, on the re-plan interval,
-            // weighs it
+            // one arrival is placed without the expected work: its classes would be re-shaped on every
+            // submission (for 100 000 at once, ~1e10 steps by estimate); the next re-plan weighs it
             SchedulingDecision d = placement(index, now, null).place(List.of(p)).get(0);
             return d != null
                     ? d
