@@ -35,6 +35,8 @@ public final class CarbonPlanner {
     private final Map<UUID, Booked> booked = new HashMap<>();
     /** Work the planner does not place (no deadline, run now, no room to wait), to hold workers back for. */
     private final UnplannedLoad unplanned = new UnplannedLoad(Duration.ofHours(24));
+    /** Jobs with deadlines that arrived over the last day: the global schedule leaves room for their like. */
+    private final RecentArrivals arrivals = new RecentArrivals(Duration.ofHours(24));
 
     /** Plans one job and books its run in the capacity ledger. */
     public synchronized SchedulingDecision plan(PlanRequest request) {
@@ -88,7 +90,16 @@ public final class CarbonPlanner {
             return fallback(p, Reason.FEED_UNAVAILABLE, e.getMessage());
         }
         if (policy.solver() == PlannerPolicy.Solver.GLOBAL) {
-            SchedulingDecision d = placement(index, now).place(List.of(p)).get(0);
+            arrivals.arrived(
+                    request.jobId(),
+                    earliest,
+                    request.deviceId(),
+                    Duration.between(earliest, latestSafe),
+                    runTime,
+                    request.interruptible());
+            // one arrival is placed without the expected work: its classes would be re-shaped on every
+            // submission (for 100 000 at once, ~1e10 steps by estimate); the next re-plan weighs it
+            SchedulingDecision d = placement(index, now, null).place(List.of(p)).get(0);
             return d != null
                     ? d
                     : fallback(
@@ -171,7 +182,7 @@ public final class CarbonPlanner {
                     placed.add(w);
                 }
             }
-            List<SchedulingDecision> decisions = placement(index, now).place(plannings);
+            List<SchedulingDecision> decisions = placement(index, now, arrivals).place(plannings);
             for (int i = 0; i < decisions.size(); i++) {
                 out.add(
                         decisions.get(i) != null
@@ -182,8 +193,8 @@ public final class CarbonPlanner {
         return out;
     }
 
-    private GlobalPlacement placement(ForecastIndex index, Instant now) {
-        return new GlobalPlacement(index, ledger, policy, unplanned.workers(now, policy.holdBackFloor()));
+    private GlobalPlacement placement(ForecastIndex index, Instant now, RecentArrivals expect) {
+        return new GlobalPlacement(index, ledger, policy, unplanned.workers(now, policy.holdBackFloor()), expect, now);
     }
 
     private Planning planning(PlanRequest request, Instant now) {

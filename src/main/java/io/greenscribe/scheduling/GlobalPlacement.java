@@ -25,6 +25,10 @@ final class GlobalPlacement {
     private final CapacityLedger ledger;
     private final PlannerPolicy policy;
     private final int holdBack;
+    /** Work expected to arrive, weighed beside the real work; null: none. */
+    private final RecentArrivals arrivals;
+
+    private final Instant now;
 
     /** Decisions in the order of {@code jobs}; {@code null} where the forecast does not cover the job. */
     List<SchedulingDecision> place(List<Planning> jobs) {
@@ -40,6 +44,7 @@ final class GlobalPlacement {
             List<Work> work = new ArrayList<>();
             long min = Long.MAX_VALUE;
             long max = Long.MIN_VALUE;
+            long lastStart = Long.MIN_VALUE;
             for (int i : e.getValue()) {
                 Planning p = jobs.get(i);
                 long earliest = p.earliest.getEpochSecond();
@@ -50,6 +55,7 @@ final class GlobalPlacement {
                 work.add(new Work(earliest, latest, run, run, p.request.interruptible()));
                 min = Math.min(min, earliest);
                 max = Math.max(max, latest + seconds(p.reserved.toMillis()));
+                lastStart = Math.max(lastStart, latest);
             }
             long origin = Math.floorDiv(min, slot) * slot;
             long end = Math.min(max, index.isEmpty() ? origin : index.end());
@@ -57,11 +63,19 @@ final class GlobalPlacement {
             int cap = ledger.capacity(device);
             GlobalSchedule.Solution solution = new GlobalSchedule(
                             index, slot, policy.minSavingPct(), policy.minSavingPctPerHour())
-                    .solve(work, origin, slots, t -> free(device, cap, origin + t * slot, slot));
+                    .solve(
+                            work,
+                            arrivals == null ? List.of() : arrivals.expected(device, now.getEpochSecond(), lastStart),
+                            origin,
+                            slots,
+                            t -> free(device, cap, origin + t * slot, slot));
             for (int k = 0; k < solution.starts().length; k++) {
                 int i = e.getValue().get(k);
                 long[][] pieces = solution.pieces()[k];
-                out[i] = pieces == null ? decide(jobs.get(i), solution.starts()[k]) : inPieces(jobs.get(i), pieces);
+                double atOnce = solution.baselines()[k];
+                out[i] = pieces == null
+                        ? decide(jobs.get(i), solution.starts()[k], atOnce)
+                        : inPieces(jobs.get(i), pieces, atOnce);
             }
         }
         return java.util.Arrays.asList(out);
@@ -75,22 +89,30 @@ final class GlobalPlacement {
         if (cap == Integer.MAX_VALUE) {
             return 1_000_000; // unlimited: below jgrapht's infinite capacity
         }
-        int booked = ledger.booked(device, Instant.ofEpochSecond(from), Instant.ofEpochSecond(from + slot));
+        // the middle half, as documented: a run booked with its overrun factor (1 h booked 66 min)
+        // must not take the whole next slot; counting the whole slot left 2 of 3 slots usable
+        int booked = ledger.booked(
+                device, Instant.ofEpochSecond(from + slot / 4), Instant.ofEpochSecond(from + slot - slot / 4));
         return cap - booked - Math.min(holdBack, cap - 1); // one worker always stays open to planned work
     }
 
-    private SchedulingDecision decide(Planning p, long chosen) {
+    /**
+     * @param atOnce the forecast intensity over the run from the first start with a free worker (the
+     *     do-no-harm bar), or NaN: then from the earliest start
+     */
+    private SchedulingDecision decide(Planning p, long chosen, double atOnce) {
         long run = Math.max(1, seconds(p.runTime.toMillis()));
         long earliest = p.earliest.getEpochSecond();
         if (!index.covers(earliest, earliest + run)) {
             return null;
         }
-        double baseline = index.integral(earliest, earliest + run) / run;
+        double now = index.integral(earliest, earliest + run) / run;
+        double baseline = Double.isNaN(atOnce) ? now : Math.max(now, atOnce);
         long start = chosen == GlobalSchedule.AT_ONCE ? earliest : chosen;
         double intensity = index.covers(start, start + run) ? index.integral(start, start + run) / run : Double.NaN;
         if (start != earliest && !(intensity <= baseline)) {
             start = earliest; // do no harm: never into a run the forecast says is dirtier than starting now
-            intensity = baseline;
+            intensity = now;
         }
         double saving = baseline > 0 ? (baseline - intensity) / baseline * 100 : Double.NaN;
         CarbonForecast f = index.forecast;
@@ -103,6 +125,14 @@ final class GlobalPlacement {
                             + " with a free worker saves " + one(policy.minSavingPct()) + "% and "
                             + one(policy.minSavingPctPerHour())
                             + "% per hour of waiting (" + Math.round(baseline) + " g/kWh over the run)",
+                    expected);
+        }
+        if (!(intensity < baseline - 1e-9)) {
+            return p.book(
+                    Instant.ofEpochSecond(start),
+                    Reason.CAPACITY_CONSTRAINED,
+                    "every worker is taken until " + Instant.ofEpochSecond(start) + ": starting at the first free one ("
+                            + Math.round(intensity) + " g/kWh over the run)",
                     expected);
         }
         return p.book(
@@ -118,13 +148,14 @@ final class GlobalPlacement {
      * An interruptible job in pieces: the intensity it expects is over the run's length taken from
      * the pieces in order; the flow only gave it slots that do no harm against starting at once.
      */
-    private SchedulingDecision inPieces(Planning p, long[][] pieces) {
+    private SchedulingDecision inPieces(Planning p, long[][] pieces, double atOnce) {
         long run = Math.max(1, seconds(p.runTime.toMillis()));
         long earliest = p.earliest.getEpochSecond();
         if (!index.covers(earliest, earliest + run)) {
             return null;
         }
-        double baseline = index.integral(earliest, earliest + run) / run;
+        double now = index.integral(earliest, earliest + run) / run;
+        double baseline = Double.isNaN(atOnce) ? now : Math.max(now, atOnce);
         List<RunPiece> runs = new ArrayList<>();
         double integral = 0;
         long counted = 0;
@@ -138,7 +169,7 @@ final class GlobalPlacement {
         }
         double intensity = counted > 0 ? integral / counted : Double.NaN;
         if (!(intensity <= baseline)) {
-            return decide(p, GlobalSchedule.AT_ONCE); // do no harm, as for one run
+            return decide(p, GlobalSchedule.AT_ONCE, atOnce); // do no harm, as for one run
         }
         double saving = baseline > 0 ? (baseline - intensity) / baseline * 100 : Double.NaN;
         CarbonForecast f = index.forecast;

@@ -113,7 +113,7 @@ class GlobalScheduleTests {
     }
 
     @Test
-    void aJobIsNeverPlannedIntoDirtierPowerThanStartingNowEvenWhenNowIsFull() {
+    void aJobIsNeverPlannedIntoDirtierPowerThanItsFirstFreeWorkerGives() {
         // given power that only gets dirtier, and the one worker busy for the first hour
         feed.serve(T0, HOUR, 100, 150, 200, 250, 300, 350);
         CarbonPlanner planner = planner(exact(0), 1);
@@ -121,9 +121,10 @@ class GlobalScheduleTests {
 
         SchedulingDecision d = planner.plan(job("j", T0.plus(HOUR.multipliedBy(5))));
 
-        // then it is not booked into a later, dirtier hour: it starts at once and the queue serves it
-        assertThat(d.runAt()).isEqualTo(T0);
-        assertThat(d.reason()).isEqualTo(Reason.GREENEST_NOW);
+        // then it is booked at the first free worker, which is as soon as the queue could serve it,
+        // and into no later, dirtier hour
+        assertThat(d.runAt()).isEqualTo(T0.plus(HOUR));
+        assertThat(d.reason()).isEqualTo(Reason.CAPACITY_CONSTRAINED);
         assertThat(d.expectedSavingPct()).isZero();
     }
 
@@ -171,5 +172,40 @@ class GlobalScheduleTests {
 
         // then only one of them gets it: the other worker is left to the unplanned work
         assertThat(List.of(a.runAt(), b.runAt())).containsOnlyOnce(T0.plus(HOUR.multipliedBy(2)));
+    }
+
+    @Test
+    void whenTheWorkersAreContestedAWaitingJobIsComparedWithTheStartTheQueueWouldGiveIt() {
+        // given flat green power for three hours, then dirtier, and one worker; three 1-h jobs due by 06:00
+        feed.serve(T0, HOUR, 100, 100, 100, 200, 200, 200, 200, 200);
+        CarbonPlanner planner = planner(exact(0), 1);
+        List<WaitingJob> waiting = new java.util.ArrayList<>();
+        for (String name : new String[] {"a", "b", "c"}) {
+            PlanRequest r = job(name, T0.plus(HOUR.multipliedBy(6)));
+            waiting.add(WaitingJob.under(r, planner.plan(r)));
+        }
+
+        // when they are re-planned together
+        clock.advance(Duration.ofMinutes(1));
+        List<SchedulingDecision> again = planner.replan(waiting);
+
+        // then each gets one of the green hours (only one could start now): none is left to queue
+        // behind the others into the dirty hours, as when "at once" meant the arrival for all three
+        assertThat(again).extracting(SchedulingDecision::expectedIntensity).containsOnly(100.0);
+        assertThat(again).extracting(SchedulingDecision::runAt).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aRunsOverrunAllowanceDoesNotTakeTheNextSlotFromPlannedWork() {
+        // given one worker running a 1-h job booked with its 1.1 factor (66 min), green power from 01:00
+        feed.serve(T0, HOUR, 300, 100, 300, 300, 300, 300);
+        CarbonPlanner planner = planner(PlannerPolicy.defaults(), 1);
+        planner.plan(job("running", T0.plus(HOUR.multipliedBy(5))).runningNow());
+
+        // when a job due by 05:00 is planned
+        SchedulingDecision d = planner.plan(job("next", T0.plus(HOUR.multipliedBy(5))));
+
+        // then it takes the green hour right after the run, not a slot later
+        assertThat(d.runAt()).isEqualTo(T0.plus(HOUR));
     }
 }

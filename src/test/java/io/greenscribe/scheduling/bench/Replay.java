@@ -79,8 +79,12 @@ final class Replay {
         ARRIVE,
         READY,
         FINISH,
-        REFORECAST
+        REFORECAST,
+        PAUSE
     }
+
+    /** A READY event that resumes a paused job (or starts a pieced one): not a plan's version. */
+    private static final int RESUME = -1;
 
     private record Event(Instant at, Kind kind, int job, int version) {}
 
@@ -88,12 +92,24 @@ final class Replay {
     private final List<SimJob> jobs;
     private final int workers;
     private final PlannerPolicy policy;
+    private final boolean interruptible;
 
+    /** Jobs submitted as the server submits them by default: interruptible, so planned in pieces. */
     Replay(RecordedTrace actual, List<SimJob> jobs, int workers, PlannerPolicy policy) {
+        this(actual, jobs, workers, policy, true);
+    }
+
+    /**
+     * @param interruptible jobs may be planned in pieces: a job then runs only inside its pieces,
+     *     pausing at a piece's end while a later piece is to come (the server pauses at its next
+     *     window boundary, here at once), and runs on past its last piece if it overruns
+     */
+    Replay(RecordedTrace actual, List<SimJob> jobs, int workers, PlannerPolicy policy, boolean interruptible) {
         this.actual = actual;
         this.jobs = jobs;
         this.workers = workers;
         this.policy = policy;
+        this.interruptible = interruptible;
     }
 
     /**
@@ -123,6 +139,18 @@ final class Replay {
                 .forEach(t -> events.add(new Event(t, Kind.REFORECAST, -1, 0)));
         int[] version = new int[jobs.size()];
         Instant[] started = new Instant[jobs.size()];
+        long[] left = new long[jobs.size()]; // run seconds still to do
+        long[] since = new long[jobs.size()]; // start of the stretch running now, or -1
+        @SuppressWarnings("unchecked")
+        List<long[]>[] ran = new List[jobs.size()];
+        @SuppressWarnings("unchecked")
+        List<io.greenscribe.scheduling.RunPiece>[] pieces = new List[jobs.size()];
+        for (int i = 0; i < jobs.size(); i++) {
+            left[i] = jobs.get(i).actualRunTime().getSeconds();
+            since[i] = -1;
+            ran[i] = new ArrayList<>();
+            pieces[i] = List.of();
+        }
         Instant[] readyAt = new Instant[jobs.size()];
         SchedulingDecision[] last = new SchedulingDecision[jobs.size()];
         Map<Integer, WaitingJob> waiting = new HashMap<>();
@@ -148,8 +176,10 @@ final class Replay {
                         PlanRequest r = j.deadline() == null
                                 ? PlanRequest.withoutDeadline(Replay.id(j.id()), ZONE, DEVICE, j.audio(), j.arrival())
                                 : PlanRequest.withDeadline(
-                                        Replay.id(j.id()), ZONE, DEVICE, j.audio(), j.arrival(), j.deadline());
+                                                Replay.id(j.id()), ZONE, DEVICE, j.audio(), j.arrival(), j.deadline())
+                                        .interruptibly(interruptible);
                         SchedulingDecision d = planner.plan(r);
+                        pieces[j.id()] = d.pieces();
                         reasons.merge(d.reason(), 1, Integer::sum);
                         last[j.id()] = d;
                         runAt = d.runAt();
@@ -173,38 +203,90 @@ final class Replay {
                             int id = (int) d.jobId().getLeastSignificantBits();
                             waiting.put(id, WaitingJob.under(waiting.get(id).request(), d));
                             last[id] = d;
+                            pieces[id] = d.pieces();
                             events.add(new Event(d.runAt(), Kind.READY, id, ++version[id]));
                         }
                         planNanos += System.nanoTime() - t0;
                     }
                 }
                 case READY -> {
-                    if (e.version() != version[e.job()] || started[e.job()] != null) {
+                    int id = e.job();
+                    if (e.version() == RESUME
+                            ? since[id] >= 0 || left[id] == 0
+                            : e.version() != version[id] || started[id] != null) {
                         continue;
                     }
-                    waiting.remove(e.job());
-                    version[e.job()] = -1; // no more re-planning once due
-                    readyAt[e.job()] = e.at();
-                    ready.add(e.job());
+                    if (e.version() != RESUME) {
+                        waiting.remove(id);
+                        version[id] = RESUME; // no more re-planning once due
+                        readyAt[id] = e.at();
+                    }
+                    ready.add(id);
                 }
-                case FINISH -> {
+                case FINISH, PAUSE -> {
+                    int id = e.job();
                     free++;
-                    SimJob j = jobs.get(e.job());
-                    planner.release(Replay.id(j.id()));
-                    speed.record(DEVICE, j.audio(), j.actualRunTime());
+                    ran[id].add(new long[] {since[id], e.at().getEpochSecond()});
+                    left[id] -= e.at().getEpochSecond() - since[id];
+                    since[id] = -1;
+                    if (e.kind() == Kind.FINISH) {
+                        SimJob j = jobs.get(id);
+                        planner.release(Replay.id(j.id()));
+                        speed.record(DEVICE, j.audio(), j.actualRunTime());
+                    } else {
+                        events.add(new Event(next(pieces[id], e.at()).from(), Kind.READY, id, RESUME));
+                    }
                 }
             }
             while (free > 0 && !ready.isEmpty()) {
                 int id = ready.poll();
-                free--;
-                started[id] = e.at();
-                if (strategy == Strategy.GREENSCRIBE) {
-                    planner.started(Replay.id(jobs.get(id).id()), e.at());
+                long now = e.at().getEpochSecond();
+                io.greenscribe.scheduling.RunPiece in = within(pieces[id], e.at());
+                io.greenscribe.scheduling.RunPiece after = next(pieces[id], e.at());
+                if (in == null && after != null) {
+                    // outside every piece with one to come: the server pauses it at once
+                    events.add(new Event(after.from(), Kind.READY, id, RESUME));
+                    continue;
                 }
-                events.add(new Event(e.at().plus(jobs.get(id).actualRunTime()), Kind.FINISH, id, 0));
+                free--;
+                if (started[id] == null) {
+                    started[id] = e.at();
+                    if (strategy == Strategy.GREENSCRIBE) {
+                        planner.started(Replay.id(jobs.get(id).id()), e.at());
+                    }
+                }
+                since[id] = now;
+                long pauseAt = in != null && after != null ? in.to().getEpochSecond() : Long.MAX_VALUE;
+                if (now + left[id] <= pauseAt) {
+                    events.add(new Event(Instant.ofEpochSecond(now + left[id]), Kind.FINISH, id, 0));
+                } else {
+                    events.add(new Event(Instant.ofEpochSecond(pauseAt), Kind.PAUSE, id, 0));
+                }
             }
         }
-        return score(strategy, started, reasons, planNanos / 1e6, readyAt, last);
+        return score(strategy, started, ran, reasons, planNanos / 1e6, readyAt, last);
+    }
+
+    /** The piece {@code at} lies in, or null. */
+    private static io.greenscribe.scheduling.RunPiece within(
+            List<io.greenscribe.scheduling.RunPiece> pieces, Instant at) {
+        for (io.greenscribe.scheduling.RunPiece p : pieces) {
+            if (!at.isBefore(p.from()) && at.isBefore(p.to())) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The first piece that starts after {@code at}, or null. */
+    private static io.greenscribe.scheduling.RunPiece next(
+            List<io.greenscribe.scheduling.RunPiece> pieces, Instant at) {
+        for (io.greenscribe.scheduling.RunPiece p : pieces) {
+            if (p.from().isAfter(at)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     private Optional<CarbonForecast> forecast(CarbonIntensityFeed feed, Instant now, Instant deadline) {
@@ -221,6 +303,7 @@ final class Replay {
     private Outcome score(
             Strategy strategy,
             Instant[] started,
+            List<long[]>[] ran,
             Map<SchedulingDecision.Reason, Integer> reasons,
             double planMillis,
             Instant[] readyAt,
@@ -233,8 +316,13 @@ final class Replay {
         double delay = 0;
         for (SimJob j : jobs) {
             Instant s = started[j.id()];
-            Instant end = s.plus(j.actualRunTime());
-            double g = actual.integral(s.getEpochSecond(), end.getEpochSecond());
+            double g = 0;
+            long endSec = s.getEpochSecond();
+            for (long[] r : ran[j.id()]) {
+                g += actual.integral(r[0], r[1]);
+                endSec = Math.max(endSec, r[1]);
+            }
+            Instant end = Instant.ofEpochSecond(endSec);
             byWindow.merge(j.window(), g, Double::sum);
             runs.add(new Miss(j, s, last[j.id()], readyAt[j.id()]));
             delay += Duration.between(j.arrival(), s).toSeconds() / 60.0;

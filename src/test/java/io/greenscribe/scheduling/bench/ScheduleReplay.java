@@ -47,6 +47,12 @@ public final class ScheduleReplay {
 
     record Strategy(String label, PlannerPolicy policy, io.greenscribe.scheduling.bench.Strategy peer) {}
 
+    /** The worker counts of the hourly workload ({@code --workers}). */
+    static int[] workerCounts = {1, 2, 4};
+
+    /** Real recorded forecast vintages for the trace ({@code --recorded}), replayed as a fourth forecast mode. */
+    static io.greenscribe.carbon.trace.RecordedForecasts recorded;
+
     public static void main(String[] args) throws IOException {
         Locale.setDefault(Locale.ROOT);
         ZoneId zone = ZoneId.of("UTC");
@@ -55,6 +61,7 @@ public final class ScheduleReplay {
         List<Path> traces = new ArrayList<>();
         List<String> workloads = List.of("hourly", "scenario1");
         int days = Integer.MAX_VALUE;
+        boolean defaultOnly = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--zone" -> zone = ZoneId.of(args[++i]);
@@ -62,18 +69,25 @@ public final class ScheduleReplay {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--workloads" -> workloads = List.of(args[++i].split(","));
                 case "--days" -> days = Integer.parseInt(args[++i]);
+                case "--workers" ->
+                    workerCounts = java.util.Arrays.stream(args[++i].split(","))
+                            .mapToInt(Integer::parseInt)
+                            .toArray();
+                case "--default-only" -> defaultOnly = true;
+                case "--recorded" -> recorded = io.greenscribe.carbon.trace.RecordedForecasts.read(Path.of(args[++i]));
                 default -> traces.add(Path.of(args[i]));
             }
         }
         StringBuilder md = new StringBuilder();
         long started = System.nanoTime();
-        List<Strategy> strategies = List.of(
+        List<Strategy> all = List.of(
                 new Strategy("**default (global schedule)**", PlannerPolicy.defaults(), null),
                 new Strategy("greedy (previous default)", PlannerPolicy.greedyDefaults(), null),
                 new Strategy(
                         "Let's Wait Awhile (no capacity booking)",
                         null,
                         io.greenscribe.scheduling.bench.Strategy.LETS_WAIT_AWHILE));
+        List<Strategy> strategies = defaultOnly ? all.subList(0, 1) : all;
         for (Path p : traces) {
             RecordedTrace t = RecordedTrace.read(p, zone);
             Instant from =
@@ -130,7 +144,7 @@ public final class ScheduleReplay {
                 .append('\n');
         for (int slackH : new int[] {8, 24}) {
             List<SimJob> jobs = hourlyJobs(from, to, Duration.ofHours(slackH));
-            for (int workers : new int[] {1, 2, 4}) {
+            for (int workers : workerCounts) {
                 Replay replay = new Replay(t, jobs, workers, PlannerPolicy.defaults());
                 double immediate = replay.run(
                                 io.greenscribe.scheduling.bench.Strategy.IMMEDIATE,
@@ -139,16 +153,27 @@ public final class ScheduleReplay {
                         .total();
                 double optimum = optimum(t, jobs, workers);
                 double optSaving = 100 * (immediate - optimum) / immediate;
-                for (String mode : new String[] {"perfect", "5 % error", "10 % error"}) {
+                List<String> modes = new ArrayList<>(List.of("perfect", "5 % error", "10 % error"));
+                if (recorded != null) {
+                    modes.add("recorded");
+                }
+                for (String mode : modes) {
                     double err = mode.startsWith("5") ? 0.05 : mode.startsWith("10") ? 0.10 : 0;
-                    Function<MutableClock, CarbonIntensityFeed> feed = noisy(t, err);
+                    Function<MutableClock, CarbonIntensityFeed> feed = mode.equals("recorded")
+                            ? c -> new io.greenscribe.carbon.trace.RecordedForecastCarbonFeed(recorded, c)
+                            : noisy(t, err);
+                    List<Instant> replans = new ArrayList<>(replanEvery(from, to, Duration.ofHours(1)));
+                    if (mode.equals("recorded")) {
+                        replans.addAll(recorded.issueTimes()); // and on every new vintage
+                        replans.sort(null);
+                    }
                     md.append(String.format("| %d h | %d | %s | %.1f %% |", slackH, workers, mode, optSaving));
                     for (Strategy s : strategies) {
                         Replay r = s.policy() == null ? replay : new Replay(t, jobs, workers, s.policy());
                         Replay.Outcome o = r.run(
                                 s.peer() == null ? io.greenscribe.scheduling.bench.Strategy.GREENSCRIBE : s.peer(),
                                 feed,
-                                replanEvery(from, to, Duration.ofHours(1)));
+                                replans);
                         double saved = 100 * (immediate - o.total()) / immediate;
                         md.append(String.format(
                                 " %.1f %% · %.2f · %.1f %% met |",
@@ -258,6 +283,11 @@ public final class ScheduleReplay {
      * {@link RecordedTrace#integral}): see the class comment.
      */
     static double optimum(RecordedTrace t, List<SimJob> jobs, int workers) {
+        return optimum(t, jobs, workers, null);
+    }
+
+    /** As {@link #optimum(RecordedTrace, List, int)}; {@code usage}, if given, gets the units per slot start. */
+    static double optimum(RecordedTrace t, List<SimJob> jobs, int workers, Map<Instant, Integer> usage) {
         List<IntensitySlot> slots =
                 t.slots(jobs.get(0).arrival(), jobs.get(jobs.size() - 1).deadline());
         Map<Long, Integer> slotAt = new HashMap<>();
@@ -297,6 +327,11 @@ public final class ScheduleReplay {
         var flow = new CapacityScalingMinimumCostFlow<Integer, DefaultWeightedEdge>()
                 .getMinimumCostFlow(new MinimumCostFlowProblem.MinimumCostFlowProblemImpl<>(
                         g, v -> supply.getOrDefault(v, 0), cap::get));
+        if (usage != null) {
+            for (int i = 0; i < slots.size(); i++) {
+                usage.put(slots.get(i).start(), (int) Math.round(flow.getFlow(g.getEdge(1 + i, sink))));
+            }
+        }
         return flow.getCost();
     }
 }
