@@ -8,7 +8,8 @@
 #   bench/gpu.sh --cpu-smoke  CPU mode: the CPU jar, CPU rows at a tiny size; GPU steps SKIPPED
 #   bench/gpu.sh --check      only the preflight: what is there and what is missing
 #
-# Sized for one H100 with 16 cores: about 6-8 minutes (build ~1-2, long-form ~2, short clips ~3-4);
+# Sized for one H100 with 16 cores: about 6-8 minutes (build ~1-2, long-form ~2, short clips ~3-4;
+# estimates, never run on a GPU yet);
 # GS_GPU_BUDGET (seconds, default 470) bounds the whole run: each step gets what is left.
 #
 # WHAT A GPU MACHINE NEEDS, AND WHY IT CANNOT ALL TRAVEL IN THE 64 MiB WORKING TREE
@@ -18,7 +19,8 @@
 #     are one 2.46 GB jar (4.06 GB unpacked: libtorch_cuda.so alone 1.6 GB, cuDNN 9, cuBLAS 12),
 #     38x the limit. DJL cannot use the machine's own PyTorch (2.11+cu130): its JNI library is
 #     built per PyTorch version.
-#   - target/greenscribe.jar (CPU) is 289 MiB, a JDK 17 about 260 MiB, whisper-tiny.en 75 MiB.
+#   - target/greenscribe.jar (CPU) is 289 MiB, a JDK 17 about 260 MiB, and whisper-tiny.en's
+#     model.bin alone is 72 MiB: not even the faster-whisper rows fit in one carry.
 #   - the bench venv is Python 3.11 (the machine has 3.12); its ctranslate2 4.8.5 wheel DOES carry
 #     CUDA (cudart linked in; it opens libcublas.so.12 at run time), ~150 MiB installed with av.
 #     The machine's image has CUDA 13 libraries; libcublas.so.12 is not known to be there.
@@ -28,7 +30,7 @@
 #   GS_JAVA=path/to/java      or bench/gpu-kit/jre/bin/java, or java on PATH (17+)
 #   target/greenscribe.jar    built with -Pcuda (checked by its BOOT-INF/lib), or mvn + ~/.m2 holding
 #                             the cu124 natives (the build then runs offline, -o)
-#   DJL_CACHE_DIR             or bench/gpu-kit/djl: DJL's cache (ai.djl.offline=true is always set; DJL
+#   DJL_CACHE_DIR             or bench/gpu-kit/djl: DJL's cache (DJL_OFFLINE=true is always set; DJL
 #                             unpacks the natives from the jar into it on first start)
 #   BENCH_PY=python           or bench/.venv/bin/python, or python3 plus wheels in bench/gpu-kit/wheels
 #                             (faster-whisper, ctranslate2, av, jiwer, rapidfuzz, ...: pip download
@@ -112,7 +114,8 @@ if [ -z "${BENCH_PY:-}" ]; then
     BENCH_PY=python3
   fi
 fi
-export JAVA_TOOL_OPTIONS="${JAVA_TOOL_OPTIONS:-} -Dai.djl.offline=true"
+# DJL's documented offline switch (env form of ai.djl.offline): natives only from the classpath/cache
+export DJL_OFFLINE=true
 
 missing=()
 need() { # what, ok(0/1), gpu-only(0/1), how to fix
@@ -183,32 +186,33 @@ else
 fi
 
 # ---------------------------------------------------------------------------- benchmarks
-py() { PYTHONUNBUFFERED=1 "$BENCH_PY" "$@"; }
+export PYTHONUNBUFFERED=1
+py=$BENCH_PY # a command, not a function: run_step runs it under timeout
 if [ "$mode" = gpu ]; then
   threads=${GS_THREADS:-8}
-  run_step "long-form en, cuda (20 min built + dev files)" \
-    "greenscribe, greenscribe-novad, fw float16 and int8_float16" \
-    py bench/longform_bench.py --device cuda --threads "$threads" --languages en --min-minutes 20 \
-    --systems greenscribe,greenscribe-novad,fw-float16,fw-int8_float16 --timeout 240 --out-dir "$run_dir/longform"
+  run_step "long-form en, cuda (10 min built + 4 dev files)" \
+    "greenscribe defaults, fw float16 and int8_float16" \
+    "$py" bench/longform_bench.py --device cuda --threads "$threads" --languages en --min-minutes 10 \
+    --systems greenscribe,fw-float16,fw-int8_float16 --timeout 150 --out-dir "$run_dir/longform"
   run_step "1000 short clips, cuda: server + fw" "server then unload, clear-cache; fw float16, int8_float16" \
-    py bench/gpu_bench.py short --device cuda --jobs "${GS_JOBS:-1000}" --threads "$threads" \
-    --compute-types float16,int8_float16 --timeout 200 --data "$GS_DATA" --out "$run_dir/short.json"
+    "$py" bench/gpu_bench.py short --device cuda --jobs "${GS_JOBS:-1000}" --threads "$threads" \
+    --compute-types float16,int8_float16 --timeout 150 --data "$GS_DATA" --out "$run_dir/short.json"
 else
   threads=${GS_THREADS:-2}
   step "long-form en, cuda" SKIPPED 0 "needs a GPU"
   step "1000 short clips, cuda: server + fw float16/int8_float16" SKIPPED 0 "needs a GPU"
   step "GPU memory after unload / clear-cache" SKIPPED 0 "needs a GPU; CPU mode reads VmRSS at the same points"
   run_step "long-form en, cpu smoke (1 built round, no dev files)" "greenscribe, fw float32" \
-    py bench/longform_bench.py --device cpu --threads "$threads" --languages en --min-minutes 0.1 --no-dev \
+    "$py" bench/longform_bench.py --device cpu --threads "$threads" --languages en --min-minutes 0.1 --no-dev \
     --systems greenscribe,fw --timeout 200 --out-dir "$run_dir/longform"
   run_step "${GS_JOBS:-12} short clips, cpu smoke: server + fw" "server then unload, clear-cache; fw int8, float32" \
-    py bench/gpu_bench.py short --device cpu --jobs "${GS_JOBS:-12}" --threads "$threads" \
+    "$py" bench/gpu_bench.py short --device cpu --jobs "${GS_JOBS:-12}" --threads "$threads" \
     --compute-types int8,float32 --timeout 200 --data "$GS_DATA" --out "$run_dir/short.json"
 fi
 
 # ---------------------------------------------------------------------------- the table
 lf=$(ls "$run_dir"/longform/longform-*.json 2>/dev/null | tail -1)
-py bench/gpu_bench.py report --steps "$steps" --short "$run_dir/short.json" ${lf:+--longform "$lf"} \
+"$py" bench/gpu_bench.py report --steps "$steps" --short "$run_dir/short.json" ${lf:+--longform "$lf"} \
   --header "Mode: $mode; \`bench/gpu.sh${1:+ $1}\`; $(($(date +%s) - t_start)) s; GS_GPU_BUDGET=$budget" \
   --out "bench/results/gpu-$stamp.md" >/dev/null || failed=1
 echo "[gpu.sh] table: bench/results/gpu-$stamp.md ($(($(date +%s) - t_start)) s)"

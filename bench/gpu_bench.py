@@ -336,7 +336,7 @@ def report(argv: list[str]) -> int:
         lines.append("| " + " | ".join(p.replace("|", "/") for p in parts) + " |")
     lines += ["", "## Results", "",
               "| benchmark | system | device | audio s | wall s | audio s / wall s | WER | peak RSS MiB | "
-              "GPU MiB loaded | GPU MiB after unload / del | GPU MiB after clear-cache | status |",
+              "MiB loaded | MiB after unload / del | MiB after clear-cache | status |",
               "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     if a.short and a.short.exists():
         s = json.loads(a.short.read_text())
@@ -347,7 +347,8 @@ def report(argv: list[str]) -> int:
             loaded = m.get("after the jobs (model loaded)") or {}
             unloaded = m.get("after unload") or m.get("after del model") or {}
             cleared = m.get("after clear-cache") or {}
-            gpu = "process_mib" if "process_mib" in loaded else "gpu_used_mib"
+            gpu = ("rss_mib" if s["device"] == "cpu" else "process_mib" if "process_mib" in loaded
+                   else "gpu_used_mib")
             lines.append(f"| {s['jobs']} short clips | {name} | {s['device']} | {s['audio_seconds']:.0f} | "
                          f"{'–' if wall is None else f'{wall:.1f}'} | "
                          f"{'–' if not wall else format(s['audio_seconds'] / wall, '.1f')} | "
@@ -366,7 +367,8 @@ def report(argv: list[str]) -> int:
                              f"{'–' if wer is None else f'{100 * wer:.1f} %'} | {r['peak_rss_mb']:.0f} | – | – | – | "
                              f"{r['status'][:120]} |")
     lines += ["", "WER: short clips corpus-level over every job; long-form the mean of the per-file rates. "
-              "GPU MiB: the process's own where nvidia-smi lists it, else the whole card's. 'after unload / del': "
+              "MiB loaded / after unload / after clear-cache: on cuda GPU memory (the process's own where nvidia-smi "
+              "lists it, else the whole card's), on cpu the process's RSS. 'after unload / del': "
               "the server's admin unload, or faster-whisper after `del model`. Memory at every step is in the JSON.", ""]
     if a.short and a.short.exists():
         s = json.loads(a.short.read_text())
