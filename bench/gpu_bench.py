@@ -106,6 +106,8 @@ class Console:
     def _csrf(self, path: str) -> str:
         with self.opener.open(self.base + path, timeout=30) as r:
             page = r.read().decode("utf-8", "replace")
+            if urllib.parse.urlparse(r.geturl()).path != path:
+                raise RuntimeError(f"{path} redirected to {r.geturl()} (console login failed?)")
         m = (re.search(r'name="_csrf"\s+value="([^"]+)"', page)
              or re.search(r'name="csrf-token"\s+content="([^"]+)"', page))
         if not m:
@@ -119,7 +121,7 @@ class Console:
 
     def login(self) -> None:
         self.post("/admin/login", "/admin/login", {"username": "admin", "password": ADMIN_PASSWORD})
-        self._csrf("/admin/device")  # raises if the login did not take
+        self._csrf("/admin/device")  # raises if the login did not take (redirected to the login page)
 
 
 # ============================================================================ server
