@@ -76,21 +76,25 @@ def rss_mib(pid: int) -> float | None:
     return None
 
 
-def postgres_pss_mib(pid: int) -> float | None:
-    """Proportional set size of the embedded PostgreSQL processes under pid (shared buffers counted once)."""
+def postgres_pss_mib(data_dir: Path) -> float | None:
+    """Proportional set size (shared buffers counted once) of the PostgreSQL server on data_dir and its
+    backends. pg_ctl daemonizes it, so it is found by its -D argument, not as the JVM's child."""
     import psutil
 
-    try:
-        kids = [c for c in psutil.Process(pid).children(recursive=True) if c.name().startswith("postgres")]
-        return sum(c.memory_full_info().pss for c in kids) / 2 ** 20 if kids else None
-    except psutil.Error:
-        return None
+    for proc in psutil.process_iter(["name", "cmdline"]):
+        try:
+            if (proc.info["name"] or "").startswith("postgres") and str(data_dir) in " ".join(proc.info["cmdline"] or []):
+                procs = [proc] + proc.children(recursive=True)
+                return sum(p.memory_full_info().pss for p in procs) / 2 ** 20
+        except psutil.Error:
+            continue
+    return None
 
 
-def memory(pid: int, with_postgres: bool = False) -> dict:
+def memory(pid: int, pg_dir: Path | None = None) -> dict:
     out = dict(gpu_memory(pid), rss_mib=rss_mib(pid))
-    if with_postgres:
-        out["postgres_pss_mib"] = postgres_pss_mib(pid)
+    if pg_dir is not None:
+        out["postgres_pss_mib"] = postgres_pss_mib(pg_dir)
     return out
 
 
@@ -151,7 +155,7 @@ def run_server(items: list[dict], n: int, data_root: Path, args) -> dict:
             if proc.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"server did not start: {tail(work / 'server.log')}")
             time.sleep(0.5)
-        mem["started (no model)"] = memory(proc.pid, True)
+        mem["started (no model)"] = memory(proc.pid, work / "pg")
         jobs = [(it, i) for i, it in zip(range(n), cycle(items))]
         t0 = time.perf_counter()
         ids = {}
@@ -170,7 +174,7 @@ def run_server(items: list[dict], n: int, data_root: Path, args) -> dict:
                 raise RuntimeError(f"timed out with {sum(done.values())}/{len(ids)} jobs finished")
             time.sleep(0.5)
         wall = time.perf_counter() - t0
-        mem["after the jobs (model loaded)"] = memory(proc.pid, True)
+        mem["after the jobs (model loaded)"] = memory(proc.pid, work / "pg")
         console = Console(port)
         console.login()
         console.post("/admin/device", "/admin/device/unload", {"name": MODEL})
