@@ -16,6 +16,8 @@ in one invocation, one subprocess per system and model (so load time and peak RS
   fw                  faster-whisper 1.2.1 on the same weights, cpu float32, cpu_threads=N,
                       beam_size=1, temperature fallback 0,0.2,...,1 (as GreenScribe), no VAD
   fw-vad              the same with vad_filter=True (its Silero VAD, default VadOptions)
+  fw-<type>           fw at another compute type (int8, float16, int8_float16, ...); with --device cuda
+                      both faster-whisper and GreenScribe (--device cuda:0) run on the GPU (bench/gpu.sh)
 
 Per file and system: WER (CER for zh) after normalize.py, deletions, per-utterance recall
 (utterances whose reference words came back as hits for < 50 %: "lost"), decoded fraction of the
@@ -67,6 +69,8 @@ def fw_worker(argv: list[str]) -> int:
     ap.add_argument("--threads", type=int, required=True)
     ap.add_argument("--vad", type=int, default=0)
     ap.add_argument("--language")
+    ap.add_argument("--device", default="cpu")
+    ap.add_argument("--compute-type", default="float32")
     ap.add_argument("files", nargs="+")
     a = ap.parse_args(argv)
     import resource
@@ -75,7 +79,8 @@ def fw_worker(argv: list[str]) -> int:
     from faster_whisper.vad import VadOptions, get_speech_timestamps
 
     t0 = time.perf_counter()
-    model = WhisperModel(a.model_dir, device="cpu", compute_type="float32", cpu_threads=a.threads, num_workers=1)
+    model = WhisperModel(a.model_dir, device=a.device, compute_type=a.compute_type, cpu_threads=a.threads,
+                         num_workers=1)
     emit({"event": "load", "seconds": time.perf_counter() - t0})
     for path in a.files:
         t = time.perf_counter()
@@ -208,10 +213,11 @@ def score(item: dict, hyp: dict) -> dict:
 
 # ============================================================================ systems
 
-def run_fw(vad: bool, language: str, items: list[dict], args) -> dict:
+def run_fw(vad: bool, language: str, items: list[dict], args, compute_type: str = "float32") -> dict:
     model_dir = str((REPO_ROOT / "models" / MODELS[language]).resolve())
     cmd = [sys.executable, str(Path(__file__).resolve()), "_fw-worker", "--model-dir", model_dir,
-           "--threads", str(args.threads), "--vad", str(int(vad)), "--language", language] + [it["path"] for it in items]
+           "--threads", str(args.threads), "--vad", str(int(vad)), "--language", language,
+           "--device", args.device, "--compute-type", compute_type] + [it["path"] for it in items]
     run = run_measured(cmd, REPO_ROOT, dict(os.environ, OMP_NUM_THREADS=str(args.threads)), args.timeout)
     events = parse_jsonl(run["stdout"])
     return finish(run, events, items, shlex.join(cmd[:len(cmd) - len(items)]).replace(str(REPO_ROOT) + "/", "") + " FILE...")
@@ -220,6 +226,8 @@ def run_fw(vad: bool, language: str, items: list[dict], args) -> dict:
 def run_gs(extra: list[str], language: str, items: list[dict], args) -> dict:
     base = ["bin/greenscribe", "transcribe", "--model", MODELS[language], "--threads", str(args.threads),
             "--format", "jsonl"] + (["--language", language] if language != "en" else []) + extra
+    if args.device != "cpu":
+        base += ["--device", "cuda:0" if args.device == "cuda" else args.device]
     run = run_measured(base + [it["path"] for it in items], REPO_ROOT, dict(os.environ), args.timeout)
     return finish(run, parse_jsonl(run["stdout"]), items, shlex.join(base) + " FILE...")
 
@@ -241,6 +249,10 @@ SYSTEMS = {
     "fw": lambda lang, items, args: run_fw(False, lang, items, args),
     "fw-vad": lambda lang, items, args: run_fw(True, lang, items, args),
 }
+# faster-whisper at other compute types, e.g. on a GPU: --systems fw-float16,fw-int8_float16 --device cuda
+FW_COMPUTE = ("int8", "int8_float32", "int8_float16", "int8_bfloat16", "float16", "bfloat16")
+SYSTEMS.update({f"fw-{ct}": (lambda ct: lambda lang, items, args: run_fw(False, lang, items, args, ct))(ct)
+                for ct in FW_COMPUTE})
 
 
 # ============================================================================ report
@@ -312,12 +324,15 @@ def main() -> int:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--languages", default="en,zh")
-    ap.add_argument("--systems", default=",".join(SYSTEMS))
+    ap.add_argument("--systems", default="greenscribe,greenscribe-novad,fw,fw-vad",
+                    help=f"subset of {','.join(SYSTEMS)}")
     ap.add_argument("--min-minutes", type=float, default=20)
     ap.add_argument("--zh-rounds", type=int, default=8)
     ap.add_argument("--no-dev", action="store_true", help="only the built recordings")
     ap.add_argument("--audio-dir", help="where to write the built recordings (default: a temporary folder)")
     ap.add_argument("--timeout", type=float, default=3600)
+    ap.add_argument("--device", default="cpu", help="cpu or cuda: faster-whisper's device and GreenScribe's --device")
+    ap.add_argument("--out-dir", type=Path, default=BENCH_DIR / "results")
     args = ap.parse_args()
     started = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     tmp = tempfile.TemporaryDirectory(prefix="gs-longform-")
@@ -337,8 +352,8 @@ def main() -> int:
             results[lang][name] = r
             print(f"    {r['status'][:200]}; wall {r['wall_seconds']:.0f} s, peak {r['peak_rss_mb']:.0f} MiB", flush=True)
     stamp = started.replace(":", "").replace("-", "")
-    res_dir = BENCH_DIR / "results"
-    res_dir.mkdir(exist_ok=True)
+    res_dir = args.out_dir
+    res_dir.mkdir(parents=True, exist_ok=True)
     md = report(results, items_by_lang, args, started)
     (res_dir / f"longform-{stamp}.md").write_text(md, encoding="utf-8")
     for lang in results:
