@@ -326,6 +326,12 @@ class PlanMaintenanceIntegrationTests {
     @Test
     void aJobGivenUpAfterTooManyClaimsFreesItsBooking() {
         UUID running = job("RUNNING", T0, 300.0);
+        // claimed more often than the limit without committing a window (the queue logs each claim)
+        for (int i = 1; i <= JobRuns.MAX_ATTEMPTS + 1; i++) {
+            jdbc.sql("""
+                            insert into job_event (job_id, at, transition, from_status, to_status, attempt, worker_id, reason)
+                            values (?, ?, 'CLAIM', 'QUEUED', 'RUNNING', ?, 'w1', 'claimed')""").params(running, Timestamp.from(T0), i).update();
+        }
         jdbc.sql("update transcription_job set attempts = ? where id = ?")
                 .params(JobRuns.MAX_ATTEMPTS + 1, running)
                 .update();
