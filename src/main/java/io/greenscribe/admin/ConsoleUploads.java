@@ -42,22 +42,17 @@ class ConsoleUploads {
         JobOptions options(ZoneId zone) {
             String lang = language == null || language.isBlank() ? null : language.strip();
             return new JobOptions(
-                    lang,
-                    null,
-                    List.of(),
-                    true,
-                    List.of(),
-                    priority == null ? 0 : priority,
-                    instant(deadline, "deadline", zone),
-                    instant(notBefore, "not before", zone),
-                    null,
-                    true,
-                    null,
-                    null,
-                    false,
-                    null,
-                    false,
-                    OptionForm.diarization(Boolean.TRUE.equals(diarize), speakers, minSpeakers, maxSpeakers));
+                            lang,
+                            null,
+                            List.of(),
+                            true,
+                            List.of(),
+                            priority == null ? 0 : priority,
+                            instant(deadline, "deadline", zone),
+                            instant(notBefore, "not before", zone),
+                            null)
+                    .withDiarization(
+                            OptionForm.diarization(Boolean.TRUE.equals(diarize), speakers, minSpeakers, maxSpeakers));
         }
 
         // <input type="datetime-local"> sends local time without a zone; the form names the console's zone.

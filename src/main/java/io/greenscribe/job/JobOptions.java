@@ -103,6 +103,27 @@ public record JobOptions(
                 null);
     }
 
+    /** These options with speaker diarization as asked ({@code null}: none). */
+    public JobOptions withDiarization(Diarization asked) {
+        return new JobOptions(
+                language,
+                model,
+                hotwords,
+                itn,
+                formats,
+                priority,
+                deadline,
+                notBefore,
+                callbackUrl,
+                interruptible,
+                audioTtl,
+                transcriptTtl,
+                translate,
+                prompt,
+                wordTimestamps,
+                asked);
+    }
+
     /** Whether the language is detected on every window and reported per segment. */
     public boolean languagePerWindow() {
         return AUTO_PER_WINDOW.equals(language);

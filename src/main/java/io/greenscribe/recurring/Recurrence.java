@@ -89,22 +89,16 @@ class Recurrence {
 
     private JobOptions window(Instant deadline, Instant notBefore) {
         return new JobOptions(
-                language,
-                model,
-                StoredOptions.hotwords(hotwords),
-                itn,
-                StoredOptions.formats(formats),
-                priority,
-                deadline,
-                notBefore,
-                callbackUrl == null ? null : URI.create(callbackUrl),
-                true,
-                null,
-                null,
-                false,
-                null,
-                false,
-                diarize ? new JobOptions.Diarization(speakers, minSpeakers, maxSpeakers) : null);
+                        language,
+                        model,
+                        StoredOptions.hotwords(hotwords),
+                        itn,
+                        StoredOptions.formats(formats),
+                        priority,
+                        deadline,
+                        notBefore,
+                        callbackUrl == null ? null : URI.create(callbackUrl))
+                .withDiarization(diarize ? new JobOptions.Diarization(speakers, minSpeakers, maxSpeakers) : null);
     }
 
     // The carbon planner is asked per job (CarbonAwareScheduling), so the plan-request fields of

@@ -114,22 +114,17 @@ public record RecurringBatchRequest(
                     "opensAt and finishBy are both " + r.opensAt + "; a window needs time to run in.");
         }
         r.setOptions(new JobOptions(
-                language,
-                model,
-                hotwords,
-                itn == null || itn,
-                formats == null ? List.of() : OptionForm.formats(formats),
-                priority == null ? 0 : priority,
-                null,
-                null,
-                OptionForm.uri(callbackUrl),
-                true,
-                null,
-                null,
-                false,
-                null,
-                false,
-                OptionForm.diarization(diarize != null && diarize, speakers, minSpeakers, maxSpeakers)));
+                        language,
+                        model,
+                        hotwords,
+                        itn == null || itn,
+                        formats == null ? List.of() : OptionForm.formats(formats),
+                        priority == null ? 0 : priority,
+                        null,
+                        null,
+                        OptionForm.uri(callbackUrl))
+                .withDiarization(
+                        OptionForm.diarization(diarize != null && diarize, speakers, minSpeakers, maxSpeakers)));
         r.onlyNew = onlyNew == null || onlyNew;
         return r;
     }
