@@ -188,15 +188,8 @@ def run_server(items: list[dict], n: int, data_root: Path, args) -> dict:
         return {"wall": wall, "submit_seconds": submit_s, "jobs": len(ids), "failed": done.get("FAILED", 0),
                 "cancelled": done.get("CANCELLED", 0), "hyps": hyps, "memory": mem, "command": cmd[:3] + ["..."]}
     finally:
-        proc.terminate()
-        try:
-            proc.wait(30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        stop.set()
-        sampler.join(2)
+        sb.stop_server(proc, stop, sampler, log)
         mem["peak_rss_mib"] = rss.get("peak_rss_kb", 0) / 1024
-        log.close()
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
 

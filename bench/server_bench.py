@@ -43,6 +43,18 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+
+def stop_server(proc, stop, sampler, log):
+    """Stops a server started by a benchmark (SIGTERM, then SIGKILL after 30 s), its memory sampler and its log."""
+    proc.terminate()
+    try:
+        proc.wait(30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    stop.set()
+    sampler.join(2)
+    log.close()
+
 def call(port: int, method: str, path: str, body: dict | None = None) -> tuple[int, str]:
     data = json.dumps(body).encode() if body is not None else None
     req = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=data, method=method,
@@ -122,14 +134,7 @@ def run_server(items: list[dict], data_root: Path, args) -> dict:
                 "run_seconds": sum((v.get("timings") or {}).get("runSeconds") or 0 for v in views.values()),
                 "server_cpu_after_start": own, "rss": rss, "log": str(work / "server.log")}
     finally:
-        proc.terminate()
-        try:
-            proc.wait(30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        stop.set()
-        sampler.join(2)
-        log.close()
+        stop_server(proc, stop, sampler, log)
         if args.keep:
             print(f"kept {work}", flush=True)
         else:
