@@ -112,6 +112,27 @@ public record PlannerPolicy(
         return edit(d -> d.minSavingPctPerHour = pctPerHour);
     }
 
+    /** The same policy with another run-time allowance: a job is planned for {@code factor} × its estimate plus {@code margin}. */
+    public PlannerPolicy withRunTime(double factor, Duration margin) {
+        return edit(d -> {
+            d.runTimeFactor = factor;
+            d.safetyMargin = margin;
+        });
+    }
+
+    /** The same policy with other saving bars: overall (%) and per hour of delay (%/h). */
+    public PlannerPolicy withSavingBars(double pct, double pctPerHour) {
+        return edit(d -> {
+            d.minSavingPct = pct;
+            d.minSavingPctPerHour = pctPerHour;
+        });
+    }
+
+    /** The same policy on slots of another length. */
+    public PlannerPolicy withSlot(Duration length) {
+        return edit(d -> d.slot = length);
+    }
+
     /** The same policy with another solver. */
     public PlannerPolicy withSolver(Solver other) {
         return edit(d -> d.solver = other);

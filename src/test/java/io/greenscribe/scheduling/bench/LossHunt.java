@@ -49,66 +49,10 @@ public final class LossHunt {
                 variants.put("ph" + ph, d.withSavingPerHour(Double.parseDouble(ph)));
             }
         }
-        variants.put(
-                "m10",
-                new PlannerPolicy(
-                        1.1,
-                        Duration.ofMinutes(10),
-                        d.minSavingPct(),
-                        d.horizon(),
-                        d.outagePolicy(),
-                        d.urgentSlack(),
-                        d.flexibleShare(),
-                        d.slackReserve(),
-                        d.solver(),
-                        d.minSavingPctPerHour(),
-                        d.slot(),
-                        d.holdBackFloor()));
-        variants.put(
-                "f1m30",
-                new PlannerPolicy(
-                        1.0,
-                        Duration.ofMinutes(30),
-                        d.minSavingPct(),
-                        d.horizon(),
-                        d.outagePolicy(),
-                        d.urgentSlack(),
-                        d.flexibleShare(),
-                        d.slackReserve(),
-                        d.solver(),
-                        d.minSavingPctPerHour(),
-                        d.slot(),
-                        d.holdBackFloor()));
-        variants.put(
-                "slot60",
-                new PlannerPolicy(
-                        d.runTimeFactor(),
-                        d.safetyMargin(),
-                        d.minSavingPct(),
-                        d.horizon(),
-                        d.outagePolicy(),
-                        d.urgentSlack(),
-                        d.flexibleShare(),
-                        d.slackReserve(),
-                        d.solver(),
-                        d.minSavingPctPerHour(),
-                        Duration.ofHours(1),
-                        d.holdBackFloor()));
-        variants.put(
-                "slot15",
-                new PlannerPolicy(
-                        d.runTimeFactor(),
-                        d.safetyMargin(),
-                        d.minSavingPct(),
-                        d.horizon(),
-                        d.outagePolicy(),
-                        d.urgentSlack(),
-                        d.flexibleShare(),
-                        d.slackReserve(),
-                        d.solver(),
-                        d.minSavingPctPerHour(),
-                        Duration.ofMinutes(15),
-                        d.holdBackFloor()));
+        variants.put("m10", d.withRunTime(1.1, Duration.ofMinutes(10)));
+        variants.put("f1m30", d.withRunTime(1.0, Duration.ofMinutes(30)));
+        variants.put("slot60", d.withSlot(Duration.ofHours(1)));
+        variants.put("slot15", d.withSlot(Duration.ofMinutes(15)));
         String only = System.getProperty("variants");
         long replanMin = Long.getLong("replanMin", 60);
         double err = Double.parseDouble(System.getProperty("err", "0"));

@@ -13,45 +13,9 @@ final class ScenarioHunt {
         PlannerPolicy d = PlannerPolicy.defaults();
         PlannerPolicy[] ps = {
             d,
-            new PlannerPolicy(
-                    1.0,
-                    d.safetyMargin(),
-                    d.minSavingPct(),
-                    d.horizon(),
-                    d.outagePolicy(),
-                    d.urgentSlack(),
-                    d.flexibleShare(),
-                    d.slackReserve(),
-                    d.solver(),
-                    d.minSavingPctPerHour(),
-                    d.slot(),
-                    d.holdBackFloor()),
-            new PlannerPolicy(
-                    d.runTimeFactor(),
-                    Duration.ZERO,
-                    d.minSavingPct(),
-                    d.horizon(),
-                    d.outagePolicy(),
-                    d.urgentSlack(),
-                    d.flexibleShare(),
-                    d.slackReserve(),
-                    d.solver(),
-                    d.minSavingPctPerHour(),
-                    d.slot(),
-                    d.holdBackFloor()),
-            new PlannerPolicy(
-                    d.runTimeFactor(),
-                    d.safetyMargin(),
-                    0,
-                    d.horizon(),
-                    d.outagePolicy(),
-                    d.urgentSlack(),
-                    d.flexibleShare(),
-                    d.slackReserve(),
-                    d.solver(),
-                    0,
-                    d.slot(),
-                    d.holdBackFloor()),
+            d.withRunTime(1.0, d.safetyMargin()),
+            d.withRunTime(d.runTimeFactor(), Duration.ZERO),
+            d.withSavingBars(0, 0),
             LwaScenarioOne.PAPER
         };
         String[] names = {"default", "factor1", "margin0", "nobars", "paper"};
