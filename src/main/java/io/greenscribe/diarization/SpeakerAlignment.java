@@ -99,18 +99,12 @@ public final class SpeakerAlignment {
 
     /**
      * A run's words as text. The pipeline stores words stripped (FileTranscriber), so they are
-     * joined by spaces, except in Chinese and Japanese, written without spaces between words (as
-     * {@link TranscriptDocument#fullText()} joins segments).
+     * joined as {@link TranscriptDocument#joined} joins segments: by spaces, by nothing in Chinese
+     * and Japanese.
      */
     static String joined(List<TimedWord> words, String language) {
-        String separator = language != null && (language.startsWith("zh") || language.startsWith("ja")) ? "" : " ";
-        return String.join(
-                        separator,
-                        words.stream()
-                                .map(w -> w.word().strip())
-                                .filter(w -> !w.isEmpty())
-                                .toList())
-                .strip();
+        return TranscriptDocument.joined(
+                language, words.stream().map(TimedWord::word).toList());
     }
 
     private static List<List<TimedWord>> runs(List<TimedWord> words) {

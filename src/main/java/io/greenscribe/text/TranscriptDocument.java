@@ -41,8 +41,15 @@ public record TranscriptDocument(String language, String model, double durationS
     }
 
     private String join(List<String> texts) {
-        // Chinese and Japanese are written without spaces between words, so none between segments.
-        String separator = language.startsWith("zh") || language.startsWith("ja") ? "" : " ";
+        return joined(language, texts);
+    }
+
+    /**
+     * Pieces of text in {@code language} as one: stripped, empty ones left out, joined by spaces, or
+     * by nothing in Chinese and Japanese, which are written without spaces between words.
+     */
+    public static String joined(String language, List<String> texts) {
+        String separator = language != null && (language.startsWith("zh") || language.startsWith("ja")) ? "" : " ";
         return texts.stream().map(String::strip).filter(text -> !text.isEmpty()).collect(Collectors.joining(separator));
     }
 }
